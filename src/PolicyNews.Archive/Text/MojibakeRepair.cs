@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Text;
+
+namespace PolicyNews.Archive.Text;
+
+/// <summary>
+/// Finds runs of GBK text that were decoded one byte out of step and rebuilds them from their
+/// bytes (see docs/data-pipeline.md and shared/docs/seed-damage.md for the mechanism).
+///
+/// A run starts at a '?': a byte the decoder could not pair, often together with the '(' of an
+/// annotation that was inserted inside a character (then a remnant like <c>shù)</c> follows).
+/// After it every character is the trail byte of one real character plus the lead byte of the
+/// next. The run ends where the decoder fell back in step: at a trail byte that surfaced as an
+/// ASCII letter, at a lone 0x80 shown as '€', at a '?' that swallowed the next ASCII byte, or
+/// where a real ASCII letter was eaten as a trail byte. Every way the run could end is tried and
+/// the reading with the most plausible characters wins; bytes the '?' lost are chosen by the
+/// annotation they were inside (a hard constraint) or by plausibility. Pairs that no longer spell
+/// a character mark bytes deleted for good (they had decoded to private-use characters): each
+/// such pair stands for two characters shown as □.
+/// </summary>
+public sealed class MojibakeRepair(ICharacterJudge judge)
+{
+    private const int MaxRunLength = 400;
+    private const double Baseline = 0.3;          // a character scoring above this is evidence for its reading
+    private const double LostCharacter = 0.08;     // what □ scores: below nearly every real character
+    private const double AnnotationAgrees = 1.5;
+    private const double RequiredGain = 0.6;       // without a remnant, a repair must beat the text as it stands by this
+
+    public LineText Apply(LineText line)
+    {
+        var text = line.Text;
+        var edits = new TextEdits(text);
+        var repairs = new List<Repair>();
+        var shift = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '?') continue;
+            var run = FindRun(text, i);
+            if (run is null) continue;
+            edits.Replace(run.Start, run.End - run.Start, run.Repaired + run.Restored);
+            repairs.Add(new Repair(run.Start + shift, run.Repaired.Length, text[run.Start..run.End], run.Repaired,
+                run.LostBytes == 0 ? RepairConfidence.Certain : RepairConfidence.Partial, run.LostBytes, run.Note));
+            shift += run.Repaired.Length + run.Restored.Length - (run.End - run.Start);
+            i = run.End - 1;
+        }
+        return edits.IsEmpty ? line : line.With(edits, newRepairs: repairs);
+    }
+
+    /// <summary>A repaired run: text[Start..End) becomes Repaired, followed by the ASCII byte the run had swallowed.</summary>
+    private sealed record Run(int Start, int End, string Repaired, string Restored, int LostBytes, string Note, double Score);
+
+    private enum TokenKind { Pair, Ascii, Euro, Question }
+
+    private readonly record struct Token(TokenKind Kind, char Char, int B1, int B2)
+    {
+        public bool CanContinue => Kind is TokenKind.Pair or TokenKind.Ascii;
+        public bool CanEndAsTrail => Kind == TokenKind.Ascii && Char is >= '@' and <= '~';
+    }
+
+    private Run? FindRun(string text, int question)
+    {
+        var remnant = Pinyin.Remnant().Match(text, question + 1);
+        var startReading = remnant.Success ? remnant.Groups[1].Value : null;
+        var firstToken = question + 1 + (remnant.Success ? remnant.Length : 0);
+        var previousTrail = PreviousTrailByte(text, question);
+        var tokens = ReadTokens(text, firstToken);
+
+        var candidates = new List<Run>();
+        for (var k = 0; k <= tokens.Count; k++)
+        {
+            if (k > 0 && !tokens[k - 1].CanContinue) break;
+            if (k > 0 && tokens[k - 1].Kind == TokenKind.Pair && tokens[k - 1].B2 < 0x80)
+            {
+                // A real ASCII letter was eaten as a trail byte: the decoder is in step after it.
+                Add(Evaluate(text, question, startReading, previousTrail, tokens, k, terminator: null, firstToken));
+                break;
+            }
+            if (k == tokens.Count) break;
+            var next = tokens[k];
+            if (next.CanEndAsTrail || next.Kind is TokenKind.Euro or TokenKind.Question)
+                Add(Evaluate(text, question, startReading, previousTrail, tokens, k, next, firstToken));
+        }
+
+        var regionEnd = candidates.Count == 0 ? firstToken : candidates.Max(c => c.End);
+        if (candidates.Count == 0)
+            return startReading is null ? null : LostCharacterRun(question, firstToken, startReading);
+
+        var best = candidates.MaxBy(c => c.Score + InStepScore(text, c.End, regionEnd))!;
+        if (startReading is not null) return best; // a remnant without its '(' is proof of damage
+        var asItStands = InStepScore(text, question, regionEnd);
+        return best.Score + InStepScore(text, best.End, regionEnd) >= asItStands + RequiredGain ? best : null;
+
+        void Add(Run? run)
+        {
+            if (run is not null) candidates.Add(run);
+        }
+    }
+
+    private static List<Token> ReadTokens(string text, int from)
+    {
+        var tokens = new List<Token>();
+        for (var p = from; p < text.Length && tokens.Count < MaxRunLength; p++)
+        {
+            var c = text[p];
+            if (c == '?') { tokens.Add(new Token(TokenKind.Question, c, 0, 0)); break; }
+            if (c == '€') { tokens.Add(new Token(TokenKind.Euro, c, 0x80, 0)); break; }
+            if (c is > ' ' and < '\x7F' && c != '(')
+            {
+                var (lead, trail) = Gbk.FullwidthBytes(c);
+                tokens.Add(new Token(TokenKind.Ascii, c, lead, trail));
+                continue;
+            }
+            if (c > '\x7F' && Gbk.TryEncodePair(c, out var b1, out var b2))
+            {
+                tokens.Add(new Token(TokenKind.Pair, c, b1, b2));
+                continue;
+            }
+            break;
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// Re-pairs the bytes of the '?' (unknown X), the first k tokens and the terminator, and
+    /// scores the result. Byte stream: X, t1.b1, t1.b2, …, tk.b1, tk.b2, terminator.
+    /// </summary>
+    private Run? Evaluate(string text, int question, string? startReading, int? previousTrail,
+        List<Token> tokens, int k, Token? terminator, int firstToken)
+    {
+        const int X = -1, Y = -2;
+        var bytes = new List<int> { X };
+        foreach (var t in tokens.Take(k)) { bytes.Add(t.B1); bytes.Add(t.B2); }
+        var end = firstToken + k;
+        var restored = "";
+        string? endReading = null;
+        var swallowedNothing = false;
+        if (terminator is { } term)
+        {
+            end++;
+            switch (term.Kind)
+            {
+                case TokenKind.Ascii: bytes.Add(term.Char); break;
+                case TokenKind.Euro: bytes.Add(0x80); break;
+                case TokenKind.Question:
+                    bytes.Add(Y);
+                    var after = Pinyin.Remnant().Match(text, end);
+                    if (after.Success) { restored = "("; endReading = after.Groups[1].Value; }
+                    else if (LooksLikeClosingTag(text, end)) restored = "<";
+                    else swallowedNothing = true;
+                    break;
+            }
+        }
+        if (endReading is null && terminator?.Kind != TokenKind.Question)
+        {
+            var annotation = Pinyin.Annotation().Match(text, end);
+            if (annotation.Success && annotation.Index == end) endReading = annotation.Groups[1].Value;
+        }
+
+        // Walk the stream in step. Units are code points, or -1 for a character lost with its bytes.
+        var units = new List<int>();
+        var score = 0.0;
+        var lostBytes = 0;
+        var notes = new List<string>();
+        for (var j = 0; j < bytes.Count;)
+        {
+            var b = bytes[j];
+            if (b >= 0 && b < 0x80)
+            {
+                var continuesLatin = j == bytes.Count - 1 && end < text.Length && char.IsAsciiLetterOrDigit(text[end]);
+                units.Add(b);
+                score += (continuesLatin ? 0.5 : 0.02) - Baseline;
+                j++;
+                continue;
+            }
+            if (j + 1 >= bytes.Count) return null; // a lead byte with nothing to pair: not how this run ended
+            var isLast = j + 2 == bytes.Count;
+            var trail = bytes[j + 1];
+            if (b == X || trail == Y)
+            {
+                var choice = b == X
+                    ? ChooseLostByte(position: 0, trail, previousTrail, startReading, isLast ? endReading : null, trail == Y)
+                    : ChooseLostByte(position: 1, b, nextByte: NextByte(text, end), reading: endReading, swallowedNothing: swallowedNothing);
+                if (choice is null) return null;
+                units.Add(choice.Value.CodePoint);
+                score += Plausibility(choice.Value.CodePoint) - Baseline + choice.Value.Bonus;
+                notes.Add(choice.Value.Note);
+            }
+            else
+            {
+                var cp = Gbk.Decode(b, trail);
+                var plausibility = cp == Gbk.Invalid ? 0 : Plausibility(cp);
+                if (plausibility < LostCharacter)
+                {
+                    // Two bytes between these were deleted: the lead's character and the trail's are both lost.
+                    units.Add(-1);
+                    units.Add(-1);
+                    lostBytes += 2;
+                    score += 2 * (LostCharacter - Baseline);
+                    notes.Add($"bytes lost between {b:X2} and {trail:X2}");
+                    if (isLast && endReading is not null && GuessByTrail(trail, endReading) is { } guess)
+                        notes.Add($"guess for the last: {char.ConvertFromUtf32(guess)} (annotation {endReading}, trail byte {trail:X2})");
+                }
+                else
+                {
+                    units.Add(cp);
+                    score += plausibility - Baseline;
+                    if (isLast && endReading is not null)
+                        score += judge.CanRead(cp, endReading) ? AnnotationAgrees : -AnnotationAgrees;
+                }
+            }
+            j += 2;
+        }
+
+        var repaired = new StringBuilder();
+        foreach (var u in units) repaired.Append(u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u));
+        if (restored.Length > 0) notes.Add($"restored the swallowed '{restored}'");
+        var note = $"re-paired {bytes.Count} bytes; " + string.Join("; ", notes);
+        return new Run(question, end, repaired.ToString(), restored, lostBytes, note, score);
+    }
+
+    private readonly record struct LostByte(int CodePoint, double Bonus, string Note);
+
+    /// <summary>
+    /// Chooses the byte a '?' lost. At position 0 it is the lead of the run's first character (its
+    /// partner is known); at position 1 the trail of the last. The annotation it sat inside, when
+    /// there was one, must read as the pair it straddled; otherwise the most plausible character wins.
+    /// </summary>
+    private LostByte? ChooseLostByte(int position, int partner, int? previousTrail = null, string? startReading = null,
+        string? endReadingIfAlsoLast = null, bool partnerUnknown = false, int? nextByte = null, string? reading = null, bool swallowedNothing = false)
+    {
+        if (partnerUnknown) return null; // "??": two unknown bytes in one character cannot be told apart
+        (int CodePoint, double Score, int Byte)? best = null;
+        var viable = 0;
+        for (var candidate = 0x81; candidate <= 0xFE; candidate++)
+        {
+            var cp = position == 0 ? Gbk.Decode(candidate, partner) : Gbk.Decode(partner, candidate);
+            if (cp == Gbk.Invalid) continue;
+            var score = Plausibility(cp);
+            if (position == 0 && startReading is not null && previousTrail is { } prev)
+            {
+                var straddled = Gbk.Decode(prev, candidate);
+                if (straddled == Gbk.Invalid || !judge.CanRead(straddled, startReading)) continue;
+            }
+            if (position == 1 && reading is not null && !judge.CanRead(cp, reading)) continue;
+            if (position == 1 && swallowedNothing && nextByte is { } nb && Gbk.Decode(candidate, nb) != Gbk.Invalid)
+                continue; // the decoder showed '?', so it could not pair this byte with the next one
+            if (position == 0 && endReadingIfAlsoLast is not null && judge.CanRead(cp, endReadingIfAlsoLast)) score += AnnotationAgrees;
+            viable++;
+            if (best is null || score > best.Value.Score) best = (cp, score, candidate);
+        }
+        if (best is null) return null;
+        var how = (position, startReading, reading) switch
+        {
+            (0, not null, _) when previousTrail is { } p => $"lead byte {best.Value.Byte:X2} restored from the annotation {startReading} ({p:X2} {best.Value.Byte:X2} = {char.ConvertFromUtf32(Gbk.Decode(p, best.Value.Byte))})",
+            (1, _, not null) => $"trail byte {best.Value.Byte:X2} restored from the annotation {reading}",
+            _ => $"{(position == 0 ? "lead" : "trail")} byte {best.Value.Byte:X2} chosen as the most plausible of {viable}",
+        };
+        return new LostByte(best.Value.CodePoint, best.Value.Score - Plausibility(best.Value.CodePoint), how);
+    }
+
+    private int? GuessByTrail(int trail, string reading)
+    {
+        (int Cp, double Score)? best = null;
+        for (var lead = 0x81; lead <= 0xFE; lead++)
+        {
+            var cp = Gbk.Decode(lead, trail);
+            if (cp == Gbk.Invalid || !judge.CanRead(cp, reading)) continue;
+            var score = Plausibility(cp);
+            if (best is null || score > best.Value.Score) best = (cp, score);
+        }
+        return best?.Cp;
+    }
+
+    /// <summary>A '?' that swallowed an annotation's '(' but left no out-of-step run: the character itself is gone.</summary>
+    private Run LostCharacterRun(int question, int afterRemnant, string reading)
+    {
+        var guess = GuessByReading(reading);
+        var note = $"a character was lost; the source's annotation reads {reading}" +
+                   (guess is null ? "" : $"; guess: {char.ConvertFromUtf32(guess.Value)}");
+        // Keep the annotation, with its '(' restored, on the □ that stands for the lost character.
+        return new Run(question, question + 1, Repair.Unrecoverable.ToString(), "(", 2, note, 0);
+    }
+
+    private int? GuessByReading(string reading)
+    {
+        (int Cp, double Score)? best = null;
+        for (var lead = 0x81; lead <= 0xFE; lead++)
+        for (var trail = 0x40; trail <= 0xFE; trail++)
+        {
+            var cp = Gbk.Decode(lead, trail);
+            if (cp == Gbk.Invalid || !judge.CanRead(cp, reading)) continue;
+            var score = Plausibility(cp);
+            if (best is null || score > best.Value.Score) best = (cp, score);
+        }
+        return best?.Cp;
+    }
+
+    /// <summary>How plausible the text from..to is as it stands (annotations count for nothing).</summary>
+    private double InStepScore(string text, int from, int to)
+    {
+        var score = 0.0;
+        for (var p = from; p < to; p++)
+        {
+            if (text[p] == '(')
+            {
+                var annotation = Pinyin.Annotation().Match(text, p);
+                if (annotation.Success && annotation.Index == p) { p += annotation.Length - 1; continue; }
+            }
+            score += InStepPlausibility(text[p]) - Baseline;
+        }
+        return score;
+    }
+
+    private double InStepPlausibility(char c) => c switch
+    {
+        '?' => 0.6,
+        _ when char.IsAsciiLetterOrDigit(c) => 0.5,
+        _ when c < '\x7F' => 0.5,
+        _ => Plausibility(c),
+    };
+
+    private double Plausibility(int codePoint)
+    {
+        if (IsCommonPunctuation(codePoint)) return 0.9;
+        var category = CharUnicodeInfo.GetUnicodeCategory(codePoint);
+        return category == UnicodeCategory.OtherLetter ? judge.Plausibility(codePoint) : 0.02;
+    }
+
+    private static bool IsCommonPunctuation(int cp) => "。，、；：？！“”‘’《》（）…—·「」".Contains((char)cp) && cp < 0x10000;
+
+    private static bool LooksLikeClosingTag(string text, int at) =>
+        at + 2 < text.Length && text[at] == '/' && char.IsAsciiLetter(text[at + 1]) && text.IndexOf('>', at) is > 0 and var gt && gt - at < 12;
+
+    private static int? NextByte(string text, int at)
+    {
+        if (at >= text.Length) return null;
+        var c = text[at];
+        if (c < '\x80') return c is > ' ' and < '\x7F' ? Gbk.FullwidthBytes(c).Lead : c;
+        return Gbk.TryEncodePair(c, out var lead, out _) ? lead : null;
+    }
+
+    /// <summary>The trail byte of the character before position, skipping an annotation that follows it.</summary>
+    private static int? PreviousTrailByte(string text, int position)
+    {
+        var j = position - 1;
+        if (j >= 0 && text[j] == ')')
+        {
+            var open = text.LastIndexOf('(', j);
+            if (open >= 0 && Pinyin.Annotation().Match(text, open) is { Success: true } m && m.Index == open && m.Length == j - open + 1)
+                j = open - 1;
+        }
+        if (j < 0) return null;
+        return Gbk.TryEncodePair(text[j], out _, out var trail) ? trail : null;
+    }
+}
