@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace PolicyNews.Archive.Chinese;
+
+/// <summary>
+/// Character-by-character conversion between Traditional and Simplified Chinese, and the folding
+/// search uses. Display and search share the same Unihan-derived table (Chinese/Data/variants.tsv),
+/// so a word shown converted is always found by the same word typed in either script.
+///
+/// Conversion is per character, without word context: where one Simplified character stands for
+/// several Traditional ones, ToTraditional always picks the same default (后→後, 里→裡, 干→幹,
+/// 发→發, 于→於; 台, 余, 制 stay; the rules are in tools/PolicyNews.UnihanTables/VariantTables.cs).
+/// Non-Han text passes through untouched.
+/// </summary>
+public static class ScriptConverter
+{
+    private static readonly Lazy<VariantMaps> Maps = new(VariantMaps.Load);
+
+    public static string ToSimplified(string text) => Map(text, Maps.Value.ToSimplified);
+
+    public static string ToTraditional(string text) => Map(text, Maps.Value.ToTraditional);
+
+    /// <summary>
+    /// The form both an indexed text and a query are reduced to before they are compared: Han
+    /// characters in their Simplified form, fullwidth and halfwidth forms folded to their ordinary
+    /// width (ＤｅｅｐＳｅｅｋ→DeepSeek, ｶ→カ, ideographic space→space), CJK compatibility
+    /// ideographs to their unified form (NFC), and letters lower-cased (invariant culture).
+    /// </summary>
+    public static string FoldForSearch(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var rune in FoldWidth(text).EnumerateRunes())
+            folded.Append(Rune.ToLowerInvariant(Simplify(rune)));
+        return folded.ToString();
+    }
+
+    /// <summary>
+    /// Every character in U+FF00..U+FFEF (and the ideographic space) has a &lt;wide&gt; or &lt;narrow&gt;
+    /// compatibility decomposition, so NFKC on just those characters is exactly width folding,
+    /// without NFKC's other rewrites (①→1, ﬁ→fi). The closing NFC joins halfwidth voiced marks.
+    /// </summary>
+    private static string FoldWidth(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is >= 0xFF00 and <= 0xFFEF or 0x3000)
+                folded.Append(rune.ToString().Normalize(NormalizationForm.FormKC));
+            else
+                folded.Append(rune);
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static Rune Simplify(Rune rune) =>
+        Maps.Value.ToSimplified.TryGetValue(rune.Value, out var simplified) ? new Rune(simplified) : rune;
+
+    private static string Map(string text, IReadOnlyDictionary<int, int> map)
+    {
+        var converted = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (map.TryGetValue(rune.Value, out var target))
+                converted.Append(new Rune(target));
+            else
+                converted.Append(rune);
+        }
+        return converted.ToString();
+    }
+
+    private sealed record VariantMaps(IReadOnlyDictionary<int, int> ToSimplified, IReadOnlyDictionary<int, int> ToTraditional)
+    {
+        public static VariantMaps Load()
+        {
+            var toSimplified = new Dictionary<int, int>();
+            var toTraditional = new Dictionary<int, int>();
+            foreach (var row in EmbeddedTable.Rows("variants.tsv"))
+            {
+                var map = row[0] == "S" ? toSimplified : toTraditional;
+                map[EmbeddedTable.CodePoint(row[1])] = EmbeddedTable.CodePoint(row[2]);
+            }
+            return new VariantMaps(toSimplified, toTraditional);
+        }
+    }
+}
