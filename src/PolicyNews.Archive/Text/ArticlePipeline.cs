@@ -33,13 +33,14 @@ public sealed class ArticlePipeline(ICharacterJudge judge)
         var wasHtml = MarkupStripper.LooksLikeHtmlDocument(decoded.Text);
         var text = wasHtml ? MarkupStripper.HtmlToText(decoded.Text) : decoded.Text;
 
+        var vocabulary = new DocumentVocabulary(text);
         var lines = new List<LineText>();
         var warnings = new List<string>();
         int markup = 0, annotations = 0, punctuation = 0;
         foreach (var raw in text.Split('\n'))
         {
             if (raw.Trim().Length == 0) continue;
-            var line = _mojibake.Apply(LineText.Of(raw));
+            var line = _mojibake.Apply(LineText.Of(raw), vocabulary);
             (line, var removed) = MarkupStripper.StripRemnants(line);
             var separated = _pinyin.Apply(line);
             (line, var restored) = PunctuationRestorer.Apply(separated.Line);

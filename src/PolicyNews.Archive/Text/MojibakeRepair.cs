@@ -20,14 +20,22 @@ namespace PolicyNews.Archive.Text;
 /// </summary>
 public sealed class MojibakeRepair(ICharacterJudge judge)
 {
+    private DocumentVocabulary _vocabulary = DocumentVocabulary.Empty;
+
     private const int MaxRunLength = 400;
     private const double Baseline = 0.3;          // a character scoring above this is evidence for its reading
     private const double LostCharacter = 0.08;     // what □ scores: below nearly every real character
     private const double AnnotationAgrees = 1.5;
+    private const double VocabularyBonus = 0.15;
+    private const double DoubtfulCharacter = 0.35;  // a re-paired character below this may hide deleted bytes
+    private const double DeletionEvidence = 0.3;    // … if two common characters explain it better by this much
     private const double RequiredGain = 0.6;       // without a remnant, a repair must beat the text as it stands by this
 
-    public LineText Apply(LineText line)
+    public LineText Apply(LineText line) => Apply(line, DocumentVocabulary.Empty);
+
+    public LineText Apply(LineText line, DocumentVocabulary vocabulary)
     {
+        _vocabulary = vocabulary;
         var text = line.Text;
         var edits = new TextEdits(text);
         var repairs = new List<Repair>();
@@ -189,16 +197,25 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             {
                 var cp = Gbk.Decode(b, trail);
                 var plausibility = cp == Gbk.Invalid ? 0 : Plausibility(cp);
-                if (plausibility < LostCharacter)
+                var previous = units.Count > 0 ? units[^1] : -1;
+                var deleted = BestDeletedPair(b, trail);
+                var pairExplainsBetter = deleted is { } d && (
+                    (plausibility < DoubtfulCharacter && d.Score >= plausibility + DeletionEvidence)
+                    // the article writes the two characters together elsewhere, joined to what stands here
+                    || (!_vocabulary.HasPair(previous, cp) && _vocabulary.HasPair(d.First, d.Second)
+                        && (_vocabulary.HasPair(previous, d.First) || _vocabulary.HasPair(d.Second, NextPairAfter(bytes, j)))));
+                if (cp == Gbk.Invalid || pairExplainsBetter)
                 {
-                    // Two bytes between these were deleted: the lead's character and the trail's are both lost.
+                    // Two bytes between these were deleted (they had decoded to a private-use
+                    // character): the lead's character and the trail's are both lost.
                     units.Add(-1);
                     units.Add(-1);
                     lostBytes += 2;
                     score += 2 * (LostCharacter - Baseline);
-                    notes.Add($"bytes lost between {b:X2} and {trail:X2}");
-                    if (isLast && endReading is not null && GuessByTrail(trail, endReading) is { } guess)
-                        notes.Add($"guess for the last: {char.ConvertFromUtf32(guess)} (annotation {endReading}, trail byte {trail:X2})");
+                    var guess = deleted is { } g ? $" (perhaps {char.ConvertFromUtf32(g.First)}{char.ConvertFromUtf32(g.Second)})" : "";
+                    notes.Add($"2 bytes lost between {b:X2} and {trail:X2}{guess}");
+                    if (isLast && endReading is not null && GuessByTrail(trail, endReading) is { } last)
+                        notes.Add($"guess for the last: {char.ConvertFromUtf32(last)} (annotation {endReading}, trail byte {trail:X2})");
                 }
                 else
                 {
@@ -256,6 +273,41 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             _ => $"{(position == 0 ? "lead" : "trail")} byte {best.Value.Byte:X2} chosen as the most plausible of {viable}",
         };
         return new LostByte(best.Value.CodePoint, best.Value.Score - Plausibility(best.Value.CodePoint), how);
+    }
+
+    private static int NextPairAfter(List<int> bytes, int j) =>
+        j + 3 < bytes.Count && bytes[j + 2] >= 0x81 && bytes[j + 3] >= 0 ? Gbk.Decode(bytes[j + 2], bytes[j + 3]) : -1;
+
+    private readonly record struct DeletedPair(int First, int Second, double Score);
+
+    /// <summary>
+    /// The best explanation of lead..trail as two characters whose middle bytes were deleted.
+    /// Deleted pairs are exactly those the decoder turned into private-use characters: GBK's
+    /// user-defined areas AA–AF/F8–FE × A1–FE and A1–A7 × 40–A0.
+    /// </summary>
+    private DeletedPair? BestDeletedPair(int lead, int trail)
+    {
+        DeletedPair? best = null;
+        for (var p = 0x81; p <= 0xFE; p++)
+        {
+            var first = Gbk.Decode(lead, p);
+            if (first == Gbk.Invalid) continue;
+            var (qFrom, qTo) = p switch
+            {
+                >= 0xAA and <= 0xAF or >= 0xF8 => (0xA1, 0xFE),
+                >= 0xA1 and <= 0xA7 => (0x81, 0xA0), // 40–A0 as trail; only lead bytes can start the next character
+                _ => (0, -1),
+            };
+            var firstScore = Plausibility(first);
+            for (var q = qFrom; q <= qTo; q++)
+            {
+                var second = Gbk.Decode(q, trail);
+                if (second == Gbk.Invalid) continue;
+                var score = Math.Min(firstScore, Plausibility(second)) + (_vocabulary.HasPair(first, second) ? 1 : 0);
+                if (best is null || score > best.Value.Score) best = new DeletedPair(first, second, score);
+            }
+        }
+        return best;
     }
 
     private int? GuessByTrail(int trail, string reading)
@@ -321,9 +373,12 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
 
     private double Plausibility(int codePoint)
     {
-        if (IsCommonPunctuation(codePoint)) return 0.9;
+        if (IsCommonPunctuation(codePoint)) return 1;
         var category = CharUnicodeInfo.GetUnicodeCategory(codePoint);
-        return category == UnicodeCategory.OtherLetter ? judge.Plausibility(codePoint) : 0.02;
+        if (category != UnicodeCategory.OtherLetter) return 0.02;
+        // A character the article itself uses elsewhere is the article's convention (于, 后), even
+        // where a dictionary would call it Simplified-only.
+        return _vocabulary.Uses(codePoint) ? Math.Max(0.5, Math.Min(1, judge.Plausibility(codePoint) + VocabularyBonus)) : judge.Plausibility(codePoint);
     }
 
     private static bool IsCommonPunctuation(int cp) => "。，、；：？！“”‘’《》（）…—·「」".Contains((char)cp) && cp < 0x10000;
