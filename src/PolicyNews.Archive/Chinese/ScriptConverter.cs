@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace PolicyNews.Archive.Chinese;
@@ -55,15 +56,19 @@ public static class ScriptConverter
     private static Rune Simplify(Rune rune) =>
         Maps.Value.ToSimplified.TryGetValue(rune.Value, out var simplified) ? new Rune(simplified) : rune;
 
+    /// <summary>Lone surrogate halves are copied as they are rather than replaced with U+FFFD.</summary>
     private static string Map(string text, IReadOnlyDictionary<int, int> map)
     {
         var converted = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        for (var i = 0; i < text.Length;)
         {
-            if (map.TryGetValue(rune.Value, out var target))
-                converted.Append(new Rune(target));
-            else
-                converted.Append(rune);
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != OperationStatus.Done)
+            {
+                converted.Append(text[i++]);
+                continue;
+            }
+            converted.Append(map.TryGetValue(rune.Value, out var target) ? new Rune(target) : rune);
+            i += length;
         }
         return converted.ToString();
     }
