@@ -1,0 +1,105 @@
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Tests.Text;
+
+public class MojibakeRepairTests
+{
+    private static readonly MojibakeRepair Repair = new(UnihanCharacterJudge.Instance);
+
+    /// <summary>
+    /// Damages a sentence of our own: the annotator knows the character that the bytes straddling
+    /// characters k-1 and k spell, and one real character later in the sentence.
+    /// </summary>
+    private static (string Damaged, string Expected) DamageInside(string sentence, int k, int terminatorIndex)
+    {
+        var bytes = Damage.ToGbk(sentence);
+        var straddled = Gbk.Decode(bytes[2 * k - 1], bytes[2 * k]);
+        Assert.NotEqual(Gbk.Invalid, straddled);
+        var list = new Dictionary<char, string>
+        {
+            [(char)straddled] = Damage.ReadingOf(straddled),
+            [sentence[terminatorIndex]] = Damage.ReadingOf(sentence[terminatorIndex]),
+        };
+        var damaged = Damage.DecodeLikeTheDamage(Damage.Annotate(bytes, list));
+        return (damaged, sentence);
+    }
+
+    [Theory]
+    [InlineData("浙江省的科技支出增速明顯高於全國水平", 3, 8)]
+    [InlineData("研究機構在政策項目人才等方面都給予支持", 2, 7)]
+    [InlineData("年輕一代對於創新環境的感受更加真切", 4, 10)]
+    public void RebuildsARunMadeByMisaligningGbkBytes(string sentence, int k, int terminator)
+    {
+        var (damaged, expected) = DamageInside(sentence, k, terminator);
+        Assert.Contains('?', damaged); // the sample really is damaged
+
+        var repaired = Repair.Apply(LineText.Of(damaged));
+
+        var text = Pinyin.Annotation().Replace(repaired.Text, "");
+        Assert.Equal(expected, text);
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Equal(RepairConfidence.Certain, repair.Confidence);
+        Assert.Equal(0, repair.LostBytes);
+        Assert.StartsWith("?", repair.Original);
+    }
+
+    [Fact]
+    public void RecordsOriginalSpanAndReplacementAtItsOffset()
+    {
+        var (damaged, _) = DamageInside("浙江省的科技支出增速明顯高於全國水平", 3, 8);
+
+        var repaired = Repair.Apply(LineText.Of(damaged));
+
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Equal(repair.Replacement, repaired.Text.Substring(repair.Offset, repair.Length));
+        Assert.Contains(repair.Original, damaged);
+        Assert.DoesNotContain('?', repair.Replacement);
+    }
+
+    [Fact]
+    public void MarksCharactersWhoseBytesWereDeletedAsUnrecoverable()
+    {
+        // 政策 is D5 FE B2 DF: out of step, FE B2 falls in GBK's user-defined area and is deleted,
+        // exactly as in seed 002's 小院高墻政策.
+        var sentence = "各地的人才政策都及時兌現了";
+        var bytes = Damage.ToGbk(sentence);
+        var straddled = Gbk.Decode(bytes[3], bytes[4]);
+        var list = new Dictionary<char, string> { [(char)straddled] = Damage.ReadingOf(straddled), ['及'] = "jí" };
+        var damaged = Damage.DecodeLikeTheDamage(Damage.Annotate(bytes, list));
+
+        var repaired = Repair.Apply(LineText.Of(damaged));
+
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Equal(RepairConfidence.Partial, repair.Confidence);
+        Assert.True(repair.LostBytes >= 2);
+        Assert.Contains(PolicyNews.Archive.Text.Repair.Unrecoverable, repair.Replacement);
+        Assert.StartsWith("各地", Pinyin.Annotation().Replace(repaired.Text, ""));
+    }
+
+    [Theory]
+    [InlineData("這成了其他城市都在試圖解答的“杭州之問”?這是好事")]
+    [InlineData("如何培育更多的DeepSeek?")]
+    [InlineData("DeepSeek-R1模型嗎?技術(shù)理想主義")]
+    [InlineData("人工智能(AI)企業深度求索(記者 趙廣立)")]
+    public void LeavesCleanTextAlone(string clean)
+    {
+        var result = Repair.Apply(LineText.Of(clean));
+
+        Assert.Equal(clean, result.Text);
+        Assert.Empty(result.Repairs);
+    }
+
+    [Fact]
+    public void RepairsTheSeedsSystematicDamageToDangDi()
+    {
+        const string damaged = "這主要是當(dāng)?shù)丶哟罅丝萍紕?chuàng)新投入力度。";
+
+        var result = Repair.Apply(LineText.Of(damaged));
+
+        Assert.Equal("這主要是當(dāng)地加大了科技創(chuàng)新投入力度。", result.Text);
+        var repair = Assert.Single(result.Repairs);
+        Assert.Equal("?shù)丶哟罅丝萍紕?", repair.Original);
+        Assert.Equal(RepairConfidence.Certain, repair.Confidence);
+        Assert.Contains("94 B5 = 數", repair.Note);
+    }
+}
