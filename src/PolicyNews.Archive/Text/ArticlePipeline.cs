@@ -1,3 +1,5 @@
+using PolicyNews.Archive.Import;
+
 namespace PolicyNews.Archive.Text;
 
 /// <summary>What each stage changed in one file.</summary>
@@ -12,19 +14,24 @@ public sealed record PipelineReport(
     int AnnotationsSeparated,
     int PunctuationRestored);
 
-public sealed record PipelineResult(ArticleDocument Document, PipelineReport Report);
 
 /// <summary>
 /// The text pipeline, stage by stage: decode → (HTML to lines) → repair mojibake → strip markup
 /// remnants → separate pinyin → restore punctuation → structure. Built once, used for every file.
 /// </summary>
-public sealed class ArticlePipeline(ICharacterJudge judge)
+public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
 {
     private readonly SourceDecoder _decoder = new(judge);
     private readonly MojibakeRepair _mojibake = new(judge);
     private readonly PinyinSeparator _pinyin = new(judge);
 
     public static ArticlePipeline Create() => new(UnihanCharacterJudge.Instance);
+
+    public PipelineResult Clean(byte[] bytes, string fileName)
+    {
+        try { return Clean(bytes); }
+        catch (SourceRejectedException rejected) { throw new ImportRejectedException(fileName, rejected.Message); }
+    }
 
     /// <exception cref="SourceRejectedException">the bytes cannot become an article</exception>
     public PipelineResult Clean(ReadOnlySpan<byte> bytes)
@@ -58,6 +65,6 @@ public sealed class ArticlePipeline(ICharacterJudge judge)
             repairs.Count(r => r.Confidence == RepairConfidence.Certain),
             repairs.Count(r => r.Confidence == RepairConfidence.Partial),
             repairs.Sum(r => r.LostBytes), annotations, punctuation);
-        return new PipelineResult(document, report);
+        return new PipelineResult(document, decoded.Encoding, report);
     }
 }

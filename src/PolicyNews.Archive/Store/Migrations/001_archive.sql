@@ -3,7 +3,8 @@
 
 CREATE TABLE source_files (
     id          INTEGER PRIMARY KEY,
-    path        TEXT    NOT NULL UNIQUE,      -- file name as given to the importer (seeds/ relative)
+    file_name   TEXT    NOT NULL UNIQUE,      -- bare file name: the key of seeds/articles.json, so a
+                                              -- file keeps its article whichever folder it is read from
     sha256      TEXT    NOT NULL,
     bytes       INTEGER NOT NULL,
     encoding    TEXT    NOT NULL,             -- what the decoder found: utf-8, utf-16le, gb18030 …
@@ -25,6 +26,7 @@ CREATE TABLE articles (
     script         TEXT    NOT NULL DEFAULT 'zh-Hant',
     summary        TEXT                       -- the lead's first paragraph, for cards and feeds
 );
+CREATE INDEX articles_by_published ON articles(published DESC, id DESC);  -- the newest-first list
 
 CREATE TABLE sections (
     id         INTEGER PRIMARY KEY,

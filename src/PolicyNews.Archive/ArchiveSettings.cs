@@ -1,0 +1,16 @@
+namespace PolicyNews.Archive;
+
+/// <summary>
+/// Where the archive lives, bound from the <c>Archive</c> configuration section. The defaults are
+/// relative to the working directory so that <c>dotnet run</c> from the repository root just works.
+/// </summary>
+public sealed class ArchiveSettings
+{
+    public const string SectionName = "Archive";
+
+    /// <summary><c>Archive:Database</c> — the SQLite file the importer writes and the web host reads.</summary>
+    public string Database { get; set; } = "data/policynews.db";
+
+    /// <summary><c>Archive:Seeds</c> — the folder of source files, articles.json and tags.json.</summary>
+    public string Seeds { get; set; } = "seeds/";
+}

@@ -1,0 +1,223 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Archive.Import;
+
+/// <summary>
+/// Writes one prepared article inside the import transaction. A rewrite keeps the row ids of
+/// sections and paragraphs whose stable ids survive, so links, anchors and anything keyed on them
+/// elsewhere stay valid; rows whose stable ids vanished are deleted.
+/// </summary>
+internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransaction transaction)
+{
+    /// <summary>The source file and article rows as they stand before this run, by file name.</summary>
+    public Dictionary<string, StoredFile> LoadStoredFiles() => connection.Query<StoredFile>("""
+            SELECT f.id, f.file_name AS FileName, f.sha256, a.id AS ArticleId, a.slug
+            FROM source_files f LEFT JOIN articles a ON a.source_file_id = f.id
+            """, transaction: transaction)
+        .ToDictionary(f => f.FileName, StringComparer.Ordinal);
+
+    /// <summary>Only articles.json changed: update the columns it owns, and only if they differ (so no write otherwise).</summary>
+    public bool UpdateMetadata(long articleId, ArticleMetadata meta) => connection.Execute("""
+        UPDATE articles
+        SET title = @Title, title_derived = 0, source = @Source, published = @Published,
+            author = COALESCE(@Author, author), editor = COALESCE(@Editor, editor), url = @Url, script = @Script
+        WHERE id = @articleId
+          AND (title IS NOT @Title OR title_derived <> 0 OR source IS NOT @Source OR published IS NOT @Published
+               OR (@Author IS NOT NULL AND author IS NOT @Author) OR (@Editor IS NOT NULL AND editor IS NOT @Editor)
+               OR url IS NOT @Url OR script IS NOT @Script)
+        """, new { articleId, meta.Title, meta.Source, meta.Published, meta.Author, meta.Editor, meta.Url, meta.Script },
+        transaction) > 0;
+
+    public (long ArticleId, ParagraphChanges Paragraphs) Write(PreparedArticle article, StoredFile? stored, string importedAt)
+    {
+        var fileId = WriteSourceFile(article, stored?.Id, importedAt);
+        var articleId = WriteArticle(article.Fields, fileId, stored?.ArticleId);
+        var sectionIds = WriteSections(article, articleId);
+        var changes = WriteParagraphs(article, articleId, sectionIds);
+
+        // Sections go last: deleting one cascades to its paragraphs, and a paragraph whose section
+        // was renamed must first have moved to its new section.
+        connection.Execute("DELETE FROM sections WHERE article_id = @articleId AND stable_id NOT IN @keep",
+            new { articleId, keep = article.Sections.Select(s => s.StableId).ToList() }, transaction);
+
+        WriteAnnotationsAndRepairs(article, articleId);
+        return (articleId, changes);
+    }
+
+    long WriteSourceFile(PreparedArticle article, long? id, string importedAt)
+    {
+        var row = new { id, article.File.FileName, article.File.Sha256, Bytes = article.File.Bytes.LongLength, article.Encoding, importedAt };
+        if (id is not null)
+        {
+            connection.Execute("""
+                UPDATE source_files SET sha256 = @Sha256, bytes = @Bytes, encoding = @Encoding, imported_at = @importedAt
+                WHERE id = @id
+                """, row, transaction);
+            return id.Value;
+        }
+        return connection.ExecuteScalar<long>("""
+            INSERT INTO source_files (file_name, sha256, bytes, encoding, imported_at)
+            VALUES (@FileName, @Sha256, @Bytes, @Encoding, @importedAt)
+            RETURNING id
+            """, row, transaction);
+    }
+
+    long WriteArticle(ArticleFields f, long fileId, long? id)
+    {
+        var row = new
+        {
+            id, fileId, f.Slug, f.Title, f.TitleDerived, f.Source, f.Published, f.Author, f.AuthorNote, f.Editor, f.Url,
+            f.Script, f.Summary,
+        };
+        if (id is not null)
+        {
+            connection.Execute("""
+                UPDATE articles
+                SET slug = @Slug, title = @Title, title_derived = @TitleDerived, source = @Source, published = @Published,
+                    author = @Author, author_note = @AuthorNote, editor = @Editor, url = @Url, script = @Script, summary = @Summary
+                WHERE id = @id
+                """, row, transaction);
+            return id.Value;
+        }
+        return connection.ExecuteScalar<long>("""
+            INSERT INTO articles (source_file_id, slug, title, title_derived, source, published, author, author_note,
+                                  editor, url, script, summary)
+            VALUES (@fileId, @Slug, @Title, @TitleDerived, @Source, @Published, @Author, @AuthorNote,
+                    @Editor, @Url, @Script, @Summary)
+            RETURNING id
+            """, row, transaction);
+    }
+
+    /// <summary>Updates kept sections in place, inserts new ones; returns row ids by stable id.</summary>
+    Dictionary<string, long> WriteSections(PreparedArticle article, long articleId)
+    {
+        var existing = connection.Query<(long Id, string StableId)>(
+                "SELECT id, stable_id FROM sections WHERE article_id = @articleId", new { articleId }, transaction)
+            .ToDictionary(s => s.StableId, s => s.Id);
+
+        // Park the old rows on ordinals and slugs no new row can have, so reordering never trips
+        // UNIQUE (article_id, ordinal) or UNIQUE (article_id, slug) halfway through.
+        connection.Execute("UPDATE sections SET ordinal = -1 - ordinal, slug = '~' || stable_id WHERE article_id = @articleId",
+            new { articleId }, transaction);
+
+        var ids = new Dictionary<string, long>();
+        foreach (var s in article.Sections)
+        {
+            var row = new { articleId, s.Ordinal, s.Heading, s.StableId, s.Slug };
+            if (existing.TryGetValue(s.StableId, out var id))
+            {
+                connection.Execute("UPDATE sections SET ordinal = @Ordinal, heading = @Heading, slug = @Slug WHERE id = @id",
+                    new { id, s.Ordinal, s.Heading, s.Slug }, transaction);
+                ids[s.StableId] = id;
+            }
+            else
+            {
+                ids[s.StableId] = connection.ExecuteScalar<long>("""
+                    INSERT INTO sections (article_id, ordinal, heading, stable_id, slug)
+                    VALUES (@articleId, @Ordinal, @Heading, @StableId, @Slug)
+                    RETURNING id
+                    """, row, transaction);
+            }
+        }
+        return ids;
+    }
+
+    ParagraphChanges WriteParagraphs(PreparedArticle article, long articleId, Dictionary<string, long> sectionIds)
+    {
+        var existing = connection.Query<(long Id, string StableId)>("""
+                SELECT p.id, p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
+                WHERE s.article_id = @articleId
+                """, new { articleId }, transaction)
+            .ToDictionary(p => p.StableId, p => p.Id);
+
+        // Same parking trick as sections: -id is unique and never a real ordinal.
+        connection.Execute("""
+            UPDATE paragraphs SET ordinal = -id
+            WHERE section_id IN (SELECT id FROM sections WHERE article_id = @articleId)
+            """, new { articleId }, transaction);
+
+        int kept = 0, added = 0;
+        foreach (var section in article.Sections)
+            for (var ordinal = 0; ordinal < section.Blocks.Count; ordinal++)
+            {
+                var (stableId, block) = section.Blocks[ordinal];
+                var row = new
+                {
+                    SectionId = sectionIds[section.StableId], ordinal, StableId = stableId, block.Text, block.ItemNumber,
+                    Kind = block.Kind == BlockKind.ListItem ? "item" : "paragraph",
+                };
+                if (existing.TryGetValue(stableId, out var id))
+                {
+                    connection.Execute("""
+                        UPDATE paragraphs SET section_id = @SectionId, ordinal = @ordinal, kind = @Kind,
+                                              item_number = @ItemNumber, text = @Text
+                        WHERE id = @id
+                        """, new { id, row.SectionId, ordinal, row.Kind, row.ItemNumber, row.Text }, transaction);
+                    kept++;
+                }
+                else
+                {
+                    connection.Execute("""
+                        INSERT INTO paragraphs (section_id, ordinal, kind, item_number, stable_id, text)
+                        VALUES (@SectionId, @ordinal, @Kind, @ItemNumber, @StableId, @Text)
+                        """, row, transaction);
+                    added++;
+                }
+            }
+
+        var keep = article.Sections.SelectMany(s => s.Blocks).Select(b => b.StableId).ToHashSet();
+        var vanished = existing.Where(p => !keep.Contains(p.Key)).Select(p => p.Value).ToList();
+        connection.Execute("DELETE FROM paragraphs WHERE id IN @vanished", new { vanished }, transaction);
+        return new ParagraphChanges(kept, added, vanished.Count);
+    }
+
+    /// <summary>Annotations and repairs have no identity of their own: replaced wholesale for the article.</summary>
+    void WriteAnnotationsAndRepairs(PreparedArticle article, long articleId)
+    {
+        const string ArticleParagraphs = """
+            SELECT p.id FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.article_id = @articleId
+            """;
+        connection.Execute($"DELETE FROM annotations WHERE paragraph_id IN ({ArticleParagraphs})", new { articleId }, transaction);
+        connection.Execute($"DELETE FROM repairs WHERE paragraph_id IN ({ArticleParagraphs})", new { articleId }, transaction);
+
+        var paragraphIds = connection.Query<(long Id, string StableId)>($"""
+                SELECT p.id, p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
+                WHERE s.article_id = @articleId
+                """, new { articleId }, transaction)
+            .ToDictionary(p => p.StableId, p => p.Id);
+        var blocks = article.Sections.SelectMany(s => s.Blocks).ToList();
+
+        // Dapper runs the statement once per element of the sequence, inside the same transaction.
+        connection.Execute("""
+            INSERT INTO annotations (paragraph_id, offset, character, reading)
+            VALUES (@ParagraphId, @Offset, @Character, @Reading)
+            """,
+            blocks.SelectMany(b => b.Block.Annotations.Select(a => new
+            {
+                ParagraphId = paragraphIds[b.StableId], a.Offset, a.Character, a.Reading,
+            })),
+            transaction);
+        connection.Execute("""
+            INSERT INTO repairs (paragraph_id, offset, length, original, replacement, confidence, lost_bytes, note)
+            VALUES (@ParagraphId, @Offset, @Length, @Original, @Replacement, @Confidence, @LostBytes, @Note)
+            """,
+            blocks.SelectMany(b => b.Block.Repairs.Select(r => new
+            {
+                ParagraphId = paragraphIds[b.StableId], r.Offset, r.Length, r.Original, r.Replacement,
+                Confidence = r.Confidence == RepairConfidence.Certain ? "certain" : "partial", r.LostBytes, r.Note,
+            })),
+            transaction);
+    }
+}
+
+/// <summary>A source file already in the database and the article made from it.</summary>
+internal sealed class StoredFile
+{
+    public long Id { get; set; }
+    public string FileName { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public long? ArticleId { get; set; }
+    public string? Slug { get; set; }
+}

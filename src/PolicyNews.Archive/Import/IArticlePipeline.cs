@@ -1,0 +1,28 @@
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Archive.Import;
+
+/// <summary>
+/// What the importer needs from the text pipeline: turn one source file's bytes into a clean,
+/// structured document. A file that cannot be an article (binary, empty after cleaning,
+/// undecodable …) is refused by throwing <see cref="ImportRejectedException"/> with a reason a
+/// person can act on; the importer then writes nothing for the whole run.
+/// </summary>
+public interface IArticlePipeline
+{
+    PipelineResult Clean(byte[] bytes, string fileName);
+}
+
+/// <summary>
+/// The cleaned document, the encoding the decoder settled on (utf-8, utf-16le, gb18030 …) and,
+/// from the real pipeline, what each stage changed.
+/// </summary>
+public sealed record PipelineResult(ArticleDocument Document, string Encoding, PipelineReport? Report = null);
+
+/// <summary>A source file the import cannot use, and why. The run fails as a whole; nothing is written.</summary>
+public sealed class ImportRejectedException(string file, string reason)
+    : Exception($"{file}: {reason}")
+{
+    public string File { get; } = file;
+    public string Reason { get; } = reason;
+}

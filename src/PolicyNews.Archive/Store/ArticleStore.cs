@@ -1,0 +1,219 @@
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Archive.Store;
+
+/// <summary>Reads articles, their sections and paragraphs, shaped for the article pages.</summary>
+public sealed class ArticleStore(ArchiveDatabase database)
+{
+    /// <summary>Every article, newest first (undated last), with its sections and the union of their tags.</summary>
+    public IReadOnlyList<ArticleSummary> ListArticles() => database.Read("list articles", session =>
+    {
+        var articles = session.Query<ArticleRow>("""
+            SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
+                   author_note AS AuthorNote, editor, url, script, summary
+            FROM articles
+            ORDER BY published DESC NULLS LAST, id DESC
+            """);
+        var sections = session.Query<SectionRow>("""
+            SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
+            FROM sections
+            ORDER BY article_id, ordinal
+            """).ToLookup(s => s.ArticleId);
+        var tags = session.Query<TagRow>($"""
+            SELECT DISTINCT s.article_id AS OwnerId, t.slug, t.name, t.kind
+            FROM section_tags st
+            JOIN sections s ON s.id = st.section_id
+            JOIN tags t ON t.id = st.tag_id
+            ORDER BY {TagStore.TagOrder}
+            """).ToLookup(t => t.OwnerId);
+
+        return articles.Select(a => new ArticleSummary(a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
+                sections[a.Id].Select(s => s.ToLink()).ToList(),
+                tags[a.Id].Select(t => t.ToRef()).ToList()))
+            .ToList();
+    });
+
+    /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown.</summary>
+    public ArticleView? GetArticle(string slug) => database.Read($"load article '{slug}'", session =>
+    {
+        var article = session.QuerySingleOrDefault<ArticleRow>(ArticleBySlug, new { slug });
+        if (article is null)
+            return null;
+
+        var sections = LoadSections(session, article.Id, sectionId: null);
+        var tags = sections.SelectMany(s => s.Tags).Distinct().ToList();
+        // Keep the same order the store uses everywhere: kind, then name.
+        tags = tags.OrderBy(t => TagStore.KindRank(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return new ArticleView(article.Slug, article.Title, article.TitleDerived, article.Source, article.Published,
+            article.Author, article.AuthorNote, article.Editor, article.Url, article.Script, article.Summary, sections, tags);
+    });
+
+    /// <summary>A section by its stable id (the id that survives re-imports); null if unknown.</summary>
+    public ArticleSectionView? GetSection(string stableId) => database.Read($"load section '{stableId}'", session =>
+    {
+        var section = session.QuerySingleOrDefault<SectionRow>("""
+            SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
+            FROM sections WHERE stable_id = @stableId
+            """, new { stableId });
+        return section is null ? null : LoadSectionPage(session, section);
+    });
+
+    /// <summary>A section by its article's slug and its own slug, e.g. <c>deepseek-…/section-2</c>; null if unknown.</summary>
+    public ArticleSectionView? GetSection(string articleSlug, string sectionSlug) =>
+        database.Read($"load section '{sectionSlug}' of article '{articleSlug}'", session =>
+        {
+            var section = session.QuerySingleOrDefault<SectionRow>("""
+                SELECT s.id, s.article_id AS ArticleId, s.ordinal, s.heading, s.stable_id AS StableId, s.slug
+                FROM sections s JOIN articles a ON a.id = s.article_id
+                WHERE a.slug = @articleSlug AND s.slug = @sectionSlug
+                """, new { articleSlug, sectionSlug });
+            return section is null ? null : LoadSectionPage(session, section);
+        });
+
+    const string ArticleBySlug = """
+        SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
+               author_note AS AuthorNote, editor, url, script, summary
+        FROM articles WHERE slug = @slug
+        """;
+
+    static ArticleSectionView LoadSectionPage(ReadSession session, SectionRow section)
+    {
+        var article = session.QuerySingleOrDefault<ArticleRow>("""
+            SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
+                   author_note AS AuthorNote, editor, url, script, summary
+            FROM articles WHERE id = @ArticleId
+            """, new { section.ArticleId })!;
+        var links = session.Query<SectionRow>("""
+            SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
+            FROM sections WHERE article_id = @ArticleId ORDER BY ordinal
+            """, new { section.ArticleId });
+        var index = links.FindIndex(s => s.Id == section.Id);
+
+        return new ArticleSectionView(
+            new ArticleRef(article.Slug, article.Title, article.Source, article.Published),
+            LoadSections(session, section.ArticleId, section.Id).Single(),
+            index > 0 ? links[index - 1].ToLink() : null,
+            index < links.Count - 1 ? links[index + 1].ToLink() : null);
+    }
+
+    /// <summary>The sections of one article (or just one of them) with their blocks, annotations, repairs and tags.</summary>
+    static List<SectionView> LoadSections(ReadSession session, long articleId, long? sectionId)
+    {
+        var filter = new { articleId, sectionId };
+        const string InScope = "s.article_id = @articleId AND (@sectionId IS NULL OR s.id = @sectionId)";
+
+        var sections = session.Query<SectionRow>($"""
+            SELECT s.id, s.article_id AS ArticleId, s.ordinal, s.heading, s.stable_id AS StableId, s.slug
+            FROM sections s WHERE {InScope} ORDER BY s.ordinal
+            """, filter);
+        var paragraphs = session.Query<ParagraphRow>($"""
+            SELECT p.id, p.section_id AS SectionId, p.ordinal, p.kind, p.item_number AS ItemNumber,
+                   p.stable_id AS StableId, p.text
+            FROM paragraphs p JOIN sections s ON s.id = p.section_id
+            WHERE {InScope} ORDER BY p.ordinal
+            """, filter).ToLookup(p => p.SectionId);
+        var annotations = session.Query<AnnotationRow>($"""
+            SELECT n.paragraph_id AS ParagraphId, n.offset, n.character, n.reading
+            FROM annotations n
+            JOIN paragraphs p ON p.id = n.paragraph_id
+            JOIN sections s ON s.id = p.section_id
+            WHERE {InScope} ORDER BY n.offset
+            """, filter).ToLookup(n => n.ParagraphId);
+        var repairs = session.Query<RepairRow>($"""
+            SELECT r.paragraph_id AS ParagraphId, r.offset, r.length, r.original, r.replacement,
+                   r.confidence, r.lost_bytes AS LostBytes, r.note
+            FROM repairs r
+            JOIN paragraphs p ON p.id = r.paragraph_id
+            JOIN sections s ON s.id = p.section_id
+            WHERE {InScope} ORDER BY r.offset
+            """, filter).ToLookup(r => r.ParagraphId);
+        var tags = session.Query<TagRow>($"""
+            SELECT st.section_id AS OwnerId, t.slug, t.name, t.kind
+            FROM section_tags st
+            JOIN sections s ON s.id = st.section_id
+            JOIN tags t ON t.id = st.tag_id
+            WHERE {InScope} ORDER BY {TagStore.TagOrder}
+            """, filter).ToLookup(t => t.OwnerId);
+
+        return sections.Select(s => new SectionView(s.StableId, s.Slug, s.Ordinal, s.Heading,
+                paragraphs[s.Id].Select(p => new ParagraphView(p.StableId, p.Ordinal, p.Kind == "item", p.ItemNumber, p.Text,
+                        annotations[p.Id].Select(n => new AnnotationView(n.Offset, n.Character, n.Reading)).ToList(),
+                        repairs[p.Id].Select(r => r.ToView()).ToList()))
+                    .ToList(),
+                tags[s.Id].Select(t => t.ToRef()).ToList()))
+            .ToList();
+    }
+
+    // Row types: Dapper fills properties by name (converting SQLite's Int64 where needed); the
+    // records above are built from them so views never see row ids.
+
+    sealed class ArticleRow
+    {
+        public long Id { get; set; }
+        public string Slug { get; set; } = "";
+        public string Title { get; set; } = "";
+        public bool TitleDerived { get; set; }
+        public string? Source { get; set; }
+        public string? Published { get; set; }
+        public string? Author { get; set; }
+        public string? AuthorNote { get; set; }
+        public string? Editor { get; set; }
+        public string? Url { get; set; }
+        public string Script { get; set; } = "";
+        public string? Summary { get; set; }
+    }
+
+    sealed class SectionRow
+    {
+        public long Id { get; set; }
+        public long ArticleId { get; set; }
+        public int Ordinal { get; set; }
+        public string? Heading { get; set; }
+        public string StableId { get; set; } = "";
+        public string Slug { get; set; } = "";
+        public SectionLink ToLink() => new(StableId, Slug, Ordinal, Heading);
+    }
+
+    sealed class ParagraphRow
+    {
+        public long Id { get; set; }
+        public long SectionId { get; set; }
+        public int Ordinal { get; set; }
+        public string Kind { get; set; } = "";
+        public int? ItemNumber { get; set; }
+        public string StableId { get; set; } = "";
+        public string Text { get; set; } = "";
+    }
+
+    sealed class AnnotationRow
+    {
+        public long ParagraphId { get; set; }
+        public int Offset { get; set; }
+        public string Character { get; set; } = "";
+        public string Reading { get; set; } = "";
+    }
+
+    sealed class RepairRow
+    {
+        public long ParagraphId { get; set; }
+        public int Offset { get; set; }
+        public int Length { get; set; }
+        public string Original { get; set; } = "";
+        public string Replacement { get; set; } = "";
+        public string Confidence { get; set; } = "";
+        public int LostBytes { get; set; }
+        public string Note { get; set; } = "";
+
+        public RepairView ToView() => new(Offset, Length, Original, Replacement,
+            Confidence == "certain" ? RepairConfidence.Certain : RepairConfidence.Partial, LostBytes, Note);
+    }
+
+    sealed class TagRow
+    {
+        public long OwnerId { get; set; }
+        public string Slug { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public TagRef ToRef() => new(Slug, Name, Kind);
+    }
+}

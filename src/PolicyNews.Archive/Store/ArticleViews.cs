@@ -1,0 +1,81 @@
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Archive.Store;
+
+// What the article pages render. Ids that readers see are slugs and stable ids; integer row ids stay
+// inside the store.
+
+/// <summary>A tag as a link: its slug for the URL, its name to show, its kind to group by.</summary>
+public sealed record TagRef(string Slug, string Name, string Kind);
+
+/// <summary>A section as a link or table-of-contents entry. Ordinal 0 is the lead (no heading).</summary>
+public sealed record SectionLink(string StableId, string Slug, int Ordinal, string? Heading)
+{
+    public bool IsLead => Ordinal == 0;
+}
+
+/// <summary>An article as a card in the newest-first list.</summary>
+public sealed record ArticleSummary(
+    string Slug,
+    string Title,
+    string? Source,
+    string? Published,
+    string? Author,
+    string? Summary,
+    IReadOnlyList<SectionLink> Sections,
+    IReadOnlyList<TagRef> Tags);
+
+/// <summary>Just enough of an article to title a page that shows one of its sections.</summary>
+public sealed record ArticleRef(string Slug, string Title, string? Source, string? Published);
+
+/// <summary>One article with everything its page shows.</summary>
+public sealed record ArticleView(
+    string Slug,
+    string Title,
+    bool TitleDerived,
+    string? Source,
+    string? Published,
+    string? Author,
+    string? AuthorNote,
+    string? Editor,
+    string? Url,
+    string Script,
+    string? Summary,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<TagRef> Tags)
+{
+    public ArticleRef Ref => new(Slug, Title, Source, Published);
+    public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Repairs.Count));
+}
+
+public sealed record SectionView(
+    string StableId,
+    string Slug,
+    int Ordinal,
+    string? Heading,
+    IReadOnlyList<ParagraphView> Paragraphs,
+    IReadOnlyList<TagRef> Tags)
+{
+    public bool IsLead => Ordinal == 0;
+    public SectionLink Link => new(StableId, Slug, Ordinal, Heading);
+}
+
+/// <summary>A paragraph or list item; <see cref="StableId"/> is its anchor and survives re-imports.</summary>
+public sealed record ParagraphView(
+    string StableId,
+    int Ordinal,
+    bool IsListItem,
+    int? ItemNumber,
+    string Text,
+    IReadOnlyList<AnnotationView> Annotations,
+    IReadOnlyList<RepairView> Repairs);
+
+/// <summary>The source's own pinyin for the character at <see cref="Offset"/> (UTF-16) in the paragraph.</summary>
+public sealed record AnnotationView(int Offset, string Character, string Reading);
+
+/// <summary>A mended span: <see cref="Replacement"/> stands at Offset..Offset+Length of the paragraph text.</summary>
+public sealed record RepairView(int Offset, int Length, string Original, string Replacement,
+    RepairConfidence Confidence, int LostBytes, string Note);
+
+/// <summary>One section shown on its own page, with its article and neighbours for navigation.</summary>
+public sealed record ArticleSectionView(ArticleRef Article, SectionView Section, SectionLink? Previous, SectionLink? Next);

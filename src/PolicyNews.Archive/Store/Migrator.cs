@@ -1,0 +1,84 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace PolicyNews.Archive.Store;
+
+/// <summary>
+/// Applies the embedded <c>Migrations/NNN_name.sql</c> scripts in order. The schema version is the
+/// number of scripts applied, kept in <c>PRAGMA user_version</c>; scripts are only ever appended,
+/// so script N always moves version N-1 to N. Each script runs in its own transaction together with
+/// the version bump, so a failing script leaves the database at the previous version.
+/// </summary>
+public static partial class Migrator
+{
+    const string Prefix = "migrations/";
+
+    public sealed record Migration(int Number, string Name, string Sql);
+
+    /// <summary>All migrations, in order, checked to be numbered 1..N without gaps.</summary>
+    public static IReadOnlyList<Migration> All { get; } = Load();
+
+    public static int LatestVersion => All.Count;
+
+    public static int CurrentVersion(SqliteConnection connection) =>
+        connection.ExecuteScalar<int>("PRAGMA user_version");
+
+    /// <summary>Brings the database up to <see cref="LatestVersion"/>; returns how many scripts ran.</summary>
+    public static int Migrate(SqliteConnection connection, ILogger logger)
+    {
+        var current = CurrentVersion(connection);
+        if (current > All.Count)
+            throw new StoreException(
+                $"store: database is at schema version {current} but this build only knows {All.Count}; refusing to open it with older code");
+
+        foreach (var migration in All.Skip(current))
+        {
+            using var tx = connection.BeginTransaction();
+            try
+            {
+                connection.Execute(migration.Sql, transaction: tx);
+                // PRAGMA cannot take parameters; Number is an int we parsed ourselves.
+                connection.Execute($"PRAGMA user_version = {migration.Number}", transaction: tx);
+                tx.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                throw new StoreException($"store: unable to apply migration {migration.Name}", ex);
+            }
+            logger.LogInformation("store: applied migration {Migration}", migration.Name);
+        }
+        return All.Count - current;
+    }
+
+    static IReadOnlyList<Migration> Load()
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var migrations = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..])
+            .Order(StringComparer.Ordinal)
+            .Select(name => Read(assembly, name))
+            .ToList();
+
+        for (var i = 0; i < migrations.Count; i++)
+            if (migrations[i].Number != i + 1)
+                throw new StoreException($"store: migration {migrations[i].Name} is out of sequence; expected number {i + 1:000}");
+        return migrations;
+    }
+
+    static Migration Read(Assembly assembly, string fileName)
+    {
+        var match = MigrationName().Match(fileName);
+        if (!match.Success)
+            throw new StoreException($"store: migration '{fileName}' is not named NNN_name.sql");
+        using var stream = assembly.GetManifestResourceStream(Prefix + fileName)!;
+        using var reader = new StreamReader(stream);
+        return new Migration(int.Parse(match.Groups[1].Value), Path.GetFileNameWithoutExtension(fileName), reader.ReadToEnd());
+    }
+
+    [GeneratedRegex(@"^(\d{3})_[a-z0-9_]+\.sql$")]
+    private static partial Regex MigrationName();
+}

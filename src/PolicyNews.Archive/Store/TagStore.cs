@@ -1,0 +1,92 @@
+namespace PolicyNews.Archive.Store;
+
+/// <summary>Reads the tag taxonomy and what it tags, shaped for the tag pages.</summary>
+public sealed class TagStore(ArchiveDatabase database)
+{
+    /// <summary>Tags are listed topics first, then people, organisations and places; by name within a kind.</summary>
+    internal const string TagOrder =
+        "CASE t.kind WHEN 'topic' THEN 0 WHEN 'person' THEN 1 WHEN 'organisation' THEN 2 ELSE 3 END, t.name";
+
+    internal static int KindRank(string kind) => kind switch
+    {
+        "topic" => 0,
+        "person" => 1,
+        "organisation" => 2,
+        _ => 3,
+    };
+
+    /// <summary>Every tag with how many sections and articles carry it (zero included, so editors see unused tags).</summary>
+    public IReadOnlyList<TagSummary> ListTags() => database.Read("list tags", session =>
+        session.Query<TagSummaryRow>($"""
+            SELECT t.slug, t.name, t.kind,
+                   COUNT(st.section_id)        AS SectionCount,
+                   COUNT(DISTINCT s.article_id) AS ArticleCount
+            FROM tags t
+            LEFT JOIN section_tags st ON st.tag_id = t.id
+            LEFT JOIN sections s ON s.id = st.section_id
+            GROUP BY t.id
+            ORDER BY {TagOrder}
+            """)
+            .Select(t => new TagSummary(t.Slug, t.Name, t.Kind, t.SectionCount, t.ArticleCount))
+            .ToList());
+
+    /// <summary>One tag by slug with its aliases and tagged sections, newest article first; null if unknown.</summary>
+    public TagView? GetTag(string slug) => database.Read($"load tag '{slug}'", session =>
+    {
+        var tag = session.QuerySingleOrDefault<TagRow>(
+            "SELECT id, slug, name, kind, aliases FROM tags WHERE slug = @slug", new { slug });
+        if (tag is null)
+            return null;
+
+        var sections = session.Query<TaggedSectionRow>("""
+            SELECT a.slug AS ArticleSlug, a.title AS ArticleTitle, a.source AS ArticleSource,
+                   a.published AS ArticlePublished,
+                   s.stable_id AS StableId, s.slug AS SectionSlug, s.ordinal, s.heading,
+                   (SELECT p.text FROM paragraphs p WHERE p.section_id = s.id ORDER BY p.ordinal LIMIT 1) AS Excerpt
+            FROM section_tags st
+            JOIN sections s ON s.id = st.section_id
+            JOIN articles a ON a.id = s.article_id
+            WHERE st.tag_id = @Id
+            ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
+            """, new { tag.Id });
+
+        return new TagView(tag.Slug, tag.Name, tag.Kind,
+            tag.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries),
+            sections.Select(s => new TaggedSection(
+                    new ArticleRef(s.ArticleSlug, s.ArticleTitle, s.ArticleSource, s.ArticlePublished),
+                    new SectionLink(s.StableId, s.SectionSlug, s.Ordinal, s.Heading),
+                    s.Excerpt))
+                .ToList());
+    });
+
+    sealed class TagSummaryRow
+    {
+        public string Slug { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public int SectionCount { get; set; }
+        public int ArticleCount { get; set; }
+    }
+
+    sealed class TagRow
+    {
+        public long Id { get; set; }
+        public string Slug { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string Aliases { get; set; } = "";
+    }
+
+    sealed class TaggedSectionRow
+    {
+        public string ArticleSlug { get; set; } = "";
+        public string ArticleTitle { get; set; } = "";
+        public string? ArticleSource { get; set; }
+        public string? ArticlePublished { get; set; }
+        public string StableId { get; set; } = "";
+        public string SectionSlug { get; set; } = "";
+        public int Ordinal { get; set; }
+        public string? Heading { get; set; }
+        public string? Excerpt { get; set; }
+    }
+}
