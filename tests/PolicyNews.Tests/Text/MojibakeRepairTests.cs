@@ -25,9 +25,12 @@ public class MojibakeRepairTests
     }
 
     [Theory]
-    [InlineData("浙江省的科技支出增速明顯高於全國水平", 3, 8)]
-    [InlineData("研究機構在政策項目人才等方面都給予支持", 2, 7)]
-    [InlineData("年輕一代對於創新環境的感受更加真切", 4, 10)]
+    [InlineData("浙江省的科技支出增速明顯高於全國水平", 4, 10)]
+    [InlineData("浙江省的科技支出增速明顯高於全國水平", 6, 12)]
+    [InlineData("浙江省的科技支出增速明顯高於全國水平", 9, 15)]
+    [InlineData("研究機構在政策項目人才等方面都給予支持", 2, 8)]
+    [InlineData("研究機構在政策項目人才等方面都給予支持", 7, 13)]
+    [InlineData("研究機構在政策項目人才等方面都給予支持", 10, 16)]
     public void RebuildsARunMadeByMisaligningGbkBytes(string sentence, int k, int terminator)
     {
         var (damaged, expected) = DamageInside(sentence, k, terminator);
@@ -46,7 +49,7 @@ public class MojibakeRepairTests
     [Fact]
     public void RecordsOriginalSpanAndReplacementAtItsOffset()
     {
-        var (damaged, _) = DamageInside("浙江省的科技支出增速明顯高於全國水平", 3, 8);
+        var (damaged, _) = DamageInside("浙江省的科技支出增速明顯高於全國水平", 4, 10);
 
         var repaired = Repair.Apply(LineText.Of(damaged));
 
@@ -59,21 +62,16 @@ public class MojibakeRepairTests
     [Fact]
     public void MarksCharactersWhoseBytesWereDeletedAsUnrecoverable()
     {
-        // 政策 is D5 FE B2 DF: out of step, FE B2 falls in GBK's user-defined area and is deleted,
-        // exactly as in seed 002's 小院高墻政策.
-        var sentence = "各地的人才政策都及時兌現了";
-        var bytes = Damage.ToGbk(sentence);
-        var straddled = Gbk.Decode(bytes[3], bytes[4]);
-        var list = new Dictionary<char, string> { [(char)straddled] = Damage.ReadingOf(straddled), ['及'] = "jí" };
-        var damaged = Damage.DecodeLikeTheDamage(Damage.Annotate(bytes, list));
+        // 果缺 is B9 FB C8 B1: out of step, FB C8 falls in GBK's user-defined area, which the
+        // decoder turned into a private-use character that was later deleted.
+        var (damaged, _) = DamageInside("想想看如果缺少技術理想", 2, 6);
 
         var repaired = Repair.Apply(LineText.Of(damaged));
 
         var repair = Assert.Single(repaired.Repairs);
         Assert.Equal(RepairConfidence.Partial, repair.Confidence);
-        Assert.True(repair.LostBytes >= 2);
-        Assert.Contains(PolicyNews.Archive.Text.Repair.Unrecoverable, repair.Replacement);
-        Assert.StartsWith("各地", Pinyin.Annotation().Replace(repaired.Text, ""));
+        Assert.Equal(2, repair.LostBytes);
+        Assert.Equal("想想看如□□少技術理想", Pinyin.Annotation().Replace(repaired.Text, ""));
     }
 
     [Theory]

@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Tests.Text;
+
+/// <summary>The whole pipeline on the two seed articles, as they arrived.</summary>
+public class SeedCleaningTests
+{
+    private static readonly ArticlePipeline Pipeline = ArticlePipeline.Create();
+
+    public static string SeedPath(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "seeds", name);
+    }
+
+    public const string Report = "000_bbd2b401c3b78db9.txt";
+    public const string Essay = "002_d666bc290ea309f0.txt";
+
+    private static ArticleDocument Clean(string name) => Pipeline.Clean(File.ReadAllBytes(SeedPath(name))).Document;
+
+    private static string AllText(ArticleDocument doc) =>
+        string.Join("\n", doc.Sections.Select(s => s.Heading).Concat(doc.Blocks.Select(b => b.Text)));
+
+    [Theory]
+    [InlineData(Report, new[] { "為什么DeepSeek成功了", "“六小龍”為何在杭州扎堆", "如何培育更多的DeepSeek" })]
+    [InlineData(Essay, new[] { "DeepSeek模型創新競勝的主要經驗", "對我國科技創新競爭的重要啟示", "提升我國國際科技創新領導力的幾點建議" })]
+    public void FindsTheLeadAndThreeHeadedSections(string seed, string[] headings)
+    {
+        var doc = Clean(seed);
+
+        Assert.Equal([0, 1, 2, 3], doc.Sections.Select(s => s.Ordinal));
+        Assert.Null(doc.Sections[0].Heading);
+        Assert.NotEmpty(doc.Sections[0].Blocks);
+        Assert.Equal(headings, doc.Sections.Skip(1).Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void TheEssayEndsWithItsFiveNumberedRecommendations()
+    {
+        var items = Clean(Essay).Sections[3].Blocks.Where(b => b.Kind == BlockKind.ListItem).ToList();
+
+        Assert.Equal([1, 2, 3, 4, 5], items.Select(i => i.ItemNumber!.Value));
+        Assert.StartsWith("加強跨學科", items[0].Text);
+    }
+
+    [Theory]
+    [InlineData(Report)]
+    [InlineData(Essay)]
+    public void CleanTextHoldsNoAnnotationMojibakeOrMarkup(string seed)
+    {
+        var text = AllText(Clean(seed));
+
+        Assert.DoesNotMatch(Pinyin.Annotation(), text);
+        Assert.DoesNotMatch(new Regex(@"[a-zü\u00E0-\u01DC]+\)"), text); // no remnant without its '('
+        Assert.DoesNotContain("?", text);
+        Assert.DoesNotContain("€", text);
+        Assert.DoesNotContain("</", text);
+        // characters that only the out-of-step decoding produced
+        foreach (var mojibake in "丶哟罅紕槭砉荚泵绹韫戎诨搅炕瞥鍪讉毕胂肟矗绻鄙偌夹嵤┑摹靶≡焊帯欢喝悍迹仁筄蛟斌樯钕荨奥窂揭蕾嚒崩Ь郴虺鲇诟鞣")
+            Assert.DoesNotContain(mojibake, text);
+    }
+
+    [Fact]
+    public void RecordsEveryRepairWithItsConfidence()
+    {
+        var repairs = new[] { Report, Essay }.SelectMany(s => Clean(s).Blocks.SelectMany(b => b.Repairs)).ToList();
+
+        Assert.Equal(18, repairs.Count);
+        Assert.All(repairs, r => Assert.False(string.IsNullOrEmpty(r.Original)));
+        var partial = repairs.Where(r => r.Confidence == RepairConfidence.Partial).ToList();
+        Assert.InRange(partial.Count, 6, 10);
+        Assert.All(partial, r => Assert.Contains(Repair.Unrecoverable, r.Replacement));
+        Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Certain), r => Assert.Equal(0, r.LostBytes));
+    }
+
+    [Theory]
+    [InlineData(Report, "但DeepSeek並不是", "主要是當地加大了科技創新投入力度。")]
+    [InlineData(Essay, "DeepSeek的橫空出世", "。”《麻省理工科技評論》進一步評價說")]
+    [InlineData(Essay, "面對美國", "實施的“小院高墻”")]
+    [InlineData(Essay, "或許正是因為", "業型公司。或許正是因為技術型企業家梁文鋒")]
+    public void RebuildsRunsFromTheirBytes(string seed, string _, string expected)
+    {
+        Assert.Contains(expected, AllText(Clean(seed)));
+    }
+
+    [Fact]
+    public void KeepsRealParenthesesAndQuestionMarks()
+    {
+        var text = AllText(Clean(Report)) + AllText(Clean(Essay));
+
+        foreach (var kept in new[] { "人工智能（AI）", "（1.7%）", "（Marc Andreessen）", "杭州？這成了", "DeepSeek-R1模型嗎？" })
+            Assert.Contains(kept, text);
+    }
+
+    [Fact]
+    public void BylinesBecomeMetadata()
+    {
+        var report = Clean(Report);
+        var essay = Clean(Essay);
+
+        Assert.Equal("趙廣立", report.Bylines.Reporter);
+        Assert.Equal("馬莉莎", essay.Bylines.Editor);
+        Assert.StartsWith("作者為中國農業大學人文與發展學院教授", essay.Bylines.AuthorNote);
+        var text = AllText(report) + AllText(essay);
+        Assert.DoesNotContain("記者 趙廣立", text);
+        Assert.DoesNotContain("責任編輯", text);
+    }
+
+    [Fact]
+    public void KeepsEachAnnotationOnItsCharacter()
+    {
+        var doc = Clean(Report);
+
+        var annotations = doc.Blocks.SelectMany(b => b.Annotations.Select(a => (b.Text, a))).ToList();
+        Assert.True(annotations.Count > 300);
+        Assert.All(annotations, x => Assert.Equal(x.a.Character, x.Text.Substring(x.a.Offset, x.a.Character.Length)));
+        Assert.Contains(annotations, x => x.a is { Character: "說", Reading: "shuō" });
+    }
+
+    [Fact]
+    public void Gb18030AndUtf16CopiesImportToTheSameText()
+    {
+        var utf8 = File.ReadAllBytes(SeedPath(Essay));
+        var text = Encoding.UTF8.GetString(utf8);
+        var gb18030 = Gbk.Encoding.GetType() is not null ? Encoding.GetEncoding(54936).GetBytes(text) : [];
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
+
+        var expected = AllText(Pipeline.Clean(utf8).Document);
+        var fromGb = Pipeline.Clean(gb18030);
+        var fromUtf16 = Pipeline.Clean(utf16);
+
+        Assert.Equal("gb18030", fromGb.Encoding);
+        Assert.Equal("utf-16le", fromUtf16.Encoding);
+        Assert.Equal(expected, AllText(fromGb.Document));
+        Assert.Equal(expected, AllText(fromUtf16.Document));
+    }
+}
