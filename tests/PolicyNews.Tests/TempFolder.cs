@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+
+namespace PolicyNews.Tests;
+
+/// <summary>A fresh folder under the system temp dir, deleted after the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policynews-tests", Guid.NewGuid().ToString("n"));
+
+    public string this[string name] => System.IO.Path.Combine(Path, name);
+
+    public string Write(string name, string text)
+    {
+        var path = this[name];
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public string Write(string name, byte[] bytes)
+    {
+        var path = this[name];
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    /// <summary>SHA-256 over a database and its WAL, so "unchanged" means nothing reached the disk.</summary>
+    public static string HashDatabase(string path) =>
+        string.Join("|", new[] { path, path + "-wal" }.Where(File.Exists)
+            .Select(p => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(p)))));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>The repository's seeds/ folder, found by walking up to PolicyNews.sln.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("PolicyNews.sln not found above " + AppContext.BaseDirectory);
+    }
+}
