@@ -1,6 +1,47 @@
-var builder = WebApplication.CreateBuilder(args);
+using PolicyNews.Archive;
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Api;
+using PolicyNews.Web.Feeds;
+using PolicyNews.Web.Hosting;
+using PolicyNews.Web.Reading;
+using Serilog;
+
+// The portal, in the order a request meets it. Paths (database, seeds, wwwroot, docs) are relative
+// to the working directory: `dotnet run --project src/PolicyNews.Web` runs in the repository root
+// (RunWorkingDirectory in the .csproj), the container in /app.
+var folders = SiteFolders.Locate();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,   // appsettings.json sits beside the assembly
+    WebRootPath = folders.WebRoot,
+});
+
+builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+builder.Services.AddSingleton(folders);
+builder.Services.Configure<ArchiveSettings>(builder.Configuration.GetSection(ArchiveSettings.SectionName));
+builder.Services.AddArchive();
+builder.Services.AddScoped<ReadingPreferences>();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+// Before the first request: open (and migrate) the database, importing the seeds if it is empty.
+ArchiveStartup.EnsureImported(app.Services);
+
+app.UseExceptionHandler("/errors/500");
+app.UseStatusCodePagesWithReExecute("/errors/{0}");
+app.UseSerilogRequestLogging();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseReadingPreferences();
+app.UseRouting();
+
+app.MapRazorPages();
+app.MapFeeds();
+app.MapArticleApi();
 
 app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

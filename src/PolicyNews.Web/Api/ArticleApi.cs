@@ -1,0 +1,58 @@
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
+
+namespace PolicyNews.Web.Api;
+
+/// <summary>
+/// JSON for programs: the article list and one article with its sections, paragraphs and tags,
+/// in the archive's own script. Each item carries its page URL and permalinks.
+/// </summary>
+public static class ArticleApi
+{
+    public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/articles", (ArticleStore articles) => Results.Json(new
+        {
+            articles = articles.ListArticles().Select(a => new
+            {
+                a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
+                url = Links.Article(a.Slug),
+                sections = a.Sections.Select(s => SectionLinkJson(a.Slug, s)),
+                tags = a.Tags,
+            }),
+        }));
+        api.MapGet("/articles/{slug}", (string slug, ArticleStore articles) =>
+            articles.GetArticle(slug) is { } a
+                ? Results.Json(new
+                {
+                    a.Slug, a.Title, a.Source, a.Published, a.Author, a.AuthorNote, a.Editor, a.Url, a.Script, a.Summary,
+                    url = Links.Article(a.Slug),
+                    tags = a.Tags,
+                    sections = a.Sections.Select(s => new
+                    {
+                        link = SectionLinkJson(a.Slug, s.Link),
+                        s.Tags,
+                        paragraphs = s.Paragraphs.Select(p => new
+                        {
+                            id = p.StableId, kind = p.IsListItem ? "item" : "paragraph", p.ItemNumber, p.Text,
+                            repairs = p.Repairs.Select(r => new
+                            {
+                                r.Offset, r.Length, r.Original, r.Replacement,
+                                confidence = r.Confidence.ToString().ToLowerInvariant(), r.LostBytes,
+                            }),
+                            pinyin = p.Annotations,
+                        }),
+                    }),
+                })
+                : Results.Json(new { error = $"no article '{slug}'" }, statusCode: StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    static object SectionLinkJson(string articleSlug, SectionLink s) => new
+    {
+        id = s.StableId, s.Slug, s.Ordinal, heading = s.Heading,
+        url = Links.Section(articleSlug, s.Slug),
+        permalink = Links.Permalink(s.StableId),
+    };
+}

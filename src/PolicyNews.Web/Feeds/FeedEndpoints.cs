@@ -1,0 +1,101 @@
+using System.Text;
+using System.Xml;
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
+
+namespace PolicyNews.Web.Feeds;
+
+/// <summary>The machine-readable entry points: the Atom feed, the sitemap and robots.txt.</summary>
+public static class FeedEndpoints
+{
+    const string AtomNs = "http://www.w3.org/2005/Atom";
+    const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/feed.atom", (HttpRequest request, ArticleStore articles) =>
+            Xml(writer => WriteAtom(writer, request, articles.ListArticles()), "application/atom+xml; charset=utf-8"));
+        app.MapGet("/sitemap.xml", (HttpRequest request, ArticleStore articles, TagStore tags) =>
+            Xml(writer => WriteSitemap(writer, request, articles.ListArticles(), tags.ListTags()), "application/xml; charset=utf-8"));
+        app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
+            $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(request, "/sitemap.xml")}\n",
+            "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    static void WriteAtom(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles)
+    {
+        string Url(string path) => Links.Absolute(request, path);
+        var updated = articles.Select(a => Dates.ToTimestamp(a.Published)).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
+
+        w.WriteStartElement("feed", AtomNs);
+        w.WriteAttributeString("xml", "lang", null, "zh-Hant");
+        w.WriteElementString("title", AtomNs, "PolicyNews 政策新聞檔案");
+        w.WriteElementString("id", AtomNs, Url("/"));
+        w.WriteElementString("updated", AtomNs, updated.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        Link(w, Url("/feed.atom"), "self");
+        Link(w, Url("/"), "alternate");
+        foreach (var a in articles)
+        {
+            w.WriteStartElement("entry", AtomNs);
+            w.WriteElementString("title", AtomNs, a.Title);
+            w.WriteElementString("id", AtomNs, Url(Links.Article(a.Slug)));
+            Link(w, Url(Links.Article(a.Slug)), "alternate");
+            var published = Dates.ToTimestamp(a.Published).ToString("yyyy-MM-ddTHH:mm:ssZ");
+            w.WriteElementString("published", AtomNs, published);
+            w.WriteElementString("updated", AtomNs, published);
+            w.WriteStartElement("author", AtomNs);
+            w.WriteElementString("name", AtomNs, a.Author ?? a.Source ?? "PolicyNews");
+            w.WriteEndElement();
+            foreach (var tag in a.Tags)
+            {
+                w.WriteStartElement("category", AtomNs);
+                w.WriteAttributeString("term", tag.Slug);
+                w.WriteAttributeString("label", tag.Name);
+                w.WriteEndElement();
+            }
+            if (a.Summary is not null)
+                w.WriteElementString("summary", AtomNs, a.Summary);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    static void WriteSitemap(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles, IReadOnlyList<TagSummary> tags)
+    {
+        w.WriteStartElement("urlset", SitemapNs);
+        void Url(string path)
+        {
+            w.WriteStartElement("url", SitemapNs);
+            w.WriteElementString("loc", SitemapNs, Links.Absolute(request, path));
+            w.WriteEndElement();
+        }
+        Url(Links.Home);
+        Url(Links.Tags);
+        foreach (var a in articles)
+        {
+            Url(Links.Article(a.Slug));
+            foreach (var s in a.Sections)
+                Url(Links.Section(a.Slug, s.Slug));
+        }
+        foreach (var t in tags.Where(t => t.SectionCount > 0))
+            Url(Links.Tag(t.Slug));
+        w.WriteEndElement();
+    }
+
+    static void Link(XmlWriter w, string href, string rel)
+    {
+        w.WriteStartElement("link", AtomNs);
+        w.WriteAttributeString("rel", rel);
+        w.WriteAttributeString("href", href);
+        w.WriteEndElement();
+    }
+
+    static IResult Xml(Action<XmlWriter> write, string contentType)
+    {
+        var buffer = new StringBuilder();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true }))
+            write(writer);
+        return Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + buffer, contentType, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,38 @@
+using Markdig;
+using Markdig.Syntax;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Web.Hosting;
+
+namespace PolicyNews.Web.Pages.About;
+
+/// <summary>
+/// /about and /help: Markdown files from docs/ rendered with Markdig. Only names in
+/// <see cref="Pages"/> are served, so no request can read another file.
+/// </summary>
+public sealed class DocModel(SiteFolders folders) : PageModel
+{
+    static readonly IReadOnlyDictionary<string, string> Pages = new Dictionary<string, string>
+    {
+        ["about"] = "about.md",
+        ["help"] = "help.md",
+    };
+
+    // Raw HTML in the Markdown is escaped, not passed through: the docs are text, and the CSP forbids inline anything.
+    static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+
+    public string Title { get; private set; } = "";
+    public IHtmlContent Body { get; private set; } = HtmlString.Empty;
+
+    public IActionResult OnGet(string doc)
+    {
+        if (!Pages.TryGetValue(doc, out var file) || !System.IO.File.Exists(Path.Combine(folders.Docs, file)))
+            return NotFound();
+        var markdown = System.IO.File.ReadAllText(Path.Combine(folders.Docs, file));
+        var parsed = Markdig.Markdown.Parse(markdown, Markdown);
+        Title = parsed.Descendants<Markdig.Syntax.HeadingBlock>().FirstOrDefault()?.Inline?.FirstChild?.ToString() ?? doc;
+        Body = new HtmlString(parsed.ToHtml(Markdown));
+        return Page();
+    }
+}

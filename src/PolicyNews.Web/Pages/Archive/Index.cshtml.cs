@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Store;
+
+namespace PolicyNews.Web.Pages.Archive;
+
+public sealed class IndexModel(ArticleStore articles) : PageModel
+{
+    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+
+    public void OnGet() => Articles = articles.ListArticles();
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Store;
+
+namespace PolicyNews.Web.Pages.Articles;
+
+public sealed class ArticleModel(ArticleStore articles) : PageModel
+{
+    public ArticleView Article { get; private set; } = null!;
+    public IReadOnlyList<string> Highlight { get; private set; } = [];
+
+    public IActionResult OnGet(string slug, string? hl)
+    {
+        var article = articles.GetArticle(slug);
+        if (article is null)
+            return NotFound();
+        Article = article;
+        Highlight = SectionBody.ParseHighlight(hl);
+        return Page();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
+
+namespace PolicyNews.Web.Pages.Articles;
+
+/// <summary>
+/// /s/{stable id}: the short link that citations and copy-link use. Stable ids survive re-imports;
+/// slugs may not, so this redirects (temporarily — the target may move) to the current path.
+/// </summary>
+public sealed class PermalinkModel(ArticleStore articles) : PageModel
+{
+    public IActionResult OnGet(string id)
+    {
+        var view = articles.GetSection(id);
+        if (view is null)
+            return NotFound();
+        return Redirect(Links.Section(view.Article, view.Section.Link) + Request.QueryString);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
+
+namespace PolicyNews.Web.Pages.Articles;
+
+public sealed class SectionModel(ArticleStore articles) : PageModel
+{
+    public ArticleSectionView View { get; private set; } = null!;
+    public IReadOnlyList<string> Highlight { get; private set; } = [];
+    public Citation Citation { get; private set; } = null!;
+
+    public IActionResult OnGet(string slug, string section, string? hl)
+    {
+        var view = articles.GetSection(slug, section);
+        if (view is null)
+            return NotFound();
+        View = view;
+        Highlight = SectionBody.ParseHighlight(hl);
+        var article = articles.GetArticle(slug)!;
+        Citation = Citation.For(article, view.Section.Link, Links.Absolute(Request, Links.Permalink(view.Section.StableId)),
+            DateOnly.FromDateTime(DateTime.UtcNow));
+        return Page();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Store;
+
+namespace PolicyNews.Web.Pages.Tags;
+
+public sealed class TagModel(TagStore tags) : PageModel
+{
+    public TagView Tag { get; private set; } = null!;
+
+    public IActionResult OnGet(string slug)
+    {
+        var tag = tags.GetTag(slug);
+        if (tag is null)
+            return NotFound();
+        Tag = tag;
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using PolicyNews.Archive.Store;
+
+namespace PolicyNews.Web.Reading;
+
+/// <summary>
+/// Every URL the portal hands out, in one place. Section pages live at readable paths
+/// (/articles/{article}/{section}); <see cref="Permalink"/> uses the section's stable id, which
+/// survives re-imports even if a heading (and so its slug) changes, and redirects to the path.
+/// </summary>
+public static class Links
+{
+    public const string Home = "/";
+    public const string Tags = "/tags";
+    public const string Search = "/search";
+
+    public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
+    public static string Section(string articleSlug, string sectionSlug) => $"{Article(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";
+    public static string Section(ArticleRef article, SectionLink section) => Section(article.Slug, section.Slug);
+
+    /// <summary>The same section inside the full article page.</summary>
+    public static string InArticle(string articleSlug, SectionLink section) => $"{Article(articleSlug)}#{section.Slug}";
+    public static string Permalink(string sectionStableId) => $"/s/{Uri.EscapeDataString(sectionStableId)}";
+    public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
+
+    public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
+    /// <summary>The current page with one query parameter set (others kept): how the switches link.</summary>
+    public static string WithQuery(HttpRequest request, string key, string value)
+    {
+        var query = request.Query
+            .Where(q => !string.Equals(q.Key, key, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
+            .Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}");
+        return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
+    }
+
+    /// <summary>Human label for a tag kind.</summary>
+    public static string KindName(string kind) => kind switch
+    {
+        "topic" => "主題",
+        "person" => "人物",
+        "organisation" => "機構",
+        "place" => "地點",
+        _ => kind,
+    };
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Web.Reading;
+
+/// <summary>
+/// Renders a paragraph's text as HTML: repaired spans wrapped so readers can tell them from source
+/// text (with what the source held), search matches in <c>&lt;mark&gt;</c>, the source's pinyin as
+/// <c>&lt;ruby&gt;</c> when the reader asked for it, all in the reader's script. Offsets in the store
+/// are UTF-16 offsets into the Traditional text, so the text is cut first and converted per piece.
+/// </summary>
+public static class ParagraphHtml
+{
+    static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+
+    public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, IReadOnlyList<string>? highlight = null)
+    {
+        var text = paragraph.Text;
+        var marks = highlight is { Count: > 0 } ? Highlighter.Find(text, highlight) : [];
+        var annotations = reading.Pinyin
+            ? paragraph.Annotations.Where(a => a.Offset >= 0 && a.Offset < text.Length).ToDictionary(a => a.Offset)
+            : [];
+
+        // Cut the text wherever a repair or a mark starts or ends; each piece is then uniform.
+        var cuts = new SortedSet<int> { 0, text.Length };
+        foreach (var r in paragraph.Repairs.Where(r => r.Offset >= 0 && r.Offset + r.Length <= text.Length))
+        {
+            cuts.Add(r.Offset);
+            cuts.Add(r.Offset + r.Length);
+        }
+        foreach (var (start, length) in marks)
+        {
+            cuts.Add(start);
+            cuts.Add(start + length);
+        }
+
+        var html = new StringBuilder(text.Length * 2);
+        var bounds = cuts.ToList();
+        for (var i = 0; i + 1 < bounds.Count; i++)
+        {
+            int start = bounds[i], end = bounds[i + 1];
+            var repair = paragraph.Repairs.FirstOrDefault(r => r.Offset <= start && end <= r.Offset + r.Length && r.Length > 0);
+            var marked = marks.Any(m => m.Start <= start && end <= m.Start + m.Length);
+
+            if (repair is not null)
+                html.Append("<span class=\"repair repair-").Append(repair.Confidence == RepairConfidence.Certain ? "certain" : "partial")
+                    .Append("\" title=\"").Append(Encoder.Encode(reading.Text(RepairTitle(repair)))).Append("\">");
+            if (marked)
+                html.Append("<mark>");
+            AppendText(html, text, start, end, annotations, reading);
+            if (marked)
+                html.Append("</mark>");
+            if (repair is not null)
+                html.Append("</span>");
+        }
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>What a repaired span's tooltip says: the damaged source and how sure the repair is.</summary>
+    public static string RepairTitle(RepairView repair)
+    {
+        var confidence = repair.Confidence == RepairConfidence.Certain ? "確定" : "部分";
+        var lost = repair.LostBytes > 0 ? $"，遺失 {repair.LostBytes} 個位元組" : "";
+        return $"修復（{confidence}{lost}）。原文：{repair.Original}";
+    }
+
+    static void AppendText(StringBuilder html, string text, int start, int end,
+        IReadOnlyDictionary<int, AnnotationView> annotations, ReadingPreferences reading)
+    {
+        var run = start;
+        for (var i = start; i < end; i++)
+        {
+            if (!annotations.TryGetValue(i, out var annotation))
+                continue;
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < end ? 2 : 1;
+            html.Append(Encoder.Encode(reading.Text(text[run..i])));
+            html.Append("<ruby>").Append(Encoder.Encode(reading.Text(text.Substring(i, length))))
+                .Append("<rp>(</rp><rt>").Append(Encoder.Encode(annotation.Reading)).Append("</rt><rp>)</rp></ruby>");
+            i += length - 1;
+            run = i + 1;
+        }
+        html.Append(Encoder.Encode(reading.Text(text[run..end])));
+    }
+}

@@ -1,0 +1,77 @@
+using PolicyNews.Archive.Chinese;
+
+namespace PolicyNews.Web.Reading;
+
+public enum Script { Traditional, Simplified }
+
+/// <summary>
+/// How this visitor reads: in which script, and with or without the source's pinyin. Chosen by
+/// query parameter (<c>?script=hans|hant</c>, <c>?pinyin=on|off</c>) so a choice can be linked,
+/// and remembered in a cookie so it survives navigation. The archive stores Traditional text; the
+/// Simplified view is converted per character from the Unihan tables, the same ones search folds with.
+/// </summary>
+public sealed class ReadingPreferences
+{
+    public const string ScriptKey = "script";
+    public const string PinyinKey = "pinyin";
+    static readonly TimeSpan Remembered = TimeSpan.FromDays(365);
+
+    public Script Script { get; private set; } = Script.Traditional;
+    public bool Pinyin { get; private set; }
+
+    /// <summary>The BCP 47 tag for <c>lang</c> attributes.</summary>
+    public string Lang => Script == Script.Simplified ? "zh-Hans" : "zh-Hant";
+
+    /// <summary>Archive (or interface) text, written in Traditional, in the reader's script.</summary>
+    public string Text(string? traditional) =>
+        traditional is null ? "" : Script == Script.Simplified ? ScriptConverter.ToSimplified(traditional) : traditional;
+
+    /// <summary>Reads the choice from the query or the cookies; a choice made in the query is remembered.</summary>
+    public void Resolve(HttpContext context)
+    {
+        var request = context.Request;
+        var script = ParseScript(request.Query[ScriptKey]);
+        var pinyin = ParseSwitch(request.Query[PinyinKey]);
+        if (script is not null)
+            Remember(context, ScriptKey, script == Script.Simplified ? "hans" : "hant");
+        if (pinyin is not null)
+            Remember(context, PinyinKey, pinyin.Value ? "on" : "off");
+
+        Script = script ?? ParseScript(request.Cookies[ScriptKey]) ?? Script.Traditional;
+        Pinyin = pinyin ?? ParseSwitch(request.Cookies[PinyinKey]) ?? false;
+    }
+
+    static Script? ParseScript(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "hans" or "zh-hans" or "simplified" => Script.Simplified,
+        "hant" or "zh-hant" or "traditional" => Script.Traditional,
+        _ => null,
+    };
+
+    static bool? ParseSwitch(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "on" or "1" or "true" => true,
+        "off" or "0" or "false" => false,
+        _ => null,
+    };
+
+    static void Remember(HttpContext context, string key, string value) =>
+        context.Response.Cookies.Append(key, value, new CookieOptions
+        {
+            MaxAge = Remembered,
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+            IsEssential = true,   // a display preference, no tracking
+        });
+}
+
+public static class ReadingPreferencesMiddleware
+{
+    public static IApplicationBuilder UseReadingPreferences(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.RequestServices.GetRequiredService<ReadingPreferences>().Resolve(context);
+        return next(context);
+    });
+}
