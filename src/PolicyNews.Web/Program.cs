@@ -4,6 +4,8 @@ using PolicyNews.Web.Api;
 using PolicyNews.Web.Feeds;
 using PolicyNews.Web.Hosting;
 using PolicyNews.Web.Reading;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Serilog;
 
 // The portal, in the order a request meets it. Paths (database, seeds, wwwroot, docs) are relative
@@ -23,6 +25,8 @@ builder.Services.Configure<ArchiveSettings>(builder.Configuration.GetSection(Arc
 builder.Services.AddArchive();
 builder.Services.AddScoped<ReadingPreferences>();
 builder.Services.AddRazorPages();
+// Pages are mostly Chinese: emit it as UTF-8 text, not as &#x…; escapes three times the size.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 

@@ -5,7 +5,7 @@ namespace PolicyNews.Web.Api;
 
 /// <summary>
 /// JSON for programs: the article list and one article with its sections, paragraphs and tags,
-/// in the archive's own script. Each item carries its page URL and permalinks.
+/// in the archive's own script. Each item carries its page path (<c>page</c>) and section permalinks.
 /// </summary>
 public static class ArticleApi
 {
@@ -17,7 +17,7 @@ public static class ArticleApi
             articles = articles.ListArticles().Select(a => new
             {
                 a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
-                url = Links.Article(a.Slug),
+                page = Links.Article(a.Slug),
                 sections = a.Sections.Select(s => SectionLinkJson(a.Slug, s)),
                 tags = a.Tags,
             }),
@@ -26,8 +26,8 @@ public static class ArticleApi
             articles.GetArticle(slug) is { } a
                 ? Results.Json(new
                 {
-                    a.Slug, a.Title, a.Source, a.Published, a.Author, a.AuthorNote, a.Editor, a.Url, a.Script, a.Summary,
-                    url = Links.Article(a.Slug),
+                    a.Slug, a.Title, a.Source, a.Published, a.Author, a.AuthorNote, a.Editor, sourceUrl = a.Url, a.Script, a.Summary,
+                    page = Links.Article(a.Slug),
                     tags = a.Tags,
                     sections = a.Sections.Select(s => new
                     {
@@ -52,7 +52,7 @@ public static class ArticleApi
     static object SectionLinkJson(string articleSlug, SectionLink s) => new
     {
         id = s.StableId, s.Slug, s.Ordinal, heading = s.Heading,
-        url = Links.Section(articleSlug, s.Slug),
+        page = Links.Section(articleSlug, s.Slug),
         permalink = Links.Permalink(s.StableId),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
@@ -14,7 +15,8 @@ namespace PolicyNews.Web.Reading;
 /// </summary>
 public static class ParagraphHtml
 {
-    static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    // Chinese text stays readable (and small) in the page: only HTML-significant characters are escaped.
+    static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, IReadOnlyList<string>? highlight = null)
     {

@@ -1,0 +1,56 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PolicyNews.Tests.Web;
+
+/// <summary>
+/// The real portal (Program.cs, all middleware) on an in-memory server, with a fresh database that
+/// the portal's own start-up fills from the repository's seeds/ — exactly what a first
+/// <c>dotnet run</c> does.
+/// </summary>
+public sealed class PortalFixture : IDisposable
+{
+    readonly TempFolder dir = new();
+    readonly WebApplicationFactory<Program> factory;
+
+    public PortalFixture()
+    {
+        DatabasePath = dir["portal.db"];
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseEnvironment("Production")
+            .UseSetting("Archive:Database", DatabasePath)
+            .UseSetting("Archive:Seeds", Repository.Seeds));
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>A client that does not follow redirects (so tests can see them) and keeps cookies.</summary>
+    public HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<IDocument> Page(HttpClient client, string url, int expectedStatus = 200)
+    {
+        using var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"GET {url} answered {(int)response.StatusCode}, expected {expectedStatus}:\n{Excerpt(html)}");
+        return await new HtmlParser().ParseDocumentAsync(html);
+    }
+
+    public Task<IDocument> Page(string url, int expectedStatus = 200) => Page(Client(), url, expectedStatus);
+
+    static string Excerpt(string html) => html.Length > 2000 ? html[..2000] : html;
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        dir.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}
