@@ -1,0 +1,32 @@
+# PolicyNews portal: build with the SDK, run on the ASP.NET runtime.
+#   docker build -t policynews .
+#   docker run -p 8080:8080 -v policynews-data:/data policynews
+# The first start imports seeds/ into /data/policynews.db; later starts reuse it.
+# tools/smoke-publish.sh runs the same publish and layout without Docker and checks the pages answer.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Project files first, so the restore layer is cached until a dependency changes.
+COPY src/PolicyNews.Archive/PolicyNews.Archive.csproj src/PolicyNews.Archive/
+COPY src/PolicyNews.Web/PolicyNews.Web.csproj src/PolicyNews.Web/
+RUN dotnet restore src/PolicyNews.Web/PolicyNews.Web.csproj
+COPY src/ src/
+RUN dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+# The portal reads these from its working directory (see src/PolicyNews.Web/Hosting/SiteFolders.cs).
+COPY wwwroot/ wwwroot/
+COPY docs/ docs/
+COPY seeds/ seeds/
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Archive__Database=/data/policynews.db \
+    Archive__Seeds=/app/seeds/
+# A named volume copies this folder's owner, so the non-root app user can write the database.
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "PolicyNews.Web.dll"]

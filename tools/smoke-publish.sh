@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Does what the Dockerfile does, without Docker (no engine runs here): publish the web project,
+# lay out /app the same way (publish output + wwwroot + docs + seeds), start it with the same
+# environment on a loopback port, and check that the pages answer. Exit code 0 when they do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=$(mktemp -d)
+data=$(mktemp -d)
+port=${PORT:-5391}
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$app" "$data"' EXIT
+
+dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release -o "$app" --nologo -v quiet
+cp -r wwwroot docs seeds "$app"/
+
+cd "$app"
+ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+  Archive__Database="$data/policynews.db" Archive__Seeds="$app/seeds/" \
+  dotnet PolicyNews.Web.dll > "$data/portal.log" 2>&1 &
+pid=$!
+
+for _ in $(seq 1 60); do
+  curl -fs "http://127.0.0.1:$port/" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+
+status=0
+for path in / /tags /about /css/site.css /feed.atom /sitemap.xml /api/articles; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path")
+  echo "$code $path"
+  [[ $code == 200 ]] || status=1
+done
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/no-such-page")
+echo "$code /no-such-page (want 404)"
+[[ $code == 404 ]] || status=1
+articles=$(curl -s "http://127.0.0.1:$port/feed.atom" | grep -c "<entry>")
+echo "articles imported on first start: $articles"
+[[ $articles -ge 2 ]] || status=1
+[[ $status == 0 ]] || cat "$data/portal.log"
+exit $status
