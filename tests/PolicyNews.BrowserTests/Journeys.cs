@@ -124,8 +124,9 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
         await page.Locator(".site-nav a").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
-        var card = page.Locator(".article-card h2 a", new() { HasText = "创新" });
-        await Expect(card).ToHaveCountAsync(1);
+        var card = page.Locator($".article-card h2 a[href='{SitePages.InnovationArticle}']");
+        await Expect(card).ToContainTextAsync("创新");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("創新");
         await card.ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("创新");
 
@@ -135,7 +136,8 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
 
         Assert.Equal(0, await page.Locator("main ruby").CountAsync());
         await page.Locator("a.pinyin-switch").ClickAsync();
-        await Expect(page.Locator("a.pinyin-switch")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("a.pinyin-switch")).ToHaveClassAsync(new Regex(@"\bis-on\b"));
+        await Expect(page.Locator("a.pinyin-switch")).ToHaveTextAsync("隐藏拼音");
         await Expect(page.Locator("main p ruby").First).ToBeVisibleAsync();
         Assert.True(await page.Locator("main p ruby rt").CountAsync() > 10, "paragraphs carry pinyin annotations");
 
