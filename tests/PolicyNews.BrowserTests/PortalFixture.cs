@@ -64,10 +64,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_server is { HasExited: false })
-        {
-            try { _server.Kill(entireProcessTree: true); _server.WaitForExit(10_000); } catch (InvalidOperationException) { }
-        }
+        StopServer();
         _server?.Dispose();
         if (_tempFolder is not null)
         {
@@ -84,6 +81,19 @@ public sealed class PortalFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         return new PageSession(context, page);
+    }
+
+    private void StopServer()
+    {
+        try
+        {
+            if (_server is { HasExited: false })
+            {
+                _server.Kill(entireProcessTree: true);
+                _server.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException) { }   // never started, or already gone
     }
 
     private void StartServer()
@@ -108,6 +118,8 @@ public sealed class PortalFixture : IAsyncLifetime
         _server.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_serverLog) _serverLog.AppendLine(e.Data); };
         _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_serverLog) _serverLog.AppendLine(e.Data); };
         if (!_server.Start()) throw new InvalidOperationException($"could not start dotnet {dll}");
+        // If the test run is torn down without disposing the fixture, do not leave the portal running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopServer();
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
     }
