@@ -28,9 +28,9 @@ public sealed class AccessibilityAudit(PortalFixture portal, ITestOutputHelper o
 
         foreach (var (name, path) in site.All)
         {
-            await page.GotoAsync(path);
+            var response = await page.GotoAsync(path);
             var result = await page.RunAxe();
-            output.WriteLine($"== {name} ({path}, {scheme}): {result.Violations.Length} violation(s), {result.Passes.Length} rules passed, axe {result.TestEngine?.Version}");
+            output.WriteLine($"== {name} ({path}, {scheme}, HTTP {response?.Status}): {result.Violations.Length} violation(s), {result.Passes.Length} rules passed, axe {result.TestEngine?.Version}");
             foreach (var v in result.Violations)
             {
                 output.WriteLine($"  [{v.Impact}] {v.Id}: {v.Help} ({v.HelpUrl})");
