@@ -15,12 +15,13 @@ namespace PolicyNews.Archive.Text;
 /// where a real ASCII letter was eaten as a trail byte. Every way the run could end is tried and
 /// the reading with the most plausible characters wins; bytes the '?' lost are chosen by the
 /// annotation they were inside (a hard constraint) or by plausibility. Pairs that no longer spell
-/// a character mark bytes deleted for good (they had decoded to private-use characters): each
-/// such pair stands for two characters shown as □.
+/// a character mark bytes deleted for good (they had decoded to private-use characters): a gap of
+/// n deleted pairs stands for n+1 characters shown as □.
 /// </summary>
 public sealed class MojibakeRepair(ICharacterJudge judge)
 {
     private DocumentVocabulary _vocabulary = DocumentVocabulary.Empty;
+    private readonly Dictionary<(int, int, string?), Gap> _gaps = [];
 
     private const int MaxRunLength = 400;
     private const double Baseline = 0.3;          // a character scoring above this is evidence for its reading
@@ -35,6 +36,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
 
     public LineText Apply(LineText line, DocumentVocabulary vocabulary)
     {
+        if (!ReferenceEquals(_vocabulary, vocabulary)) _gaps.Clear(); // explanations depend on the article's vocabulary
         _vocabulary = vocabulary;
         var text = line.Text;
         var edits = new TextEdits(text);
@@ -206,16 +208,13 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
                         && (_vocabulary.HasPair(previous, d.First) || _vocabulary.HasPair(d.Second, NextPairAfter(bytes, j)))));
                 if (cp == Gbk.Invalid || pairExplainsBetter)
                 {
-                    // Two bytes between these were deleted (they had decoded to a private-use
-                    // character): the lead's character and the trail's are both lost.
-                    units.Add(-1);
-                    units.Add(-1);
-                    lostBytes += 2;
-                    score += 2 * (LostCharacter - Baseline);
-                    var guess = deleted is { } g ? $" (perhaps {char.ConvertFromUtf32(g.First)}{char.ConvertFromUtf32(g.Second)})" : "";
-                    notes.Add($"2 bytes lost between {b:X2} and {trail:X2}{guess}");
-                    if (isLast && endReading is not null && GuessByTrail(trail, endReading) is { } last)
-                        notes.Add($"guess for the last: {char.ConvertFromUtf32(last)} (annotation {endReading}, trail byte {trail:X2})");
+                    // Bytes between these were deleted (they had decoded to private-use characters):
+                    // the lead's character, the trail's, and any character wholly inside the gap are lost.
+                    var gap = ExplainGap(b, trail, isLast ? endReading : null);
+                    for (var n = 0; n < gap.Characters; n++) units.Add(-1);
+                    lostBytes += gap.LostBytes;
+                    score += gap.Characters * (LostCharacter - Baseline);
+                    notes.Add(gap.Note);
                 }
                 else
                 {
@@ -281,28 +280,34 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
     private readonly record struct DeletedPair(int First, int Second, double Score);
 
     /// <summary>
-    /// The best explanation of lead..trail as two characters whose middle bytes were deleted.
-    /// Deleted pairs are exactly those the decoder turned into private-use characters: GBK's
-    /// user-defined areas AA–AF/F8–FE × A1–FE and A1–A7 × 40–A0.
+    /// The out-of-step decoder read (trail of one character, lead of the next) as a pair, and the
+    /// pairs it deleted are exactly those it turned into private-use characters: GBK's user-defined
+    /// areas AA–AF/F8–FE × A1–FE and A1–A7 × 40–A0 (only 81–A0 of those can lead a character).
     /// </summary>
-    private DeletedPair? BestDeletedPair(int lead, int trail)
+    private static bool IsDeletedPair(int p, int q) =>
+        (p is >= 0xAA and <= 0xAF or >= 0xF8 and <= 0xFE && q is >= 0xA1 and <= 0xFE)
+        || (p is >= 0xA1 and <= 0xA7 && q is >= 0x81 and <= 0xA0);
+
+    private static readonly int[] DeletedPairFirstBytes =
+        Enumerable.Range(0xA1, 7).Concat(Enumerable.Range(0xAA, 6)).Concat(Enumerable.Range(0xF8, 7)).ToArray();
+
+    /// <summary>
+    /// The best explanation of lead..trail as two characters whose middle bytes were deleted. When
+    /// the gap ends the run and an annotation follows, the second character must read as it.
+    /// </summary>
+    private DeletedPair? BestDeletedPair(int lead, int trail, string? lastReading = null)
     {
         DeletedPair? best = null;
-        for (var p = 0x81; p <= 0xFE; p++)
+        foreach (var p in DeletedPairFirstBytes)
         {
             var first = Gbk.Decode(lead, p);
             if (first == Gbk.Invalid) continue;
-            var (qFrom, qTo) = p switch
-            {
-                >= 0xAA and <= 0xAF or >= 0xF8 => (0xA1, 0xFE),
-                >= 0xA1 and <= 0xA7 => (0x81, 0xA0), // 40–A0 as trail; only lead bytes can start the next character
-                _ => (0, -1),
-            };
             var firstScore = Plausibility(first);
-            for (var q = qFrom; q <= qTo; q++)
+            for (var q = 0x81; q <= 0xFE; q++)
             {
+                if (!IsDeletedPair(p, q)) continue;
                 var second = Gbk.Decode(q, trail);
-                if (second == Gbk.Invalid) continue;
+                if (second == Gbk.Invalid || (lastReading is not null && !judge.CanRead(second, lastReading))) continue;
                 var score = Math.Min(firstScore, Plausibility(second)) + (_vocabulary.HasPair(first, second) ? 1 : 0);
                 if (best is null || score > best.Value.Score) best = new DeletedPair(first, second, score);
             }
@@ -310,17 +315,74 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
         return best;
     }
 
-    private int? GuessByTrail(int trail, string reading)
+    /// <summary>
+    /// The best explanation of lead..trail as pairs+1 characters with that many deleted pairs between
+    /// them, scored by its least plausible character. Built left to right over the lead byte of the
+    /// next character, which is all one step passes on to the next.
+    /// </summary>
+    private (string Text, double Score)? BestHiddenCharacters(int lead, int trail, int pairs, string? lastReading)
     {
-        (int Cp, double Score)? best = null;
-        for (var lead = 0x81; lead <= 0xFE; lead++)
+        if (pairs == 1)
+            return BestDeletedPair(lead, trail, lastReading) is { } d
+                ? (char.ConvertFromUtf32(d.First) + char.ConvertFromUtf32(d.Second), d.Score) : null;
+        var states = new Dictionary<int, (string Text, double Score)> { [lead] = ("", double.MaxValue) };
+        for (var step = 0; step < pairs; step++)
         {
-            var cp = Gbk.Decode(lead, trail);
-            if (cp == Gbk.Invalid || !judge.CanRead(cp, reading)) continue;
-            var score = Plausibility(cp);
-            if (best is null || score > best.Value.Score) best = (cp, score);
+            var next = new Dictionary<int, (string Text, double Score)>();
+            foreach (var (l, state) in states)
+            foreach (var p in DeletedPairFirstBytes)
+            {
+                var cp = Gbk.Decode(l, p);
+                if (cp == Gbk.Invalid) continue;
+                var score = Math.Min(state.Score, Plausibility(cp));
+                for (var q = 0x81; q <= 0xFE; q++)
+                    if (IsDeletedPair(p, q) && (!next.TryGetValue(q, out var known) || score > known.Score))
+                        next[q] = (state.Text + char.ConvertFromUtf32(cp), score);
+            }
+            states = next;
         }
-        return best?.Cp;
+        (string Text, double Score)? best = null;
+        foreach (var (l, state) in states)
+        {
+            var cp = Gbk.Decode(l, trail);
+            if (cp == Gbk.Invalid || (lastReading is not null && !judge.CanRead(cp, lastReading))) continue;
+            var score = Math.Min(state.Score, Plausibility(cp));
+            if (best is null || score > best.Value.Score) best = (state.Text + char.ConvertFromUtf32(cp), score);
+        }
+        return best;
+    }
+
+    private const int MaxDeletedPairs = 3;
+
+    private sealed record Gap(int Characters, int LostBytes, string Note);
+
+    /// <summary>
+    /// How many characters a gap between a surviving lead and trail byte hid. The decoder deleted
+    /// whole pairs and stayed one byte out of step, so a gap is 2n bytes and n+1 characters: the one
+    /// whose lead survives, the one whose trail survives and n-1 wholly inside. The bytes seldom
+    /// fix n; every extra pair needs one more trail byte in the user-defined rows, so the smallest n
+    /// with a plausible explanation is the likeliest. When a longer gap fits as well, the note says
+    /// the count is uncertain. An annotation that follows the gap constrains its last character.
+    /// </summary>
+    private Gap ExplainGap(int lead, int trail, string? lastReading)
+    {
+        var key = (lead, trail, lastReading);
+        if (_gaps.TryGetValue(key, out var cached)) return cached;
+        var explanations = Enumerable.Range(1, MaxDeletedPairs)
+            .Select(n => BestHiddenCharacters(lead, trail, n, lastReading)
+                         ?? (lastReading is null ? null : BestHiddenCharacters(lead, trail, n, null)))
+            .ToList();
+        var chosen = explanations.FindIndex(e => e is { Score: >= DoubtfulCharacter });
+        if (chosen < 0) chosen = Math.Max(0, explanations.FindIndex(e => e is not null));
+        var pairs = chosen + 1;
+        var details = new List<string>();
+        if (explanations[chosen] is { } g) details.Add($"perhaps {g.Text}");
+        if (lastReading is not null) details.Add($"the last reads {lastReading} as annotated");
+        // A character wholly inside a gap leaves no byte behind, so a longer gap is hard to rule out.
+        var longer = explanations.Skip(chosen + 1).Select((e, i) => (e, Pairs: pairs + 1 + i)).FirstOrDefault(x => x.e is { Score: >= DoubtfulCharacter });
+        if (longer.e is not null) details.Add($"the count is uncertain: {2 * longer.Pairs} bytes would fit too");
+        var note = $"{2 * pairs} bytes lost between {lead:X2} and {trail:X2}, {pairs + 1} characters ({string.Join("; ", details)})";
+        return _gaps[key] = new Gap(pairs + 1, 2 * pairs, note);
     }
 
     /// <summary>A '?' that swallowed an annotation's '(' but left no out-of-step run: the character itself is gone.</summary>

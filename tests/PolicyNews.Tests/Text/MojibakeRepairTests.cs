@@ -74,6 +74,23 @@ public class MojibakeRepairTests
         Assert.Equal("想想看如□□少技術理想", Pinyin.Annotation().Replace(repaired.Text, ""));
     }
 
+    [Fact]
+    public void A_gap_of_two_deleted_pairs_shows_every_lost_character()
+    {
+        // 參國板 is 85 A2 | 87 F8 | B0 E5. Out of step, A2 87 and F8 B0 both fall in GBK's
+        // user-defined area and were deleted: 85 and E5 survive with four bytes gone between them,
+        // so three characters are lost, not two.
+        var (damaged, _) = DamageInside("浙江省的科技參國板明顯高於全國水平", 4, 12);
+
+        var repaired = Repair.Apply(LineText.Of(damaged));
+
+        Assert.Equal("浙江省的科技□□□明顯高於全國水平", Pinyin.Annotation().Replace(repaired.Text, ""));
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Equal(RepairConfidence.Partial, repair.Confidence);
+        Assert.Equal(4, repair.LostBytes);
+        Assert.Contains("4 bytes lost between 85 and E5, 3 characters", repair.Note);
+    }
+
     [Theory]
     [InlineData("這成了其他城市都在試圖解答的“杭州之問”?這是好事")]
     [InlineData("如何培育更多的DeepSeek?")]
