@@ -168,6 +168,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
 
         // Walk the stream in step. Units are code points, or -1 for a character lost with its bytes.
         var units = new List<int>();
+        string Before(List<int> sofar) => text[..question] + string.Concat(sofar.Select(u => u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u)));
         var score = 0.0;
         var lostBytes = 0;
         var notes = new List<string>();
@@ -188,8 +189,8 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             if (b == X || trail == Y)
             {
                 var choice = b == X
-                    ? ChooseLostByte(position: 0, trail, previousTrail, startReading, isLast ? endReading : null, trail == Y)
-                    : ChooseLostByte(position: 1, b, nextByte: NextByte(text, end), reading: endReading, swallowedNothing: swallowedNothing);
+                    ? ChooseLostByte(position: 0, trail, Before(units), previousTrail, startReading, isLast ? endReading : null, trail == Y)
+                    : ChooseLostByte(position: 1, b, Before(units), nextByte: NextByte(text, end), reading: endReading, swallowedNothing: swallowedNothing);
                 if (choice is null) return null;
                 units.Add(choice.Value.CodePoint);
                 score += Plausibility(choice.Value.CodePoint) - Baseline + choice.Value.Bonus;
@@ -239,39 +240,77 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
     /// <summary>
     /// Chooses the byte a '?' lost. At position 0 it is the lead of the run's first character (its
     /// partner is known); at position 1 the trail of the last. The annotation it sat inside, when
-    /// there was one, must read as the pair it straddled; otherwise the most plausible character wins.
+    /// there was one, must read as the pair it straddled (position 0) or as the character it
+    /// followed (position 1), and a character the article annotates elsewhere beats one it writes
+    /// without annotation: the annotator annotated every occurrence of the characters on its list.
+    /// Otherwise the most plausible character wins, and punctuation, which all scores alike, is
+    /// told apart by what stands before it. A pick the evidence does not single out is called a guess.
     /// </summary>
-    private LostByte? ChooseLostByte(int position, int partner, int? previousTrail = null, string? startReading = null,
+    private LostByte? ChooseLostByte(int position, int partner, string before, int? previousTrail = null, string? startReading = null,
         string? endReadingIfAlsoLast = null, bool partnerUnknown = false, int? nextByte = null, string? reading = null, bool swallowedNothing = false)
     {
         if (partnerUnknown) return null; // "??": two unknown bytes in one character cannot be told apart
-        (int CodePoint, double Score, int Byte)? best = null;
-        var viable = 0;
+        var annotationReading = position == 0 ? startReading : reading;
+        var constrained = annotationReading is not null && (position == 1 || previousTrail is not null);
+        var viable = new List<(int CodePoint, int Byte, int Annotated, double Score, double Plain, double Fit)>();
         for (var candidate = 0x81; candidate <= 0xFE; candidate++)
         {
             var cp = position == 0 ? Gbk.Decode(candidate, partner) : Gbk.Decode(partner, candidate);
             if (cp == Gbk.Invalid) continue;
-            var score = Plausibility(cp);
-            if (position == 0 && startReading is not null && previousTrail is { } prev)
-            {
-                var straddled = Gbk.Decode(prev, candidate);
-                if (straddled == Gbk.Invalid || !judge.CanRead(straddled, startReading)) continue;
-            }
-            if (position == 1 && reading is not null && !judge.CanRead(cp, reading)) continue;
+            // the character the annotation was written after: straddled at the start, the character itself at the end
+            var annotated = position == 0 && previousTrail is { } prev ? Gbk.Decode(prev, candidate) : cp;
+            if (constrained && (annotated == Gbk.Invalid || !judge.CanRead(annotated, annotationReading))) continue;
             if (position == 1 && swallowedNothing && nextByte is { } nb && Gbk.Decode(candidate, nb) != Gbk.Invalid)
                 continue; // the decoder showed '?', so it could not pair this byte with the next one
+            var plain = Plausibility(cp);
+            var fit = PunctuationFit(before, cp);
+            var score = plain + fit;
             if (position == 0 && endReadingIfAlsoLast is not null && judge.CanRead(cp, endReadingIfAlsoLast)) score += AnnotationAgrees;
-            viable++;
-            if (best is null || score > best.Value.Score) best = (cp, score, candidate);
+            var listed = constrained ? _vocabulary.AnnotationEvidence(annotated, annotationReading!) : 0;
+            viable.Add((cp, candidate, listed, score, plain, fit));
         }
-        if (best is null) return null;
-        var how = (position, startReading, reading) switch
+        if (viable.Count == 0) return null;
+        var ranked = viable.OrderByDescending(v => v.Annotated).ThenByDescending(v => v.Score).ThenBy(v => v.Byte).ToList();
+        var best = ranked[0];
+        var runnerUp = ranked.Count > 1 ? ranked[1] : default;
+        var which = position == 0 ? "lead" : "trail";
+        var how = constrained
+            ? $"{which} byte {best.Byte:X2} restored from the annotation {annotationReading}" +
+              (position == 0 ? $" ({previousTrail:X2} {best.Byte:X2} = {char.ConvertFromUtf32(Gbk.Decode(previousTrail!.Value, best.Byte))})" : "")
+            : $"{which} byte {best.Byte:X2} chosen as the most plausible of {viable.Count}";
+        if (ranked.Count > 1)
         {
-            (0, not null, _) when previousTrail is { } p => $"lead byte {best.Value.Byte:X2} restored from the annotation {startReading} ({p:X2} {best.Value.Byte:X2} = {char.ConvertFromUtf32(Gbk.Decode(p, best.Value.Byte))})",
-            (1, _, not null) => $"trail byte {best.Value.Byte:X2} restored from the annotation {reading}",
-            _ => $"{(position == 0 ? "lead" : "trail")} byte {best.Value.Byte:X2} chosen as the most plausible of {viable}",
-        };
-        return new LostByte(best.Value.CodePoint, best.Value.Score - Plausibility(best.Value.CodePoint), how);
+            if (best.Annotated > runnerUp.Annotated)
+                how += $"; {viable.Count} bytes fit, and the article annotates only this one elsewhere";
+            else if (Math.Abs(best.Score - runnerUp.Score) < 1e-9)
+                how += $"; a guess: {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2}) fits as well";
+            else if (best.Fit > runnerUp.Fit && best.Plain <= runnerUp.Plain)
+                how += $"; a guess by context over {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2})";
+        }
+        return new LostByte(best.CodePoint, best.Score - best.Plain, how);
+    }
+
+    private const string Closing = "”’》）」";
+    private const string Opening = "“‘《（「";
+
+    /// <summary>
+    /// Common punctuation all scores 1, so the bytes alone pick the lowest one. What stands before
+    /// tells them apart: a closing mark needs its opening mark still open, and a sentence or clause
+    /// mark never follows another one (no "。、"); after one, only a closing mark can stand.
+    /// </summary>
+    private static double PunctuationFit(string before, int cp)
+    {
+        if (cp >= 0x10000 || !IsCommonPunctuation(cp)) return 0;
+        var c = (char)cp;
+        var closing = Closing.IndexOf(c);
+        if (closing >= 0)
+        {
+            var open = Opening[closing];
+            var depth = before.Count(x => x == open) - before.Count(x => x == c);
+            return depth > 0 ? 0.5 : -0.5;
+        }
+        var previous = before.Length > 0 ? before[^1] : '\0';
+        return Opening.Contains(c) || !IsCommonPunctuation(previous) || Closing.Contains(previous) ? 0 : -1;
     }
 
     private static int NextPairAfter(List<int> bytes, int j) =>
