@@ -12,8 +12,16 @@ public sealed record ArticleDocument(
     public IEnumerable<DocumentBlock> Blocks => Sections.SelectMany(s => s.Blocks);
 }
 
-/// <summary>Ordinal 0 is the lead (no heading); headed sections follow from 1.</summary>
-public sealed record DocumentSection(int Ordinal, string? Heading, IReadOnlyList<DocumentBlock> Blocks);
+/// <summary>
+/// Ordinal 0 is the lead (no heading); headed sections follow from 1. A heading keeps the pinyin
+/// annotations and repairs of its source line, with offsets into <see cref="Heading"/>. The store
+/// has no table for them yet, so they live only in the document model for now.
+/// </summary>
+public sealed record DocumentSection(int Ordinal, string? Heading, IReadOnlyList<DocumentBlock> Blocks)
+{
+    public IReadOnlyList<ReadingAnnotation> HeadingAnnotations { get; init; } = [];
+    public IReadOnlyList<Repair> HeadingRepairs { get; init; } = [];
+}
 
 public enum BlockKind { Paragraph, ListItem }
 

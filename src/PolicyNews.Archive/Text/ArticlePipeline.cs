@@ -12,7 +12,8 @@ public sealed record PipelineReport(
     int RunsPartial,
     int LostBytes,
     int AnnotationsSeparated,
-    int PunctuationRestored);
+    int PunctuationRestored,
+    int HeadingAnnotations = 0);
 
 
 /// <summary>
@@ -60,11 +61,13 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
         if (lines.Count == 0) throw new SourceRejectedException("the file holds no text");
 
         var document = Structurer.Structure(lines, warnings);
-        var repairs = document.Blocks.SelectMany(b => b.Repairs).ToList();
+        // Heading repairs count like any other; the store cannot hold them or heading annotations yet.
+        var repairs = document.Blocks.SelectMany(b => b.Repairs).Concat(document.Sections.SelectMany(s => s.HeadingRepairs)).ToList();
         var report = new PipelineReport(decoded.Encoding, wasHtml, markup, repairs.Count,
             repairs.Count(r => r.Confidence == RepairConfidence.Certain),
             repairs.Count(r => r.Confidence == RepairConfidence.Partial),
-            repairs.Sum(r => r.LostBytes), annotations, punctuation);
+            repairs.Sum(r => r.LostBytes), annotations, punctuation,
+            document.Sections.Sum(s => s.HeadingAnnotations.Count));
         return new PipelineResult(document, decoded.Encoding, report);
     }
 }

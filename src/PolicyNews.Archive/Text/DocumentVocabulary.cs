@@ -10,11 +10,27 @@ public sealed class DocumentVocabulary
 {
     private readonly Dictionary<int, int> _characters = [];
     private readonly HashSet<(int, int)> _pairs = [];
+    private readonly HashSet<(int, string)> _annotated = [];
+    private readonly HashSet<int> _writtenBare = [];
 
     public static DocumentVocabulary Empty { get; } = new("");
 
     public DocumentVocabulary(string text)
     {
+        // The annotator wrote a reading after every occurrence of a character on its list, so a
+        // character seen with an annotation is on the list and one seen without is not.
+        var annotatedAt = new HashSet<int>();
+        foreach (System.Text.RegularExpressions.Match m in Pinyin.Annotation().Matches(text))
+        {
+            if (m.Index == 0) continue;
+            var at = char.IsLowSurrogate(text[m.Index - 1]) && m.Index >= 2 ? m.Index - 2 : m.Index - 1;
+            if (char.IsSurrogate(text[at]) && !char.IsSurrogatePair(text, at)) continue;
+            annotatedAt.Add(at);
+            _annotated.Add((char.ConvertToUtf32(text, at), m.Groups[1].Value));
+        }
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+            if (text[i] > '\x7F' && !annotatedAt.Contains(i) && (!char.IsSurrogate(text[i]) || char.IsSurrogatePair(text, i)))
+                _writtenBare.Add(char.ConvertToUtf32(text, i));
         var clean = Pinyin.Annotation().Replace(text, "");
         var previous = -1;
         foreach (var rune in clean.EnumerateRunes())
@@ -30,4 +46,11 @@ public sealed class DocumentVocabulary
     public bool Uses(int codePoint) => _characters.GetValueOrDefault(codePoint) >= 2;
 
     public bool HasPair(int first, int second) => _pairs.Contains((first, second));
+
+    /// <summary>
+    /// What the article says about a character as the annotator saw it: 1 if it is annotated with
+    /// this reading somewhere, -1 if it only ever stands without an annotation, 0 if it is not used.
+    /// </summary>
+    public int AnnotationEvidence(int codePoint, string reading) =>
+        _annotated.Contains((codePoint, reading)) ? 1 : _writtenBare.Contains(codePoint) && !_annotated.Any(a => a.Item1 == codePoint) ? -1 : 0;
 }

@@ -43,7 +43,8 @@ public static partial class MarkupStripper
     private static string DecodeEntity(string entity) =>
         Parser.ParseFragment(entity, Parser.ParseDocument("").Body!).FirstOrDefault()?.TextContent ?? entity;
 
-    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]{0,9}(\s[^<>]{0,200})?/?>|&(#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")]
+    // A tag by its shape; a closing tag the damage cut off at the end of a line ("</p"); an entity.
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]{0,9}(\s[^<>]{0,200})?/?>|</[a-zA-Z][a-zA-Z0-9]{0,9}\s*$|&(#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")]
     private static partial Regex Remnant();
 
     [GeneratedRegex(@"^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<p[\s>])", RegexOptions.IgnoreCase)]

@@ -15,12 +15,13 @@ namespace PolicyNews.Archive.Text;
 /// where a real ASCII letter was eaten as a trail byte. Every way the run could end is tried and
 /// the reading with the most plausible characters wins; bytes the '?' lost are chosen by the
 /// annotation they were inside (a hard constraint) or by plausibility. Pairs that no longer spell
-/// a character mark bytes deleted for good (they had decoded to private-use characters): each
-/// such pair stands for two characters shown as □.
+/// a character mark bytes deleted for good (they had decoded to private-use characters): a gap of
+/// n deleted pairs stands for n+1 characters shown as □.
 /// </summary>
 public sealed class MojibakeRepair(ICharacterJudge judge)
 {
     private DocumentVocabulary _vocabulary = DocumentVocabulary.Empty;
+    private readonly Dictionary<(int, int, string?), Gap> _gaps = [];
 
     private const int MaxRunLength = 400;
     private const double Baseline = 0.3;          // a character scoring above this is evidence for its reading
@@ -35,6 +36,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
 
     public LineText Apply(LineText line, DocumentVocabulary vocabulary)
     {
+        if (!ReferenceEquals(_vocabulary, vocabulary)) _gaps.Clear(); // explanations depend on the article's vocabulary
         _vocabulary = vocabulary;
         var text = line.Text;
         var edits = new TextEdits(text);
@@ -166,6 +168,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
 
         // Walk the stream in step. Units are code points, or -1 for a character lost with its bytes.
         var units = new List<int>();
+        string Before(List<int> sofar) => text[..question] + string.Concat(sofar.Select(u => u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u)));
         var score = 0.0;
         var lostBytes = 0;
         var notes = new List<string>();
@@ -186,8 +189,8 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             if (b == X || trail == Y)
             {
                 var choice = b == X
-                    ? ChooseLostByte(position: 0, trail, previousTrail, startReading, isLast ? endReading : null, trail == Y)
-                    : ChooseLostByte(position: 1, b, nextByte: NextByte(text, end), reading: endReading, swallowedNothing: swallowedNothing);
+                    ? ChooseLostByte(position: 0, trail, Before(units), previousTrail, startReading, isLast ? endReading : null, trail == Y)
+                    : ChooseLostByte(position: 1, b, Before(units), nextByte: NextByte(text, end), reading: endReading, swallowedNothing: swallowedNothing);
                 if (choice is null) return null;
                 units.Add(choice.Value.CodePoint);
                 score += Plausibility(choice.Value.CodePoint) - Baseline + choice.Value.Bonus;
@@ -206,16 +209,13 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
                         && (_vocabulary.HasPair(previous, d.First) || _vocabulary.HasPair(d.Second, NextPairAfter(bytes, j)))));
                 if (cp == Gbk.Invalid || pairExplainsBetter)
                 {
-                    // Two bytes between these were deleted (they had decoded to a private-use
-                    // character): the lead's character and the trail's are both lost.
-                    units.Add(-1);
-                    units.Add(-1);
-                    lostBytes += 2;
-                    score += 2 * (LostCharacter - Baseline);
-                    var guess = deleted is { } g ? $" (perhaps {char.ConvertFromUtf32(g.First)}{char.ConvertFromUtf32(g.Second)})" : "";
-                    notes.Add($"2 bytes lost between {b:X2} and {trail:X2}{guess}");
-                    if (isLast && endReading is not null && GuessByTrail(trail, endReading) is { } last)
-                        notes.Add($"guess for the last: {char.ConvertFromUtf32(last)} (annotation {endReading}, trail byte {trail:X2})");
+                    // Bytes between these were deleted (they had decoded to private-use characters):
+                    // the lead's character, the trail's, and any character wholly inside the gap are lost.
+                    var gap = ExplainGap(b, trail, isLast ? endReading : null);
+                    for (var n = 0; n < gap.Characters; n++) units.Add(-1);
+                    lostBytes += gap.LostBytes;
+                    score += gap.Characters * (LostCharacter - Baseline);
+                    notes.Add(gap.Note);
                 }
                 else
                 {
@@ -240,39 +240,77 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
     /// <summary>
     /// Chooses the byte a '?' lost. At position 0 it is the lead of the run's first character (its
     /// partner is known); at position 1 the trail of the last. The annotation it sat inside, when
-    /// there was one, must read as the pair it straddled; otherwise the most plausible character wins.
+    /// there was one, must read as the pair it straddled (position 0) or as the character it
+    /// followed (position 1), and a character the article annotates elsewhere beats one it writes
+    /// without annotation: the annotator annotated every occurrence of the characters on its list.
+    /// Otherwise the most plausible character wins, and punctuation, which all scores alike, is
+    /// told apart by what stands before it. A pick the evidence does not single out is called a guess.
     /// </summary>
-    private LostByte? ChooseLostByte(int position, int partner, int? previousTrail = null, string? startReading = null,
+    private LostByte? ChooseLostByte(int position, int partner, string before, int? previousTrail = null, string? startReading = null,
         string? endReadingIfAlsoLast = null, bool partnerUnknown = false, int? nextByte = null, string? reading = null, bool swallowedNothing = false)
     {
         if (partnerUnknown) return null; // "??": two unknown bytes in one character cannot be told apart
-        (int CodePoint, double Score, int Byte)? best = null;
-        var viable = 0;
+        var annotationReading = position == 0 ? startReading : reading;
+        var constrained = annotationReading is not null && (position == 1 || previousTrail is not null);
+        var viable = new List<(int CodePoint, int Byte, int Annotated, double Score, double Plain, double Fit)>();
         for (var candidate = 0x81; candidate <= 0xFE; candidate++)
         {
             var cp = position == 0 ? Gbk.Decode(candidate, partner) : Gbk.Decode(partner, candidate);
             if (cp == Gbk.Invalid) continue;
-            var score = Plausibility(cp);
-            if (position == 0 && startReading is not null && previousTrail is { } prev)
-            {
-                var straddled = Gbk.Decode(prev, candidate);
-                if (straddled == Gbk.Invalid || !judge.CanRead(straddled, startReading)) continue;
-            }
-            if (position == 1 && reading is not null && !judge.CanRead(cp, reading)) continue;
+            // the character the annotation was written after: straddled at the start, the character itself at the end
+            var annotated = position == 0 && previousTrail is { } prev ? Gbk.Decode(prev, candidate) : cp;
+            if (constrained && (annotated == Gbk.Invalid || !judge.CanRead(annotated, annotationReading))) continue;
             if (position == 1 && swallowedNothing && nextByte is { } nb && Gbk.Decode(candidate, nb) != Gbk.Invalid)
                 continue; // the decoder showed '?', so it could not pair this byte with the next one
+            var plain = Plausibility(cp);
+            var fit = PunctuationFit(before, cp);
+            var score = plain + fit;
             if (position == 0 && endReadingIfAlsoLast is not null && judge.CanRead(cp, endReadingIfAlsoLast)) score += AnnotationAgrees;
-            viable++;
-            if (best is null || score > best.Value.Score) best = (cp, score, candidate);
+            var listed = constrained ? _vocabulary.AnnotationEvidence(annotated, annotationReading!) : 0;
+            viable.Add((cp, candidate, listed, score, plain, fit));
         }
-        if (best is null) return null;
-        var how = (position, startReading, reading) switch
+        if (viable.Count == 0) return null;
+        var ranked = viable.OrderByDescending(v => v.Annotated).ThenByDescending(v => v.Score).ThenBy(v => v.Byte).ToList();
+        var best = ranked[0];
+        var runnerUp = ranked.Count > 1 ? ranked[1] : default;
+        var which = position == 0 ? "lead" : "trail";
+        var how = constrained
+            ? $"{which} byte {best.Byte:X2} restored from the annotation {annotationReading}" +
+              (position == 0 ? $" ({previousTrail:X2} {best.Byte:X2} = {char.ConvertFromUtf32(Gbk.Decode(previousTrail!.Value, best.Byte))})" : "")
+            : $"{which} byte {best.Byte:X2} chosen as the most plausible of {viable.Count}";
+        if (ranked.Count > 1)
         {
-            (0, not null, _) when previousTrail is { } p => $"lead byte {best.Value.Byte:X2} restored from the annotation {startReading} ({p:X2} {best.Value.Byte:X2} = {char.ConvertFromUtf32(Gbk.Decode(p, best.Value.Byte))})",
-            (1, _, not null) => $"trail byte {best.Value.Byte:X2} restored from the annotation {reading}",
-            _ => $"{(position == 0 ? "lead" : "trail")} byte {best.Value.Byte:X2} chosen as the most plausible of {viable}",
-        };
-        return new LostByte(best.Value.CodePoint, best.Value.Score - Plausibility(best.Value.CodePoint), how);
+            if (best.Annotated > runnerUp.Annotated)
+                how += $"; {viable.Count} bytes fit, and the article annotates only this one elsewhere";
+            else if (Math.Abs(best.Score - runnerUp.Score) < 1e-9)
+                how += $"; a guess: {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2}) fits as well";
+            else if (best.Fit > runnerUp.Fit && best.Plain <= runnerUp.Plain)
+                how += $"; a guess by context over {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2})";
+        }
+        return new LostByte(best.CodePoint, best.Score - best.Plain, how);
+    }
+
+    private const string Closing = "”’》）」";
+    private const string Opening = "“‘《（「";
+
+    /// <summary>
+    /// Common punctuation all scores 1, so the bytes alone pick the lowest one. What stands before
+    /// tells them apart: a closing mark needs its opening mark still open, and a sentence or clause
+    /// mark never follows another one (no "。、"); after one, only a closing mark can stand.
+    /// </summary>
+    private static double PunctuationFit(string before, int cp)
+    {
+        if (cp >= 0x10000 || !IsCommonPunctuation(cp)) return 0;
+        var c = (char)cp;
+        var closing = Closing.IndexOf(c);
+        if (closing >= 0)
+        {
+            var open = Opening[closing];
+            var depth = before.Count(x => x == open) - before.Count(x => x == c);
+            return depth > 0 ? 0.5 : -0.5;
+        }
+        var previous = before.Length > 0 ? before[^1] : '\0';
+        return Opening.Contains(c) || !IsCommonPunctuation(previous) || Closing.Contains(previous) ? 0 : -1;
     }
 
     private static int NextPairAfter(List<int> bytes, int j) =>
@@ -281,28 +319,34 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
     private readonly record struct DeletedPair(int First, int Second, double Score);
 
     /// <summary>
-    /// The best explanation of lead..trail as two characters whose middle bytes were deleted.
-    /// Deleted pairs are exactly those the decoder turned into private-use characters: GBK's
-    /// user-defined areas AA–AF/F8–FE × A1–FE and A1–A7 × 40–A0.
+    /// The out-of-step decoder read (trail of one character, lead of the next) as a pair, and the
+    /// pairs it deleted are exactly those it turned into private-use characters: GBK's user-defined
+    /// areas AA–AF/F8–FE × A1–FE and A1–A7 × 40–A0 (only 81–A0 of those can lead a character).
     /// </summary>
-    private DeletedPair? BestDeletedPair(int lead, int trail)
+    private static bool IsDeletedPair(int p, int q) =>
+        (p is >= 0xAA and <= 0xAF or >= 0xF8 and <= 0xFE && q is >= 0xA1 and <= 0xFE)
+        || (p is >= 0xA1 and <= 0xA7 && q is >= 0x81 and <= 0xA0);
+
+    private static readonly int[] DeletedPairFirstBytes =
+        Enumerable.Range(0xA1, 7).Concat(Enumerable.Range(0xAA, 6)).Concat(Enumerable.Range(0xF8, 7)).ToArray();
+
+    /// <summary>
+    /// The best explanation of lead..trail as two characters whose middle bytes were deleted. When
+    /// the gap ends the run and an annotation follows, the second character must read as it.
+    /// </summary>
+    private DeletedPair? BestDeletedPair(int lead, int trail, string? lastReading = null)
     {
         DeletedPair? best = null;
-        for (var p = 0x81; p <= 0xFE; p++)
+        foreach (var p in DeletedPairFirstBytes)
         {
             var first = Gbk.Decode(lead, p);
             if (first == Gbk.Invalid) continue;
-            var (qFrom, qTo) = p switch
-            {
-                >= 0xAA and <= 0xAF or >= 0xF8 => (0xA1, 0xFE),
-                >= 0xA1 and <= 0xA7 => (0x81, 0xA0), // 40–A0 as trail; only lead bytes can start the next character
-                _ => (0, -1),
-            };
             var firstScore = Plausibility(first);
-            for (var q = qFrom; q <= qTo; q++)
+            for (var q = 0x81; q <= 0xFE; q++)
             {
+                if (!IsDeletedPair(p, q)) continue;
                 var second = Gbk.Decode(q, trail);
-                if (second == Gbk.Invalid) continue;
+                if (second == Gbk.Invalid || (lastReading is not null && !judge.CanRead(second, lastReading))) continue;
                 var score = Math.Min(firstScore, Plausibility(second)) + (_vocabulary.HasPair(first, second) ? 1 : 0);
                 if (best is null || score > best.Value.Score) best = new DeletedPair(first, second, score);
             }
@@ -310,17 +354,74 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
         return best;
     }
 
-    private int? GuessByTrail(int trail, string reading)
+    /// <summary>
+    /// The best explanation of lead..trail as pairs+1 characters with that many deleted pairs between
+    /// them, scored by its least plausible character. Built left to right over the lead byte of the
+    /// next character, which is all one step passes on to the next.
+    /// </summary>
+    private (string Text, double Score)? BestHiddenCharacters(int lead, int trail, int pairs, string? lastReading)
     {
-        (int Cp, double Score)? best = null;
-        for (var lead = 0x81; lead <= 0xFE; lead++)
+        if (pairs == 1)
+            return BestDeletedPair(lead, trail, lastReading) is { } d
+                ? (char.ConvertFromUtf32(d.First) + char.ConvertFromUtf32(d.Second), d.Score) : null;
+        var states = new Dictionary<int, (string Text, double Score)> { [lead] = ("", double.MaxValue) };
+        for (var step = 0; step < pairs; step++)
         {
-            var cp = Gbk.Decode(lead, trail);
-            if (cp == Gbk.Invalid || !judge.CanRead(cp, reading)) continue;
-            var score = Plausibility(cp);
-            if (best is null || score > best.Value.Score) best = (cp, score);
+            var next = new Dictionary<int, (string Text, double Score)>();
+            foreach (var (l, state) in states)
+            foreach (var p in DeletedPairFirstBytes)
+            {
+                var cp = Gbk.Decode(l, p);
+                if (cp == Gbk.Invalid) continue;
+                var score = Math.Min(state.Score, Plausibility(cp));
+                for (var q = 0x81; q <= 0xFE; q++)
+                    if (IsDeletedPair(p, q) && (!next.TryGetValue(q, out var known) || score > known.Score))
+                        next[q] = (state.Text + char.ConvertFromUtf32(cp), score);
+            }
+            states = next;
         }
-        return best?.Cp;
+        (string Text, double Score)? best = null;
+        foreach (var (l, state) in states)
+        {
+            var cp = Gbk.Decode(l, trail);
+            if (cp == Gbk.Invalid || (lastReading is not null && !judge.CanRead(cp, lastReading))) continue;
+            var score = Math.Min(state.Score, Plausibility(cp));
+            if (best is null || score > best.Value.Score) best = (state.Text + char.ConvertFromUtf32(cp), score);
+        }
+        return best;
+    }
+
+    private const int MaxDeletedPairs = 3;
+
+    private sealed record Gap(int Characters, int LostBytes, string Note);
+
+    /// <summary>
+    /// How many characters a gap between a surviving lead and trail byte hid. The decoder deleted
+    /// whole pairs and stayed one byte out of step, so a gap is 2n bytes and n+1 characters: the one
+    /// whose lead survives, the one whose trail survives and n-1 wholly inside. The bytes seldom
+    /// fix n; every extra pair needs one more trail byte in the user-defined rows, so the smallest n
+    /// with a plausible explanation is the likeliest. When a longer gap fits as well, the note says
+    /// the count is uncertain. An annotation that follows the gap constrains its last character.
+    /// </summary>
+    private Gap ExplainGap(int lead, int trail, string? lastReading)
+    {
+        var key = (lead, trail, lastReading);
+        if (_gaps.TryGetValue(key, out var cached)) return cached;
+        var explanations = Enumerable.Range(1, MaxDeletedPairs)
+            .Select(n => BestHiddenCharacters(lead, trail, n, lastReading)
+                         ?? (lastReading is null ? null : BestHiddenCharacters(lead, trail, n, null)))
+            .ToList();
+        var chosen = explanations.FindIndex(e => e is { Score: >= DoubtfulCharacter });
+        if (chosen < 0) chosen = Math.Max(0, explanations.FindIndex(e => e is not null));
+        var pairs = chosen + 1;
+        var details = new List<string>();
+        if (explanations[chosen] is { } g) details.Add($"perhaps {g.Text}");
+        if (lastReading is not null) details.Add($"the last reads {lastReading} as annotated");
+        // A character wholly inside a gap leaves no byte behind, so a longer gap is hard to rule out.
+        var longer = explanations.Skip(chosen + 1).Select((e, i) => (e, Pairs: pairs + 1 + i)).FirstOrDefault(x => x.e is { Score: >= DoubtfulCharacter });
+        if (longer.e is not null) details.Add($"the count is uncertain: {2 * longer.Pairs} bytes would fit too");
+        var note = $"{2 * pairs} bytes lost between {lead:X2} and {trail:X2}, {pairs + 1} characters ({string.Join("; ", details)})";
+        return _gaps[key] = new Gap(pairs + 1, 2 * pairs, note);
     }
 
     /// <summary>A '?' that swallowed an annotation's '(' but left no out-of-step run: the character itself is gone.</summary>

@@ -15,7 +15,7 @@ public static partial class Structurer
     public static ArticleDocument Structure(IReadOnlyList<LineText> lines, IReadOnlyList<string> warnings)
     {
         string? reporter = null, authorNote = null, editor = null;
-        var sections = new List<(string? Heading, List<DocumentBlock> Blocks)> { (null, []) };
+        var sections = new List<(LineText? Heading, List<DocumentBlock> Blocks)> { (null, []) };
 
         foreach (var original in lines)
         {
@@ -37,13 +37,17 @@ public static partial class Structurer
                 sections[^1].Blocks.Add(Block(BlockKind.ListItem, body, int.Parse(item.Groups[1].Value)));
             }
             else if (IsHeading(line.Text, isFirstLine: sections.Count == 1 && sections[0].Blocks.Count == 0))
-                sections.Add((line.Text, []));
+                sections.Add((line, [])); // the whole line, so its annotations and repairs are kept
             else
                 sections[^1].Blocks.Add(Block(BlockKind.Paragraph, line, null));
         }
 
         var result = sections
-            .Select((s, ordinal) => new DocumentSection(ordinal, s.Heading, s.Blocks))
+            .Select((s, ordinal) => new DocumentSection(ordinal, s.Heading?.Text, s.Blocks)
+            {
+                HeadingAnnotations = s.Heading?.Annotations ?? [],
+                HeadingRepairs = s.Heading?.Repairs ?? [],
+            })
             .Where(s => s.Ordinal > 0 || s.Blocks.Count > 0)
             .ToList();
         var allWarnings = warnings.ToList();

@@ -74,6 +74,58 @@ public class MojibakeRepairTests
         Assert.Equal("想想看如□□少技術理想", Pinyin.Annotation().Replace(repaired.Text, ""));
     }
 
+    [Fact]
+    public void A_gap_of_two_deleted_pairs_shows_every_lost_character()
+    {
+        // 參國板 is 85 A2 | 87 F8 | B0 E5. Out of step, A2 87 and F8 B0 both fall in GBK's
+        // user-defined area and were deleted: 85 and E5 survive with four bytes gone between them,
+        // so three characters are lost, not two.
+        var (damaged, _) = DamageInside("浙江省的科技參國板明顯高於全國水平", 4, 12);
+
+        var repaired = Repair.Apply(LineText.Of(damaged));
+
+        Assert.Equal("浙江省的科技□□□明顯高於全國水平", Pinyin.Annotation().Replace(repaired.Text, ""));
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Equal(RepairConfidence.Partial, repair.Confidence);
+        Assert.Equal(4, repair.LostBytes);
+        Assert.Contains("4 bytes lost between 85 and E5, 3 characters", repair.Note);
+    }
+
+    [Fact]
+    public void A_lost_closing_quote_after_a_full_stop_is_chosen_by_the_open_quotation()
+    {
+        // ”(A1 B1) ends the paragraph before "</p>": out of step its trail byte B1 met the '<' and
+        // the decoder showed one '?', so B1 is lost. Every A1 xx punctuation mark scores alike; only
+        // the open “ says it was ”, and 、 never follows 。.
+        const string sentence = "他說“當地加大了科技投入力度。”";
+        var bytes = Damage.ToGbk(sentence).Concat("</p>"u8.ToArray()).ToArray();
+        var straddled = Gbk.Decode(bytes[7], bytes[8]); // 數: the trail of 當 and the lead of 地
+        var damaged = Damage.DecodeLikeTheDamage(Damage.Annotate(bytes, new Dictionary<char, string> { [(char)straddled] = Damage.ReadingOf(straddled) }));
+
+        var repaired = Repair.Apply(LineText.Of(damaged));
+
+        Assert.StartsWith(sentence + "</p>", Pinyin.Annotation().Replace(repaired.Text, ""));
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Contains("a guess", repair.Note);
+    }
+
+    [Fact]
+    public void The_lost_lead_byte_makes_a_straddled_character_the_article_annotates_elsewhere()
+    {
+        // 技壓 is BC BC 89 BA; the annotator matched 級 (BC 89) across them. 即 (BC B4) also reads
+        // jí and B4 BA (春) is more common than 89 BA (壓), but the article writes 即 without an
+        // annotation and annotates 級 wherever it stands, so 級 is the one on the annotator's list.
+        var bytes = Damage.ToGbk("水平技壓群芳，迫使OpenAI");
+        var damaged = Damage.DecodeLikeTheDamage(Damage.Annotate(bytes, new Dictionary<char, string> { ['級'] = "jí" }));
+        var article = new DocumentVocabulary("頂級(jí)模型。即使如此。" + damaged);
+
+        var repaired = Repair.Apply(LineText.Of(damaged), article);
+
+        Assert.StartsWith("水平技壓群芳", Pinyin.Annotation().Replace(repaired.Text, ""));
+        var repair = Assert.Single(repaired.Repairs);
+        Assert.Contains("BC 89 = 級", repair.Note);
+    }
+
     [Theory]
     [InlineData("這成了其他城市都在試圖解答的“杭州之問”?這是好事")]
     [InlineData("如何培育更多的DeepSeek?")]

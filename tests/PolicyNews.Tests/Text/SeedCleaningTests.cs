@@ -63,17 +63,48 @@ public class SeedCleaningTests
             Assert.DoesNotContain(mojibake, text);
     }
 
-    [Fact]
-    public void RecordsEveryRepairWithItsConfidence()
+    [Theory]
+    [InlineData(Report, 5, 2, 3, 16, 16)]
+    [InlineData(Essay, 13, 8, 5, 14, 13)]
+    public void RecordsEveryRepairWithItsConfidence(string seed, int runs, int certain, int partial, int lostBytes, int unrecoverable)
     {
-        var repairs = new[] { Report, Essay }.SelectMany(s => Clean(s).Blocks.SelectMany(b => b.Repairs)).ToList();
+        var doc = Clean(seed);
+        var repairs = doc.Blocks.SelectMany(b => b.Repairs).ToList();
 
-        Assert.Equal(18, repairs.Count);
+        Assert.Equal(runs, repairs.Count);
         Assert.All(repairs, r => Assert.False(string.IsNullOrEmpty(r.Original)));
-        var partial = repairs.Where(r => r.Confidence == RepairConfidence.Partial).ToList();
-        Assert.InRange(partial.Count, 6, 10);
-        Assert.All(partial, r => Assert.Contains(Repair.Unrecoverable, r.Replacement));
+        Assert.Equal(certain, repairs.Count(r => r.Confidence == RepairConfidence.Certain));
+        Assert.Equal(partial, repairs.Count(r => r.Confidence == RepairConfidence.Partial));
+        Assert.Equal(lostBytes, repairs.Sum(r => r.LostBytes));
+        Assert.Equal(unrecoverable, AllText(doc).Count(c => c == Repair.Unrecoverable));
+        Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Partial), r => Assert.Contains(Repair.Unrecoverable, r.Replacement));
         Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Certain), r => Assert.Equal(0, r.LostBytes));
+        // every lost character is shown: a gap of 2n bytes leaves n+1 □
+        Assert.All(repairs.Where(r => r.Note.Contains("bytes lost between")), r => Assert.Contains("characters", r.Note));
+    }
+
+    [Theory]
+    [InlineData(Report, 0)]
+    [InlineData(Essay, 9)]
+    public void HeadingsKeepTheirAnnotations(string seed, int expected)
+    {
+        var doc = Clean(seed);
+
+        Assert.Equal(expected, doc.Sections.Sum(s => s.HeadingAnnotations.Count));
+        Assert.Equal(expected, Pipeline.Clean(File.ReadAllBytes(SeedPath(seed))).Report!.HeadingAnnotations);
+        Assert.All(doc.Sections.Where(s => s.Heading is not null).SelectMany(s => s.HeadingAnnotations.Select(a => (s.Heading!, a))),
+            x => Assert.Equal(x.a.Character, x.Item1.Substring(x.a.Offset, x.a.Character.Length)));
+    }
+
+    [Fact]
+    public void LostBytesAreChosenByContextAndByTheAnnotatorsList()
+    {
+        var report = AllText(Clean(Report));
+        var essay = AllText(Clean(Essay));
+
+        Assert.Contains("□□者□□底。”", report);
+        Assert.DoesNotContain("。、", report + essay);
+        Assert.Contains("水平技壓群芳□□使OpenAI", essay);
     }
 
     [Theory]
