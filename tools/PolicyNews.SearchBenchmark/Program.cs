@@ -102,7 +102,7 @@ void Run()
         ("4+ chars", SampleRuns(paragraphs, queryRandom, 4, 6, options.Queries)),
     };
     var pinyinSources = SampleRuns(paragraphs, queryRandom, 2, 3, options.Queries);
-    classes.Add(("pinyin", pinyinSources.Select(q => SearchTokens.IndexPinyin(q)!.Replace(" ", "")).ToList()));
+    classes.Add(("pinyin", pinyinSources.Select(q => SearchTokens.ForIndex(q)!.Pinyin.Replace(" ", "")).ToList()));
 
     var store = new SearchStore(database);
     foreach (var (_, queries) in classes)            // warm-up: caches, JIT, table pages
@@ -132,7 +132,8 @@ void Run()
             {
                 var sw = Stopwatch.StartNew();
                 connection.ExecuteScalar<long>("SELECT COUNT(*) FROM search_sections WHERE search_sections MATCH @match", new { match });
-                connection.Query<long>("SELECT rowid FROM search_sections WHERE search_sections MATCH @match ORDER BY bm25(search_sections, 8.0, 1.0, 8.0, 1.0) LIMIT 20", new { match }).AsList();
+                connection.Query<long>("SELECT rowid FROM search_sections WHERE search_sections MATCH @match AND rank MATCH @rank ORDER BY rank LIMIT 20",
+                    new { match, rank = SearchStore.RankFunction }).AsList();
                 core.Add(sw.Elapsed.TotalMilliseconds);
             }
         }

@@ -23,8 +23,10 @@ public sealed class SearchIndexWriter
 
     /// <summary>A section's index row, read from its heading and its paragraphs in order (one line each).</summary>
     const string SectionRows = """
-        INSERT INTO search_sections (rowid, heading, body, heading_pinyin, body_pinyin)
-        SELECT id, search_words(heading), search_words(body), search_pinyin(heading), search_pinyin(body)
+        INSERT INTO search_sections (rowid, heading, body, heading_pairs, body_pairs,
+                                     heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs)
+        SELECT id, search_words(heading), search_words(body), search_word_pairs(heading), search_word_pairs(body),
+               search_pinyin(heading), search_pinyin(body), search_pinyin_pairs(heading), search_pinyin_pairs(body)
         FROM (
             SELECT s.id, s.heading,
                    (SELECT group_concat(text, char(10))

@@ -34,9 +34,11 @@ public sealed class SearchQuery
     public const int MaxLength = 200;
     public const int MaxTerms = 16;
 
-    // Weighted so a match in a heading outranks the same match in a body (see docs/search.md).
+    // Column sets of search_sections (migration 002): single tokens, and pairs of neighbours.
     const string WordColumns = "{heading body}";
+    const string WordPairColumns = "{heading_pairs body_pairs}";
     const string PinyinColumns = "{heading_pinyin body_pinyin}";
+    const string PinyinPairColumns = "{heading_pinyin_pairs body_pinyin_pairs}";
 
     SearchQuery(string text, IReadOnlyList<SearchTerm> terms, bool truncated)
     {
@@ -184,14 +186,25 @@ public sealed class SearchQuery
     }
 
     /// <summary>
-    /// Tokens hold only letters, digits and "¦", never a double quote, so quoting them is enough to
-    /// keep them text; the doubling is there anyway so the rule holds whatever a token holds.
+    /// A term is looked up in the pairs columns unless one of its Han characters stands alone (a
+    /// one-character word such as 才): a pair list is far shorter than a common character's list.
+    /// Tokens hold only letters, digits, "¦" and "_", never a double quote, so quoting them is
+    /// enough to keep them text; the doubling is there anyway so the rule holds whatever a token holds.
     /// </summary>
     static string Expression(SearchTerm term)
     {
-        var words = $"{WordColumns} : {Quote(term.Words)}";
-        return term.Syllables is null ? words : $"({words} OR {PinyinColumns} : {Quote(term.Syllables)})";
+        var words = SearchTokens.HasLoneHan(term.Words)
+            ? $"{WordColumns} : {Quote(term.Words)}"
+            : $"{WordPairColumns} : {Quote(SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text))}";
+        if (term.Syllables is null)
+            return words;
+        var pinyin = term.Syllables.Count == 1
+            ? $"{PinyinColumns} : {Quote(term.Syllables)}"
+            : $"{PinyinPairColumns} : {Quote(SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text))}";
+        return $"({words} OR {pinyin})";
     }
+
+    static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();
 
     static string Quote(IEnumerable<string> tokens) => "\"" + string.Join(' ', tokens).Replace("\"", "\"\"") + "\"";
 }

@@ -12,7 +12,9 @@ public static class SearchSqlFunctions
 {
     public static void Register(SqliteConnection connection)
     {
-        connection.CreateFunction<string?, string?>("search_words", SearchTokens.IndexWords, isDeterministic: true);
-        connection.CreateFunction<string?, string?>("search_pinyin", SearchTokens.IndexPinyin, isDeterministic: true);
+        connection.CreateFunction<string?, string?>("search_words", t => SearchTokens.ForIndex(t)?.Words, isDeterministic: true);
+        connection.CreateFunction<string?, string?>("search_word_pairs", t => SearchTokens.ForIndex(t)?.WordPairs, isDeterministic: true);
+        connection.CreateFunction<string?, string?>("search_pinyin", t => SearchTokens.ForIndex(t)?.Pinyin, isDeterministic: true);
+        connection.CreateFunction<string?, string?>("search_pinyin_pairs", t => SearchTokens.ForIndex(t)?.PinyinPairs, isDeterministic: true);
     }
 }

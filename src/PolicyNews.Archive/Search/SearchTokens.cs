@@ -106,16 +106,69 @@ public static class SearchTokens
         return tokens;
     }
 
+    /// <summary>Joins two pinyin syllables in a pair token; unicode61 is told it is a token character.</summary>
+    public const string PairSeparator = "_";
+
+    /// <summary>
+    /// The pairs form of a words stream: each run of consecutive Han characters becomes its
+    /// overlapping pairs (创新发展 → 创新 新发 发展), a run of one stays as it is, everything else is
+    /// kept. A query of n ≥ 2 characters then reads n-1 short pair lists instead of n lists of single
+    /// characters, which for common characters hold most of the archive (docs/search.md).
+    /// </summary>
+    public static List<SearchToken> WordPairs(List<SearchToken> words) => Pairs(words, IsHanToken, "");
+
+    /// <summary>The same for the pinyin stream: neighbouring syllables pair up as chuang_xin.</summary>
+    public static List<SearchToken> PinyinPairs(List<SearchToken> pinyin) => Pairs(pinyin, t => !t.IsBreak, PairSeparator);
+
+    static List<SearchToken> Pairs(List<SearchToken> tokens, Func<SearchToken, bool> joins, string separator)
+    {
+        var pairs = new List<SearchToken>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var joinsNext = joins(token) && i + 1 < tokens.Count && joins(tokens[i + 1]);
+            var joinedPrevious = joins(token) && i > 0 && joins(tokens[i - 1]);
+            if (joinsNext)
+                pairs.Add(new SearchToken(token.Text + separator + tokens[i + 1].Text, token.Start, tokens[i + 1].End));
+            else if (!joinedPrevious)
+                pairs.Add(token);
+            // else: the last of a run, already inside the pair before it
+        }
+        return pairs;
+    }
+
+    /// <summary>True when some Han character stands alone between non-Han tokens: only the single-character column holds it.</summary>
+    public static bool HasLoneHan(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (IsHanText(words[i]) && (i == 0 || !IsHanText(words[i - 1])) && (i + 1 == words.Count || !IsHanText(words[i + 1])))
+                return true;
+        return false;
+    }
+
     /// <summary>Tokens as the text handed to FTS5: separated by spaces.</summary>
     public static string Join(IEnumerable<SearchToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
 
-    /// <summary>The words form of an unfolded text, as indexed (null stays null).</summary>
-    public static string? IndexWords(string? text) =>
-        text is null ? null : Join(Words(ScriptConverter.FoldForSearchWithOffsets(text).Text));
+    /// <summary>
+    /// The four index forms of an unfolded text (null stays null). The SQL functions ask for them
+    /// one after another with the same text, so the last text's forms are kept per thread.
+    /// </summary>
+    public static IndexForms? ForIndex(string? text)
+    {
+        if (text is null)
+            return null;
+        if (lastForms is { } last && last.Source == text)
+            return last;
+        var folded = ScriptConverter.FoldForSearchWithOffsets(text).Text;
+        var words = Words(folded);
+        var pinyin = Pinyin(folded);
+        lastForms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)));
+        return lastForms;
+    }
 
-    /// <summary>The pinyin form of an unfolded text, as indexed (null stays null).</summary>
-    public static string? IndexPinyin(string? text) =>
-        text is null ? null : Join(Pinyin(ScriptConverter.FoldForSearchWithOffsets(text).Text));
+    [ThreadStatic] static IndexForms? lastForms;
+
+    public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs);
 
     /// <summary>
     /// Han ideographs: the unified blocks and extensions, compatibility ideographs, and the
@@ -125,7 +178,9 @@ public static class SearchTokens
         >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF
         or >= 0x20000 and <= 0x3FFFF or 0x3005 or 0x3007;
 
-    static bool IsHanToken(SearchToken token) => token.Text.Length > 0 && IsHan(Rune.GetRuneAt(token.Text, 0));
+    static bool IsHanToken(SearchToken token) => IsHanText(token.Text);
+
+    static bool IsHanText(string token) => token.Length > 0 && IsHan(Rune.GetRuneAt(token, 0));
 
     /// <summary>Letters, digits and the marks that belong to them (é as e + U+0301) form words.</summary>
     static bool IsWordRune(Rune rune)

@@ -1,5 +1,7 @@
 using PolicyNews.Archive.Search;
 
+// Dapper fills the row classes below by property name.
+
 namespace PolicyNews.Archive.Store;
 
 /// <summary>
@@ -12,18 +14,20 @@ public sealed class SearchStore(ArchiveDatabase database)
 {
     public const int MaxPageSize = 100;
 
-    // bm25 column weights, in column order (heading, body, heading_pinyin, body_pinyin): a term in
-    // a short heading already scores high, the weight makes a heading hit outrank body hits.
-    const string Rank = "bm25(search_sections, 8.0, 1.0, 8.0, 1.0)";
+    // bm25 column weights in column order, each heading column before its body column (migration
+    // 002): a term in a short heading already scores high, the weight makes a heading hit outrank
+    // body hits. Given to FTS5 as its rank function, so ORDER BY rank sorts inside FTS5.
+    public const string RankFunction = "bm25(8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0)";
 
+    // Filters are rowid sets computed once per statement, so the FTS5 table stays the only loop:
+    // counting and ranking thousands of hits never joins sections and articles row by row.
     const string Matching = """
         FROM search_sections f
-        JOIN sections s ON s.id = f.rowid
-        JOIN articles a ON a.id = s.article_id
-        WHERE search_sections MATCH @Match
-          AND (@Article IS NULL OR a.slug = @Article)
-          AND (@Tag IS NULL OR s.id IN (SELECT st.section_id FROM section_tags st
-                                        JOIN tags t ON t.id = st.tag_id WHERE t.slug = @Tag))
+        WHERE search_sections MATCH @Match AND rank MATCH @RankFunction
+          AND (@Article IS NULL OR f.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id
+                                               WHERE a.slug = @Article))
+          AND (@Tag IS NULL OR f.rowid IN (SELECT st.section_id FROM section_tags st JOIN tags t ON t.id = st.tag_id
+                                           WHERE t.slug = @Tag))
         """;
 
     public SearchResults Search(SearchRequest request)
@@ -32,45 +36,60 @@ public sealed class SearchStore(ArchiveDatabase database)
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
         if (query.MatchExpression is null)
-            return new SearchResults(query, 0, 0, page, pageSize, []);
+            return new SearchResults(query, 0, page, pageSize, []);
 
         var filter = new
         {
             Match = query.MatchExpression,
+            RankFunction,
             Article = Blank(request.Article),
             Tag = Blank(request.Tag),
             Take = pageSize,
             Skip = (long)(page - 1) * pageSize,
         };
-        var order = request.Sort == SearchSort.Newest
-            ? "a.published DESC NULLS LAST, a.id DESC, s.ordinal"
-            : "Rank, s.id";
+        // Newest first needs every hit's date; relevance needs only FTS5's own order.
+        var pageOfHits = request.Sort == SearchSort.Newest
+            ? $"""
+              SELECT f.rowid AS Id, f.rank AS Rank
+              {Matching.Replace("FROM search_sections f", "FROM search_sections f JOIN sections s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id")}
+              ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
+              LIMIT @Take OFFSET @Skip
+              """
+            : $"""
+              SELECT f.rowid AS Id, f.rank AS Rank
+              {Matching}
+              ORDER BY f.rank, f.rowid
+              LIMIT @Take OFFSET @Skip
+              """;
 
         return database.Read($"search for '{query.Text}'", session =>
         {
-            var counts = session.QuerySingleOrDefault<CountRow>(
-                $"SELECT COUNT(*) AS Hits, COUNT(DISTINCT s.article_id) AS Articles {Matching}", filter)!;
-            var rows = counts.Hits == 0 ? [] : session.Query<HitRow>($"""
+            var total = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) {Matching}", filter);
+            var ranked = total == 0 ? [] : session.Query<RankRow>(pageOfHits, filter);
+            if (ranked.Count == 0)
+                return new SearchResults(query, total, page, pageSize, []);
+
+            var ids = ranked.Select(r => r.Id).ToList();
+            var sections = session.Query<HitRow>("""
                 SELECT s.id, s.ordinal, s.heading, s.stable_id AS StableId, s.slug,
                        a.id AS ArticleId, a.slug AS ArticleSlug, a.title AS ArticleTitle,
-                       a.source AS ArticleSource, a.published AS ArticlePublished,
-                       {Rank} AS Rank
-                {Matching}
-                ORDER BY {order}
-                LIMIT @Take OFFSET @Skip
-                """, filter);
-
-            var paragraphs = rows.Count == 0 ? null : session.Query<ParagraphRow>("""
+                       a.source AS ArticleSource, a.published AS ArticlePublished
+                FROM sections s JOIN articles a ON a.id = s.article_id
+                WHERE s.id IN @ids
+                """, new { ids }).ToDictionary(s => s.Id);
+            var paragraphs = session.Query<ParagraphRow>("""
                 SELECT section_id AS SectionId, stable_id AS StableId, text
                 FROM paragraphs WHERE section_id IN @ids ORDER BY section_id, ordinal
-                """, new { ids = rows.Select(r => r.Id).ToList() }).ToLookup(p => p.SectionId);
+                """, new { ids }).ToLookup(p => p.SectionId);
 
-            var articles = rows.GroupBy(r => r.ArticleId)   // keeps the order of each article's first hit
+            var rows = ranked.Select(r => (Section: sections[r.Id], r.Rank)).ToList();
+            var articles = rows.GroupBy(r => r.Section.ArticleId)   // keeps the order of each article's first hit
                 .Select(g => new SearchArticleHits(
-                    new ArticleRef(g.First().ArticleSlug, g.First().ArticleTitle, g.First().ArticleSource, g.First().ArticlePublished),
-                    g.Select(r => Hit(r, paragraphs![r.Id], query)).ToList()))
+                    new ArticleRef(g.First().Section.ArticleSlug, g.First().Section.ArticleTitle,
+                        g.First().Section.ArticleSource, g.First().Section.ArticlePublished),
+                    g.Select(r => Hit(r.Section, -r.Rank, paragraphs[r.Section.Id], query)).ToList()))
                 .ToList();
-            return new SearchResults(query, counts.Hits, counts.Articles, page, pageSize, articles);
+            return new SearchResults(query, total, page, pageSize, articles);
         });
     }
 
@@ -78,7 +97,7 @@ public sealed class SearchStore(ArchiveDatabase database)
     /// The best paragraph is the one matching the most distinct terms, then the most matches, then
     /// the earliest; the snippet comes from it, or from the first paragraph if only the heading matched.
     /// </summary>
-    static SearchHit Hit(HitRow row, IEnumerable<ParagraphRow> paragraphs, SearchQuery query)
+    static SearchHit Hit(HitRow row, double score, IEnumerable<ParagraphRow> paragraphs, SearchQuery query)
     {
         var heading = row.Heading is null ? [] : SearchHighlighter.Segments(row.Heading, SearchHighlighter.Find(row.Heading, query).Spans);
         var candidates = paragraphs.Select(p => (Paragraph: p, Match: SearchHighlighter.Find(p.Text, query))).ToList();
@@ -90,17 +109,17 @@ public sealed class SearchStore(ArchiveDatabase database)
 
         var link = new SectionLink(row.StableId, row.Slug, row.Ordinal, row.Heading);
         if (best.Paragraph is not null)
-            return new SearchHit(link, best.Paragraph.StableId, heading, SearchHighlighter.Cut(best.Paragraph.Text, best.Match.Spans), -row.Rank);
+            return new SearchHit(link, best.Paragraph.StableId, heading, SearchHighlighter.Cut(best.Paragraph.Text, best.Match.Spans), score);
         var first = candidates.FirstOrDefault().Paragraph;
-        return new SearchHit(link, null, heading, first is null ? Snippet.Empty : SearchHighlighter.Cut(first.Text, []), -row.Rank);
+        return new SearchHit(link, null, heading, first is null ? Snippet.Empty : SearchHighlighter.Cut(first.Text, []), score);
     }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    sealed class CountRow
+    sealed class RankRow
     {
-        public int Hits { get; set; }
-        public int Articles { get; set; }
+        public long Id { get; set; }
+        public double Rank { get; set; }
     }
 
     sealed class HitRow
@@ -115,7 +134,6 @@ public sealed class SearchStore(ArchiveDatabase database)
         public string ArticleTitle { get; set; } = "";
         public string? ArticleSource { get; set; }
         public string? ArticlePublished { get; set; }
-        public double Rank { get; set; }
     }
 
     sealed class ParagraphRow

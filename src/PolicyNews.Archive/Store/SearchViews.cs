@@ -23,14 +23,12 @@ public sealed record SearchRequest(
     int PageSize = 20);
 
 /// <summary>
-/// One page of results. <see cref="TotalHits"/> counts matching sections (over all pages),
-/// <see cref="TotalArticles"/> the articles they belong to. Hits of the page are grouped by
+/// One page of results. <see cref="TotalHits"/> counts matching sections (over all pages). Hits of the page are grouped by
 /// article, articles in the order of their first hit on the page.
 /// </summary>
 public sealed record SearchResults(
     SearchQuery Query,
     int TotalHits,
-    int TotalArticles,
     int Page,
     int PageSize,
     IReadOnlyList<SearchArticleHits> Articles)

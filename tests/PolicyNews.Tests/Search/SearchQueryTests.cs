@@ -86,7 +86,7 @@ public sealed partial class SearchQueryTests
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
     private static partial Regex QuotedString();
 
-    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pinyin body_pinyin\} :|\s)+$")]
+    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\s)+$")]
     private static partial Regex Skeleton();
 
     [Theory]

@@ -5,7 +5,7 @@ namespace PolicyNews.Tests.Search;
 
 public sealed class SearchTokensTests
 {
-    static string Words(string text) => SearchTokens.IndexWords(text)!;
+    static string Words(string text) => SearchTokens.ForIndex(text)!.Words;
 
     [Theory]
     [InlineData("創新發展", "创 新 发 展")]
@@ -26,7 +26,20 @@ public sealed class SearchTokensTests
     [InlineData("杭州。西湖", "hang zhou ¦ xi hu")]
     [InlineData("綠色", "lv se")]
     public void Pinyin_is_the_usual_reading_of_each_character(string text, string pinyin) =>
-        Assert.Equal(pinyin, SearchTokens.IndexPinyin(text));
+        Assert.Equal(pinyin, SearchTokens.ForIndex(text)!.Pinyin);
+
+    [Theory]
+    [InlineData("創新發展", "创新 新发 发展", "chuang_xin xin_fa fa_zhan")]
+    [InlineData("才", "才", "cai")]
+    [InlineData("DeepSeek式創新", "deepseek 式创 创新", "shi_chuang chuang_xin")]
+    [InlineData("人才。俊", "人才 ¦ 俊", "ren_cai ¦ jun")]
+    [InlineData("AI科創公司r1", "ai 科创 创公 公司 r1", "ke_chuang chuang_gong gong_si")]
+    public void Pairs_forms_join_neighbouring_characters_and_syllables(string text, string pairs, string pinyinPairs)
+    {
+        var forms = SearchTokens.ForIndex(text)!;
+        Assert.Equal(pairs, forms.WordPairs);
+        Assert.Equal(pinyinPairs, forms.PinyinPairs);
+    }
 
     [Fact]
     public void Token_positions_point_into_the_folded_text()
@@ -40,7 +53,6 @@ public sealed class SearchTokensTests
     [Fact]
     public void Null_stays_null_for_lead_sections_without_heading()
     {
-        Assert.Null(SearchTokens.IndexWords(null));
-        Assert.Null(SearchTokens.IndexPinyin(null));
+        Assert.Null(SearchTokens.ForIndex(null));
     }
 }
