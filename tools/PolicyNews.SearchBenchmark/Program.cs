@@ -104,6 +104,7 @@ void Run()
     var pinyinSources = SampleRuns(paragraphs, queryRandom, 2, 3, options.Queries);
     classes.Add(("pinyin", pinyinSources.Select(q => SearchTokens.ForIndex(q)!.Pinyin.Replace(" ", "")).ToList()));
 
+    var startLoad = LoadAverage();
     var store = new SearchStore(database);
     foreach (var (_, queries) in classes)            // warm-up: caches, JIT, table pages
         foreach (var q in queries.Take(3)) { store.Search(new SearchRequest(q)); }
@@ -174,6 +175,7 @@ void Run()
     Console.WriteLine($"## Search benchmark: {sectionCount:N0} sections");
     Console.WriteLine();
     Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {sqliteVersion}");
+    Console.WriteLine($"- load average while timing (shared machine): {startLoad} at the start, {LoadAverage()} at the end");
     Console.WriteLine($"- seed {options.Seed}; {sentences.Count} seed sentences recombined; {textChars / 1e6:0.0} M characters of section text");
     Console.WriteLine($"- generating the archive rows: {generate.Elapsed.TotalSeconds:0.0} s");
     Console.WriteLine($"- index build (SearchIndexWriter.Rebuild, one transaction): {build.Elapsed.TotalSeconds:0.0} s");
@@ -296,6 +298,9 @@ static void Checkpoint(SqliteConnection connection) => connection.Execute("PRAGM
 
 static long DatabaseBytes(SqliteConnection connection) =>
     connection.ExecuteScalar<long>("PRAGMA page_count") * connection.ExecuteScalar<long>("PRAGMA page_size");
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static double Percentile(List<double> values, int percentile)
 {
