@@ -83,6 +83,17 @@ public sealed partial class SearchQueryTests
         Assert.Matches(Skeleton(), skeleton);
     }
 
+    [Theory]
+    [InlineData("才", "{heading body} : \"才\"")]
+    [InlineData("創新", "{heading_pairs body_pairs} : \"创新\"")]
+    [InlineData("科技創新", "{heading_pairs body_pairs} : \"科技 技创 创新\"")]
+    [InlineData("DeepSeek式", "{heading body} : \"deepseek 式\"")]
+    [InlineData("DeepSeek式創新", "{heading_pairs body_pairs} : \"deepseek 式创 创新\"")]
+    [InlineData("chuangxin", "{heading_pinyin_pairs body_pinyin_pairs} : \"chuang_xin\"")]
+    [InlineData("xin", "{heading_pinyin body_pinyin} : \"xin\"")]
+    public void Runs_of_two_or_more_characters_are_looked_up_as_pairs(string input, string expected) =>
+        Assert.Contains(expected, SearchQuery.Parse(input).MatchExpression);
+
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
     private static partial Regex QuotedString();
 
