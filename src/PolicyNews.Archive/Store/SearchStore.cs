@@ -21,8 +21,12 @@ public sealed class SearchStore(ArchiveDatabase database)
 
     // Filters are rowid sets computed once per statement, so the FTS5 table stays the only loop:
     // counting and ranking thousands of hits never joins sections and articles row by row.
-    const string Matching = """
+    const string Matching = $"""
         FROM search_sections f
+        {Conditions}
+        """;
+
+    const string Conditions = """
         WHERE search_sections MATCH @Match AND rank MATCH @RankFunction
           AND (@Article IS NULL OR f.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id
                                                WHERE a.slug = @Article))
@@ -51,7 +55,10 @@ public sealed class SearchStore(ArchiveDatabase database)
         var pageOfHits = request.Sort == SearchSort.Newest
             ? $"""
               SELECT f.rowid AS Id, f.rank AS Rank
-              {Matching.Replace("FROM search_sections f", "FROM search_sections f JOIN sections s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id")}
+              FROM search_sections f
+              JOIN sections s ON s.id = f.rowid
+              JOIN articles a ON a.id = s.article_id
+              {Conditions}
               ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
               LIMIT @Take OFFSET @Skip
               """
