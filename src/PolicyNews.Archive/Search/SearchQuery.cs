@@ -39,6 +39,7 @@ public sealed class SearchQuery
     const string WordPairColumns = "{heading_pairs body_pairs}";
     const string PinyinColumns = "{heading_pinyin body_pinyin}";
     const string PinyinPairColumns = "{heading_pinyin_pairs body_pinyin_pairs}";
+    const string HeadingColumns = "{heading heading_pairs heading_pinyin heading_pinyin_pairs}";
 
     SearchQuery(string text, IReadOnlyList<SearchTerm> terms, bool truncated)
     {
@@ -48,7 +49,12 @@ public sealed class SearchQuery
         Status = terms.Any(t => !t.IsExcluded) ? SearchQueryStatus.Ready
             : terms.Count > 0 ? SearchQueryStatus.OnlyExclusions
             : SearchQueryStatus.Empty;
-        MatchExpression = Status == SearchQueryStatus.Ready ? BuildMatch(terms) : null;
+        if (Status == SearchQueryStatus.Ready)
+        {
+            MatchExpression = BuildMatch(terms, headingsOnly: false);
+            HeadingMatchExpression = BuildMatch(terms, headingsOnly: true);
+            BodyOnlyMatchExpression = $"({MatchExpression}) NOT ({HeadingMatchExpression})";
+        }
     }
 
     /// <summary>The query as searched: control characters removed, cut to <see cref="MaxLength"/>.</summary>
@@ -63,6 +69,12 @@ public sealed class SearchQuery
 
     /// <summary>The FTS5 MATCH expression, or null when <see cref="Status"/> is not Ready.</summary>
     public string? MatchExpression { get; }
+
+    /// <summary>Sections whose headings hold every included term (exclusions still apply to the whole section).</summary>
+    public string? HeadingMatchExpression { get; }
+
+    /// <summary>Sections that match <see cref="MatchExpression"/> but not <see cref="HeadingMatchExpression"/>.</summary>
+    public string? BodyOnlyMatchExpression { get; }
 
     public IEnumerable<SearchTerm> Included => Terms.Where(t => !t.IsExcluded);
 
@@ -177,11 +189,18 @@ public sealed class SearchQuery
         return syllables;
     }
 
-    static string BuildMatch(IReadOnlyList<SearchTerm> terms)
+    /// <summary>
+    /// A column filter on a parenthesised expression narrows every column filter inside it, so the
+    /// heading form is the same expression restricted to the heading columns; exclusions stay
+    /// outside it and apply to the whole section.
+    /// </summary>
+    static string BuildMatch(IReadOnlyList<SearchTerm> terms, bool headingsOnly)
     {
         var included = terms.Where(t => !t.IsExcluded).Select(Expression);
         var excluded = terms.Where(t => t.IsExcluded).Select(Expression).ToList();
         var match = "(" + string.Join(" AND ", included) + ")";
+        if (headingsOnly)
+            match = $"{HeadingColumns} : {match}";
         return excluded.Count == 0 ? match : $"{match} NOT ({string.Join(" OR ", excluded)})";
     }
 

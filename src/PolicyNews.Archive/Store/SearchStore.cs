@@ -10,9 +10,17 @@ namespace PolicyNews.Archive.Store;
 /// highlighted snippet from the stored text of just those sections. Any input gives a result;
 /// a query with nothing to search gives an empty one whose <see cref="SearchQuery.Status"/> says why.
 /// </summary>
-public sealed class SearchStore(ArchiveDatabase database)
+public sealed class SearchStore(ArchiveDatabase database, int rankAllUpTo = SearchStore.DefaultRankAllUpTo)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Up to this many hits, relevance is BM25 over all of them. Beyond it (a word in a good part of
+    /// the archive) BM25 for every hit costs more than the rest of the search together (about 2 µs
+    /// a hit, docs/search.md), so sections whose headings match come first, ranked by BM25, and the
+    /// other hits follow most recently imported first.
+    /// </summary>
+    public const int DefaultRankAllUpTo = 2000;
 
     // bm25 column weights in column order, each heading column before its body column (migration
     // 002): a term in a short heading already scores high, the weight makes a heading hit outrank
@@ -42,37 +50,16 @@ public sealed class SearchStore(ArchiveDatabase database)
         if (query.MatchExpression is null)
             return new SearchResults(query, 0, page, pageSize, []);
 
-        var filter = new
-        {
-            Match = query.MatchExpression,
-            RankFunction,
-            Article = Blank(request.Article),
-            Tag = Blank(request.Tag),
-            Take = pageSize,
-            Skip = (long)(page - 1) * pageSize,
-        };
-        // Newest first needs every hit's date; relevance needs only FTS5's own order.
-        var pageOfHits = request.Sort == SearchSort.Newest
-            ? $"""
-              SELECT f.rowid AS Id, f.rank AS Rank
-              FROM search_sections f
-              JOIN sections s ON s.id = f.rowid
-              JOIN articles a ON a.id = s.article_id
-              {Conditions}
-              ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
-              LIMIT @Take OFFSET @Skip
-              """
-            : $"""
-              SELECT f.rowid AS Id, f.rank AS Rank
-              {Matching}
-              ORDER BY f.rank, f.rowid
-              LIMIT @Take OFFSET @Skip
-              """;
+        var filter = new Filter(query.MatchExpression, RankFunction, Blank(request.Article), Blank(request.Tag),
+            pageSize, (long)(page - 1) * pageSize);
 
         return database.Read($"search for '{query.Text}'", session =>
         {
-            var total = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) {Matching}", filter);
-            var ranked = total == 0 ? [] : session.Query<RankRow>(pageOfHits, filter);
+            var total = Count(session, filter);
+            var ranked = total == 0 ? []
+                : request.Sort == SearchSort.Newest ? session.Query<RankRow>(NewestPage, filter)
+                : total <= rankAllUpTo ? session.Query<RankRow>(RelevancePage, filter)
+                : HeadingsThenRecent(session, query, filter);
             if (ranked.Count == 0)
                 return new SearchResults(query, total, page, pageSize, []);
 
@@ -99,6 +86,54 @@ public sealed class SearchStore(ArchiveDatabase database)
             return new SearchResults(query, total, page, pageSize, articles);
         });
     }
+
+    // Newest first needs every hit's date; relevance needs only FTS5's own order.
+    const string NewestPage = $"""
+        SELECT f.rowid AS Id, f.rank AS Rank
+        FROM search_sections f
+        JOIN sections s ON s.id = f.rowid
+        JOIN articles a ON a.id = s.article_id
+        {Conditions}
+        ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
+        LIMIT @Take OFFSET @Skip
+        """;
+
+    const string RelevancePage = $"""
+        SELECT f.rowid AS Id, f.rank AS Rank
+        {Matching}
+        ORDER BY f.rank, f.rowid
+        LIMIT @Take OFFSET @Skip
+        """;
+
+    // FTS5 walks its lists backwards and stops after the page: BM25 only for the rows returned.
+    const string RecentPage = $"""
+        SELECT f.rowid AS Id, f.rank AS Rank
+        {Matching}
+        ORDER BY f.rowid DESC
+        LIMIT @Take OFFSET @Skip
+        """;
+
+    static int Count(ReadSession session, Filter filter) => session.QuerySingleOrDefault<int>($"SELECT COUNT(*) {Matching}", filter);
+
+    /// <summary>A page of "heading matches by BM25, then the other hits most recently imported first".</summary>
+    static List<RankRow> HeadingsThenRecent(ReadSession session, SearchQuery query, Filter filter)
+    {
+        var headings = filter with { Match = query.HeadingMatchExpression! };
+        var headingHits = Count(session, headings);
+        var rows = filter.Skip < headingHits ? session.Query<RankRow>(RelevancePage, headings) : [];
+        var missing = filter.Take - rows.Count;
+        if (missing > 0)
+            rows.AddRange(session.Query<RankRow>(RecentPage, filter with
+            {
+                Match = query.BodyOnlyMatchExpression!,
+                Take = missing,
+                Skip = Math.Max(0, filter.Skip - headingHits),
+            }));
+        return rows;
+    }
+
+    /// <summary>The parameters of every search statement (Dapper reads them by name).</summary>
+    sealed record Filter(string Match, string RankFunction, string? Article, string? Tag, int Take, long Skip);
 
     /// <summary>
     /// The best paragraph is the one matching the most distinct terms, then the most matches, then

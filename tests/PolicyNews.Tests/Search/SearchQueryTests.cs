@@ -76,11 +76,11 @@ public sealed partial class SearchQueryTests
     [InlineData("-a -b c")]
     public void Match_expression_is_only_quoted_strings_joined_by_our_own_operators(string input)
     {
-        var match = SearchQuery.Parse(input).MatchExpression!;
+        var query = SearchQuery.Parse(input);
 
         // Take out every quoted string; what remains must be our grammar alone.
-        var skeleton = QuotedString().Replace(match, "S");
-        Assert.Matches(Skeleton(), skeleton);
+        foreach (var match in new[] { query.MatchExpression!, query.HeadingMatchExpression!, query.BodyOnlyMatchExpression! })
+            Assert.Matches(Skeleton(), QuotedString().Replace(match, "S"));
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed partial class SearchQueryTests
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
     private static partial Regex QuotedString();
 
-    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\s)+$")]
+    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\{heading heading_pairs heading_pinyin heading_pinyin_pairs\} :|\s)+$")]
     private static partial Regex Skeleton();
 
     [Theory]

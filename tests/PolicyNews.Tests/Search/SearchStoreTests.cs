@@ -243,3 +243,43 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.Equal(["杭州", "OR", "创新"], results.Query.Terms.Select(t => t.Text));
     }
 }
+
+/// <summary>
+/// Past <see cref="SearchStore.DefaultRankAllUpTo"/> hits, relevance puts heading matches first
+/// (BM25) and the other hits newest imported first; a limit of 0 takes that path on the seeds.
+/// </summary>
+public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<SeedArchive>
+{
+    SearchResults Search(string query, int page = 1, int pageSize = 100, string? tag = null) =>
+        new SearchStore(seeds.Database, rankAllUpTo: 0).Search(new SearchRequest(query, tag, null, SearchSort.Relevance, page, pageSize));
+
+    [Fact]
+    public void Heading_matches_come_first_then_the_rest_most_recent_first()
+    {
+        var results = Search("六小龙");
+
+        Assert.Equal(2, results.TotalHits);
+        Assert.Equal("“六小龍”為何在杭州扎堆", results.Hits.First().Section.Heading);
+    }
+
+    [Fact]
+    public void Pages_cover_every_hit_once()
+    {
+        var all = seeds.Search.Search(new SearchRequest("创新", PageSize: 100)).Hits.Select(h => h.Section.StableId).ToHashSet();
+        // Three sections have 创新 in their heading: page 2 of 2 takes one heading hit and one other.
+
+        var paged = Enumerable.Range(1, 5).SelectMany(p => Search("创新", p, 2).Hits).Select(h => h.Section.StableId).ToList();
+
+        Assert.Equal(8, paged.Count);
+        Assert.Equal(all, paged.ToHashSet());
+    }
+
+    [Fact]
+    public void Exclusions_and_filters_still_apply()
+    {
+        Assert.Equal([SeedArchive.Lessons], Search("创新 -杨学明").Articles.Select(a => a.Article.Slug));
+        // 六小龍 is in a heading; the exclusion must still drop that section for a body word.
+        Assert.DoesNotContain(Search("六小龙 -西湖大学").Hits, h => h.Section.Heading == "“六小龍”為何在杭州扎堆");
+        Assert.Equal(2, Search("创新", tag: "six-little-dragons").Hits.Count());
+    }
+}
