@@ -20,6 +20,9 @@ public static class PinyinReadings
     /// <summary>A lone surrogate half has no reading; use the code point overload for those characters.</summary>
     public static IReadOnlyList<string> Of(char character) => Of((int)character);
 
+    /// <summary>Every character that has a reading, in no particular order.</summary>
+    public static IEnumerable<int> All() => Readings.Value.Keys;
+
     /// <summary>
     /// True when <paramref name="tonedReading"/> is one of the character's readings, compared case-
     /// insensitively after NFC, so a decomposed "lu\u0308\u0300" matches the stored "lǜ".

@@ -36,6 +36,45 @@ public static class ScriptConverter
     }
 
     /// <summary>
+    /// <see cref="FoldForSearch"/> one character at a time, remembering where each folded character
+    /// came from, so a match found in the folded text can be highlighted in the original. Search
+    /// indexes and queries both use this form. It differs from FoldForSearch only where FoldForSearch
+    /// would join two characters into one (NFC of a letter and a combining mark, a halfwidth kana and
+    /// its voiced mark): here each keeps its own folded form. Lone surrogate halves become U+FFFD,
+    /// as SQLite would store them; a fold that changes the UTF-16 length (a Simplified form outside
+    /// the basic plane, ﾞ→ ゙) is handled by the offset map.
+    /// </summary>
+    public static FoldedText FoldForSearchWithOffsets(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var origins = new List<int>(text.Length + 1);
+        for (var i = 0; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != OperationStatus.Done)
+                rune = Rune.ReplacementChar;
+            var before = folded.Length;
+            FoldOne(rune, folded);
+            for (var k = before; k < folded.Length; k++)
+                origins.Add(i);
+            i += length;
+        }
+        origins.Add(text.Length);
+        return new FoldedText(folded.ToString(), origins.ToArray());
+    }
+
+    /// <summary>
+    /// Han and ASCII text (nearly everything the archive holds) skip the normalisation calls; they
+    /// have no width or compatibility forms, so the result equals the general path.
+    /// </summary>
+    private static void FoldOne(Rune rune, StringBuilder folded)
+    {
+        if (rune.Value < 0x80 || rune.Value is >= 0x4E00 and <= 0x9FFF)
+            folded.Append(Rune.ToLowerInvariant(Simplify(rune)));
+        else
+            folded.Append(FoldForSearch(rune.ToString()));
+    }
+
+    /// <summary>
     /// Every character in U+FF00..U+FFEF (and the ideographic space) has a &lt;wide&gt; or &lt;narrow&gt;
     /// compatibility decomposition, so NFKC on just those characters is exactly width folding,
     /// without NFKC's other rewrites (①→1, ﬁ→fi). The closing NFC joins halfwidth voiced marks.

@@ -129,6 +129,8 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         }
         // A changed taxonomy can retag any section; otherwise only rewritten articles need it.
         var (linksAdded, linksRemoved) = tags.Link(tagsChanged > 0 ? null : written);
+        // The search index follows the text in the same transaction (tags are not indexed).
+        new SearchIndexWriter(connection, tx).Refresh(written);
 
         var rowsChanged = connection.ExecuteScalar<long>("SELECT total_changes()", transaction: tx);
         tx.Commit();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using PolicyNews.Archive.Search;
 
 namespace PolicyNews.Archive.Store;
 
@@ -34,6 +35,8 @@ public static partial class Migrator
             throw new StoreException(
                 $"store: database is at schema version {current} but this build only knows {All.Count}; refusing to open it with older code");
 
+        // Migration 002 fills the search index through C# folding exposed as SQL functions.
+        SearchSqlFunctions.Register(connection);
         foreach (var migration in All.Skip(current))
         {
             using var tx = connection.BeginTransaction();

@@ -77,3 +77,41 @@ public class ScriptConverterTests
         Assert.Equal(ScriptConverter.FoldForSearch(typed), ScriptConverter.FoldForSearch(ScriptConverter.ToTraditional(typed)));
     }
 }
+
+public class FoldForSearchWithOffsetsTests
+{
+    [Theory]
+    [InlineData("「DeepSeek式創新」並非不可複製——兩會代表委員談杭州「六小龍」")]
+    [InlineData("ＤｅｅｐＳｅｅｋ　２０２５年，ＡＩ")]
+    [InlineData("中華人民共和國國務院 OpenAI")]
+    public void Folds_like_FoldForSearch(string text) =>
+        Assert.Equal(ScriptConverter.FoldForSearch(text), ScriptConverter.FoldForSearchWithOffsets(text).Text);
+
+    [Fact]
+    public void Width_and_case_fold_and_offsets_line_up()
+    {
+        var folded = ScriptConverter.FoldForSearchWithOffsets("ＡＩ創新");
+        Assert.Equal("ai创新", folded.Text);
+        Assert.Equal((2, 4), folded.OriginalSpan(2, 4));
+    }
+
+    [Fact]
+    public void Offsets_survive_a_fold_that_changes_length()
+    {
+        // 𡞵 (two UTF-16 units) folds to 㛟 (one); 國 after it must still map back correctly.
+        var original = "\U000217B5國創新";
+        var folded = ScriptConverter.FoldForSearchWithOffsets(original);
+        Assert.Equal("㛟国创新", folded.Text);
+        var start = folded.Text.IndexOf("创新", StringComparison.Ordinal);
+        var (s, e) = folded.OriginalSpan(start, start + 2);
+        Assert.Equal("創新", original[s..e]);
+    }
+
+    [Fact]
+    public void Lone_surrogates_become_replacement_characters()
+    {
+        var folded = ScriptConverter.FoldForSearchWithOffsets("國\uD800國");
+        Assert.Equal("国\uFFFD国", folded.Text);
+        Assert.Equal([0, 1, 2, 3], folded.Origins);
+    }
+}

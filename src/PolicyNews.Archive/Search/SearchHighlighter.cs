@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using PolicyNews.Archive.Chinese;
+using Store = PolicyNews.Archive.Store;
+
+namespace PolicyNews.Archive.Search;
+
+/// <summary>A span [Start, End) of an original (unfolded) text.</summary>
+public readonly record struct TextSpan(int Start, int End);
+
+/// <summary>
+/// Finds where a query's terms match in a stored text, the same way the index matched them (same
+/// folding, same tokens, consecutive tokens for a term), and cuts snippets around the matches.
+/// Positions are found in the folded text and mapped back through <see cref="FoldedText.Origins"/>,
+/// so they are right in the original even where folding changed a character's length.
+/// </summary>
+public static class SearchHighlighter
+{
+    public const int SnippetLength = 110;
+    const int ContextBefore = 30;
+
+    /// <summary>The matched spans in <paramref name="text"/>, sorted and merged, and how many distinct terms matched.</summary>
+    public static (List<TextSpan> Spans, int TermsMatched) Find(string text, SearchQuery query)
+    {
+        var folded = ScriptConverter.FoldForSearchWithOffsets(text);
+        var words = SearchTokens.Words(folded.Text);
+        var pinyin = SearchTokens.Pinyin(folded.Text);
+        var spans = new List<TextSpan>();
+        var termsMatched = 0;
+        foreach (var term in query.Included)
+        {
+            var before = spans.Count;
+            AddOccurrences(words, term.Words, folded, spans);
+            if (term.Syllables is not null)
+                AddOccurrences(pinyin, term.Syllables, folded, spans);
+            if (spans.Count > before)
+                termsMatched++;
+        }
+        return (Merge(spans), termsMatched);
+    }
+
+    /// <summary>The whole text as segments, matches marked (for headings).</summary>
+    public static IReadOnlyList<Store.SnippetSegment> Segments(string text, IReadOnlyList<TextSpan> spans) =>
+        Segments(text, 0, text.Length, spans);
+
+    /// <summary>
+    /// About <see cref="SnippetLength"/> characters of <paramref name="text"/> starting a little
+    /// before the first match (or from the start when nothing matched), never splitting a surrogate pair.
+    /// </summary>
+    public static Store.Snippet Cut(string text, IReadOnlyList<TextSpan> spans)
+    {
+        if (text.Length == 0)
+            return Store.Snippet.Empty;
+        var start = spans.Count == 0 ? 0 : Math.Max(0, spans[0].Start - ContextBefore);
+        var end = Math.Min(text.Length, start + SnippetLength);
+        start = Math.Max(0, Math.Min(start, end - SnippetLength));
+        // A match the cut would split is shown whole.
+        foreach (var span in spans)
+            if (span.Start < end && span.End > end)
+                end = span.End;
+        if (start > 0 && char.IsLowSurrogate(text[start])) start--;
+        if (end < text.Length && char.IsLowSurrogate(text[end])) end++;
+        return new Store.Snippet(Segments(text, start, end, spans), start > 0, end < text.Length);
+    }
+
+    static List<Store.SnippetSegment> Segments(string text, int start, int end, IReadOnlyList<TextSpan> spans)
+    {
+        var segments = new List<Store.SnippetSegment>();
+        var at = start;
+        foreach (var span in spans)
+        {
+            var s = Math.Max(span.Start, start);
+            var e = Math.Min(span.End, end);
+            if (s >= e) continue;
+            if (s > at) segments.Add(new(text[at..s], false));
+            segments.Add(new(text[s..e], true));
+            at = e;
+        }
+        if (at < end) segments.Add(new(text[at..end], false));
+        return segments;
+    }
+
+    static void AddOccurrences(List<SearchToken> tokens, IReadOnlyList<string> phrase, FoldedText folded, List<TextSpan> spans)
+    {
+        if (phrase.Count == 0) return;
+        for (var i = 0; i + phrase.Count <= tokens.Count; i++)
+        {
+            var k = 0;
+            while (k < phrase.Count && SameToken(tokens[i + k].Text, phrase[k])) k++;
+            if (k < phrase.Count) continue;
+            var (start, end) = folded.OriginalSpan(tokens[i].Start, tokens[i + phrase.Count - 1].End);
+            spans.Add(new TextSpan(start, end));
+        }
+    }
+
+    /// <summary>As unicode61 with remove_diacritics compares them: case and accents aside.</summary>
+    static bool SameToken(string a, string b) =>
+        a == b || (!IsAscii(a) || !IsAscii(b)) && string.Equals(StripMarks(a), StripMarks(b), StringComparison.OrdinalIgnoreCase);
+
+    static bool IsAscii(string s) => s.All(char.IsAscii);
+
+    static string StripMarks(string s)
+    {
+        var stripped = new StringBuilder(s.Length);
+        foreach (var c in s.Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                stripped.Append(c);
+        return stripped.ToString();
+    }
+
+    static List<TextSpan> Merge(List<TextSpan> spans)
+    {
+        spans.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
+        var merged = new List<TextSpan>();
+        foreach (var span in spans)
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+                merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, span.End) };
+            else
+                merged.Add(span);
+        }
+        return merged;
+    }
+}

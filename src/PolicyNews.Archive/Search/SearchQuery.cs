@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using PolicyNews.Archive.Chinese;
+
+namespace PolicyNews.Archive.Search;
+
+public enum SearchQueryStatus
+{
+    /// <summary>At least one term to look for.</summary>
+    Ready,
+    /// <summary>Nothing searchable was typed (blank, or only punctuation and operators).</summary>
+    Empty,
+    /// <summary>Only -exclusions: there is nothing to exclude them from.</summary>
+    OnlyExclusions,
+}
+
+/// <summary>
+/// One term of a query. <see cref="Text"/> is what the reader typed (for display); <see cref="Words"/>
+/// the index tokens it must match as consecutive tokens; <see cref="Syllables"/>, when the term is
+/// spelled entirely in pinyin syllables, the alternative it may match in the pinyin columns.
+/// </summary>
+public sealed record SearchTerm(string Text, bool IsPhrase, bool IsExcluded, IReadOnlyList<string> Words, IReadOnlyList<string>? Syllables);
+
+/// <summary>
+/// What a reader typed, parsed. Whitespace separates terms, all of which must match (AND);
+/// "double quotes" (also “…” and 「…」) make a phrase; a leading - excludes a term. Letters are
+/// compared folded (either script, any case or width). Nothing the reader types is an FTS5
+/// operator: every term becomes a quoted FTS5 string built only from letters, digits and the break
+/// token, so AND, OR, NEAR, *, ^, :, parentheses and stray quotes are just text (and punctuation
+/// is dropped like everywhere else in the index). Parsing never throws.
+/// </summary>
+public sealed class SearchQuery
+{
+    public const int MaxLength = 200;
+    public const int MaxTerms = 16;
+
+    // Column sets of search_sections (migration 002): single tokens, and pairs of neighbours.
+    const string WordColumns = "{heading body}";
+    const string WordPairColumns = "{heading_pairs body_pairs}";
+    const string PinyinColumns = "{heading_pinyin body_pinyin}";
+    const string PinyinPairColumns = "{heading_pinyin_pairs body_pinyin_pairs}";
+    const string HeadingColumns = "{heading heading_pairs heading_pinyin heading_pinyin_pairs}";
+
+    SearchQuery(string text, IReadOnlyList<SearchTerm> terms, bool truncated)
+    {
+        Text = text;
+        Terms = terms;
+        Truncated = truncated;
+        Status = terms.Any(t => !t.IsExcluded) ? SearchQueryStatus.Ready
+            : terms.Count > 0 ? SearchQueryStatus.OnlyExclusions
+            : SearchQueryStatus.Empty;
+        if (Status == SearchQueryStatus.Ready)
+        {
+            MatchExpression = BuildMatch(terms, headingsOnly: false);
+            HeadingMatchExpression = BuildMatch(terms, headingsOnly: true);
+            BodyOnlyMatchExpression = $"({MatchExpression}) NOT ({HeadingMatchExpression})";
+        }
+    }
+
+    /// <summary>The query as searched: control characters removed, cut to <see cref="MaxLength"/>.</summary>
+    public string Text { get; }
+
+    public IReadOnlyList<SearchTerm> Terms { get; }
+
+    /// <summary>The input was longer than <see cref="MaxLength"/> or had more than <see cref="MaxTerms"/> terms; the rest was ignored.</summary>
+    public bool Truncated { get; }
+
+    public SearchQueryStatus Status { get; }
+
+    /// <summary>The FTS5 MATCH expression, or null when <see cref="Status"/> is not Ready.</summary>
+    public string? MatchExpression { get; }
+
+    /// <summary>Sections whose headings hold every included term (exclusions still apply to the whole section).</summary>
+    public string? HeadingMatchExpression { get; }
+
+    /// <summary>Sections that match <see cref="MatchExpression"/> but not <see cref="HeadingMatchExpression"/>.</summary>
+    public string? BodyOnlyMatchExpression { get; }
+
+    public IEnumerable<SearchTerm> Included => Terms.Where(t => !t.IsExcluded);
+
+    public static SearchQuery Parse(string? input)
+    {
+        var (text, truncated) = Clean(input ?? "");
+        var folded = ScriptConverter.FoldForSearchWithOffsets(text);
+        var f = folded.Text;
+        var terms = new List<SearchTerm>();
+
+        for (var i = 0; i < f.Length;)
+        {
+            if (char.IsWhiteSpace(f[i])) { i++; continue; }
+
+            var excluded = false;
+            if (f[i] == '-' && i + 1 < f.Length && !char.IsWhiteSpace(f[i + 1]))
+            {
+                excluded = true;
+                i++;
+            }
+
+            int start, end;
+            var isPhrase = OpeningQuotes.Contains(f[i]);
+            if (isPhrase)
+            {
+                start = i + 1;
+                var close = f.IndexOfAny(ClosingQuotes, start);
+                end = close < 0 ? f.Length : close;       // an unclosed quote runs to the end
+                i = close < 0 ? f.Length : close + 1;
+            }
+            else
+            {
+                start = i;
+                while (i < f.Length && !char.IsWhiteSpace(f[i]) && !OpeningQuotes.Contains(f[i]) && !ClosingQuotes.Contains(f[i]))
+                    i++;
+                end = i;
+                if (end == start) { i++; continue; }      // a stray closing quote
+            }
+
+            var term = MakeTerm(f[start..end], text[folded.Origins[start]..folded.Origins[end]], isPhrase, excluded);
+            if (term is null) continue;
+            if (terms.Count == MaxTerms) { truncated = true; break; }
+            terms.Add(term);
+        }
+        return new SearchQuery(text, terms, truncated);
+    }
+
+    static readonly char[] OpeningQuotes = ['"', '“', '「', '『'];
+    static readonly char[] ClosingQuotes = ['"', '”', '」', '』'];
+
+    /// <summary>
+    /// Drops control and format characters and lone surrogate halves (they cannot be matched and
+    /// SQLite would mangle them), turns tabs and line breaks into spaces, and caps the length
+    /// without splitting a surrogate pair.
+    /// </summary>
+    static (string Text, bool Truncated) Clean(string input)
+    {
+        var cleaned = new StringBuilder(Math.Min(input.Length, MaxLength));
+        var truncated = false;
+        for (var i = 0; i < input.Length; i++)
+        {
+            var c = input[i];
+            string piece;
+            if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+                piece = input.Substring(i++, 2);
+            else if (char.IsSurrogate(c))
+                continue;
+            else if (c is '\t' or '\n' or '\r' or '\u2028' or '\u2029')
+                piece = " ";
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format)
+                continue;
+            else
+                piece = c.ToString();
+
+            if (cleaned.Length + piece.Length > MaxLength)
+            {
+                truncated = true;
+                break;
+            }
+            cleaned.Append(piece);
+        }
+        return (cleaned.ToString(), truncated);
+    }
+
+    static SearchTerm? MakeTerm(string folded, string original, bool isPhrase, bool excluded)
+    {
+        var words = SearchTokens.Words(folded).Select(t => t.Text).ToList();
+        // A break at either end only says the reader typed punctuation there.
+        while (words.Count > 0 && words[0] == SearchTokens.Break) words.RemoveAt(0);
+        while (words.Count > 0 && words[^1] == SearchTokens.Break) words.RemoveAt(words.Count - 1);
+        if (words.Count == 0)
+            return null;
+        return new SearchTerm(original.Trim(), isPhrase, excluded, words, PinyinOf(folded));
+    }
+
+    /// <summary>
+    /// Syllables when the term is nothing but ASCII letters, spaces and apostrophes (xi'an) and every
+    /// piece splits into pinyin syllables; otherwise null.
+    /// </summary>
+    static IReadOnlyList<string>? PinyinOf(string folded)
+    {
+        if (!folded.Any(char.IsAsciiLetterLower) || !folded.All(c => char.IsAsciiLetterLower(c) || c is ' ' or '\''))
+            return null;
+        var syllables = new List<string>();
+        foreach (var piece in folded.Split([' ', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var split = PinyinSyllables.Split(piece);
+            if (split is null)
+                return null;
+            syllables.AddRange(split);
+        }
+        return syllables;
+    }
+
+    /// <summary>
+    /// A column filter on a parenthesised expression narrows every column filter inside it, so the
+    /// heading form is the same expression restricted to the heading columns; exclusions stay
+    /// outside it and apply to the whole section.
+    /// </summary>
+    static string BuildMatch(IReadOnlyList<SearchTerm> terms, bool headingsOnly)
+    {
+        var included = terms.Where(t => !t.IsExcluded).Select(Expression);
+        var excluded = terms.Where(t => t.IsExcluded).Select(Expression).ToList();
+        var match = "(" + string.Join(" AND ", included) + ")";
+        if (headingsOnly)
+            match = $"{HeadingColumns} : {match}";
+        return excluded.Count == 0 ? match : $"{match} NOT ({string.Join(" OR ", excluded)})";
+    }
+
+    /// <summary>
+    /// A term is looked up in the pairs columns unless one of its Han characters stands alone (a
+    /// one-character word such as 才): a pair list is far shorter than a common character's list.
+    /// Tokens hold only letters, digits, "¦" and "_", never a double quote, so quoting them is
+    /// enough to keep them text; the doubling is there anyway so the rule holds whatever a token holds.
+    /// </summary>
+    static string Expression(SearchTerm term)
+    {
+        var words = SearchTokens.HasLoneHan(term.Words)
+            ? $"{WordColumns} : {Quote(term.Words)}"
+            : $"{WordPairColumns} : {Quote(SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text))}";
+        if (term.Syllables is null)
+            return words;
+        var pinyin = term.Syllables.Count == 1
+            ? $"{PinyinColumns} : {Quote(term.Syllables)}"
+            : $"{PinyinPairColumns} : {Quote(SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text))}";
+        return $"({words} OR {pinyin})";
+    }
+
+    static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();
+
+    static string Quote(IEnumerable<string> tokens) => "\"" + string.Join(' ', tokens).Replace("\"", "\"\"") + "\"";
+}

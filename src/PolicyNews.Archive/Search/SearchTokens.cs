@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using PolicyNews.Archive.Chinese;
+
+namespace PolicyNews.Archive.Search;
+
+/// <summary>A token of folded text and the span of the folded text it came from.</summary>
+public readonly record struct SearchToken(string Text, int Start, int End)
+{
+    public bool IsBreak => Text == SearchTokens.Break;
+}
+
+/// <summary>
+/// How folded text becomes the tokens the FTS5 index holds, for the index and for queries alike.
+/// SQLite's unicode61 tokenizer treats a run of Han characters as one word, so text is handed to
+/// it pre-split: every Han character is its own token (一 one-character query is then an index
+/// lookup, and a longer word is a phrase of consecutive characters); Latin letters and digits keep
+/// forming words. Punctuation next to a Han character, and every line break, becomes the break
+/// token "¦", so 杭州 is not found in "杭。州" nor across two paragraphs. unicode61 keeps "¦" (a
+/// symbol, not punctuation) as a token; queries never produce it except between two words the
+/// reader separated by such punctuation.
+///
+/// The pinyin form has one token per Han character — the toneless spelling of its usual
+/// (first) Unihan reading — and a break wherever anything else stands.
+/// </summary>
+public static class SearchTokens
+{
+    public const string Break = "¦";
+
+    /// <summary>The words form of <paramref name="folded"/> (already folded for search).</summary>
+    public static List<SearchToken> Words(string folded)
+    {
+        var tokens = new List<SearchToken>();
+        var wordStart = -1;
+        var pendingBreak = false;     // punctuation or a line break seen since the last token
+        var breakIsHard = false;      // … and it must break even between two Latin words
+
+        void EndWord(int end)
+        {
+            if (wordStart < 0) return;
+            tokens.Add(new SearchToken(folded[wordStart..end], wordStart, end));
+            wordStart = -1;
+        }
+
+        void Emit(SearchToken token, bool isHan)
+        {
+            if (pendingBreak && tokens.Count > 0 && !tokens[^1].IsBreak && (breakIsHard || isHan || IsHanToken(tokens[^1])))
+                tokens.Add(new SearchToken(Break, token.Start, token.Start));
+            pendingBreak = breakIsHard = false;
+        }
+
+        for (var i = 0; i < folded.Length;)
+        {
+            var rune = Rune.GetRuneAt(folded, i);
+            var length = rune.Utf16SequenceLength;
+            if (IsHan(rune))
+            {
+                EndWord(i);
+                var token = new SearchToken(folded.Substring(i, length), i, i + length);
+                Emit(token, isHan: true);
+                tokens.Add(token);
+            }
+            else if (IsWordRune(rune))
+            {
+                if (wordStart < 0)
+                {
+                    Emit(new SearchToken("", i, i), isHan: false);
+                    wordStart = i;
+                }
+            }
+            else
+            {
+                EndWord(i);
+                if (rune.Value is '\n' or '\r' or 0x2028 or 0x2029)
+                    pendingBreak = breakIsHard = true;
+                else if (!Rune.IsWhiteSpace(rune))
+                    pendingBreak = true;
+            }
+            i += length;
+        }
+        EndWord(folded.Length);
+        return tokens;
+    }
+
+    /// <summary>The pinyin form: one toneless syllable per Han character, breaks elsewhere.</summary>
+    public static List<SearchToken> Pinyin(string folded)
+    {
+        var tokens = new List<SearchToken>();
+        var pendingBreak = false;
+        for (var i = 0; i < folded.Length;)
+        {
+            var rune = Rune.GetRuneAt(folded, i);
+            var length = rune.Utf16SequenceLength;
+            var syllable = IsHan(rune) ? PinyinSyllables.UsualReading(rune.Value) : null;
+            if (syllable is not null)
+            {
+                if (pendingBreak && tokens.Count > 0)
+                    tokens.Add(new SearchToken(Break, i, i));
+                tokens.Add(new SearchToken(syllable, i, i + length));
+                pendingBreak = false;
+            }
+            else if (!Rune.IsWhiteSpace(rune) || rune.Value is '\n' or '\r')
+                pendingBreak = true;
+            i += length;
+        }
+        return tokens;
+    }
+
+    /// <summary>Joins two pinyin syllables in a pair token; unicode61 is told it is a token character.</summary>
+    public const string PairSeparator = "_";
+
+    /// <summary>
+    /// The pairs form of a words stream: each run of consecutive Han characters becomes its
+    /// overlapping pairs (创新发展 → 创新 新发 发展), a run of one stays as it is, everything else is
+    /// kept. A query of n ≥ 2 characters then reads n-1 short pair lists instead of n lists of single
+    /// characters, which for common characters hold most of the archive (docs/search.md).
+    /// </summary>
+    public static List<SearchToken> WordPairs(List<SearchToken> words) => Pairs(words, IsHanToken, "");
+
+    /// <summary>The same for the pinyin stream: neighbouring syllables pair up as chuang_xin.</summary>
+    public static List<SearchToken> PinyinPairs(List<SearchToken> pinyin) => Pairs(pinyin, t => !t.IsBreak, PairSeparator);
+
+    static List<SearchToken> Pairs(List<SearchToken> tokens, Func<SearchToken, bool> joins, string separator)
+    {
+        var pairs = new List<SearchToken>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var joinsNext = joins(token) && i + 1 < tokens.Count && joins(tokens[i + 1]);
+            var joinedPrevious = joins(token) && i > 0 && joins(tokens[i - 1]);
+            if (joinsNext)
+                pairs.Add(new SearchToken(token.Text + separator + tokens[i + 1].Text, token.Start, tokens[i + 1].End));
+            else if (!joinedPrevious)
+                pairs.Add(token);
+            // else: the last of a run, already inside the pair before it
+        }
+        return pairs;
+    }
+
+    /// <summary>True when some Han character stands alone between non-Han tokens: only the single-character column holds it.</summary>
+    public static bool HasLoneHan(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (IsHanText(words[i]) && (i == 0 || !IsHanText(words[i - 1])) && (i + 1 == words.Count || !IsHanText(words[i + 1])))
+                return true;
+        return false;
+    }
+
+    /// <summary>Tokens as the text handed to FTS5: separated by spaces.</summary>
+    public static string Join(IEnumerable<SearchToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
+
+    /// <summary>
+    /// The four index forms of an unfolded text (null stays null). The SQL functions ask for them
+    /// one after another with the same text, so the last text's forms are kept per thread.
+    /// </summary>
+    public static IndexForms? ForIndex(string? text)
+    {
+        if (text is null)
+            return null;
+        if (lastForms is { } last && last.Source == text)
+            return last;
+        var folded = ScriptConverter.FoldForSearchWithOffsets(text).Text;
+        var words = Words(folded);
+        var pinyin = Pinyin(folded);
+        lastForms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)));
+        return lastForms;
+    }
+
+    [ThreadStatic] static IndexForms? lastForms;
+
+    public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs);
+
+    /// <summary>
+    /// Han ideographs: the unified blocks and extensions, compatibility ideographs, and the
+    /// iteration marks 々 and 〇 that stand in Chinese text as characters.
+    /// </summary>
+    public static bool IsHan(Rune rune) => rune.Value is
+        >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF
+        or >= 0x20000 and <= 0x3FFFF or 0x3005 or 0x3007;
+
+    static bool IsHanToken(SearchToken token) => IsHanText(token.Text);
+
+    static bool IsHanText(string token) => token.Length > 0 && IsHan(Rune.GetRuneAt(token, 0));
+
+    /// <summary>Letters, digits and the marks that belong to them (é as e + U+0301) form words.</summary>
+    static bool IsWordRune(Rune rune)
+    {
+        if (Rune.IsLetterOrDigit(rune)) return true;
+        var category = Rune.GetUnicodeCategory(rune);
+        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+    }
+}

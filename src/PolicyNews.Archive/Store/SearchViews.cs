@@ -1,0 +1,68 @@
+using PolicyNews.Archive.Search;
+
+namespace PolicyNews.Archive.Store;
+
+public enum SearchSort
+{
+    /// <summary>Best BM25 score first; a heading match counts more than a body match.</summary>
+    Relevance,
+    /// <summary>Newest article first (undated last), sections in article order.</summary>
+    Newest,
+}
+
+/// <summary>
+/// A search as the page or API asks for it. <see cref="Tag"/> and <see cref="Article"/> are slugs;
+/// an unknown one simply matches nothing. Page and PageSize are clamped, never rejected.
+/// </summary>
+public sealed record SearchRequest(
+    string Query,
+    string? Tag = null,
+    string? Article = null,
+    SearchSort Sort = SearchSort.Relevance,
+    int Page = 1,
+    int PageSize = 20);
+
+/// <summary>
+/// One page of results. <see cref="TotalHits"/> counts matching sections (over all pages). Hits of the page are grouped by
+/// article, articles in the order of their first hit on the page.
+/// </summary>
+public sealed record SearchResults(
+    SearchQuery Query,
+    int TotalHits,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchArticleHits> Articles)
+{
+    public int PageCount => TotalHits == 0 ? 0 : (TotalHits + PageSize - 1) / PageSize;
+    public bool HasPrevious => Page > 1 && PageCount > 0;
+    public bool HasNext => Page < PageCount;
+    public IEnumerable<SearchHit> Hits => Articles.SelectMany(a => a.Hits);
+}
+
+public sealed record SearchArticleHits(ArticleRef Article, IReadOnlyList<SearchHit> Hits);
+
+/// <summary>
+/// A matching section. <see cref="ParagraphId"/> is the stable id (the #anchor) of the paragraph
+/// that matches best, null when only the heading matched. <see cref="Heading"/> is the section
+/// heading split into matched and unmatched segments (empty for the lead). <see cref="Snippet"/>
+/// is cut from that paragraph's original text (or the section's first paragraph when only the
+/// heading matched). <see cref="Score"/> is the BM25 score, higher is better.
+/// </summary>
+public sealed record SearchHit(
+    SectionLink Section,
+    string? ParagraphId,
+    IReadOnlyList<SnippetSegment> Heading,
+    Snippet Snippet,
+    double Score);
+
+/// <summary>
+/// Text to show as-is: segments in order, <see cref="SnippetSegment.IsMatch"/> ones highlighted.
+/// The text is the stored (original script) text, not HTML; the page escapes and marks it.
+/// </summary>
+public sealed record Snippet(IReadOnlyList<SnippetSegment> Segments, bool CutAtStart, bool CutAtEnd)
+{
+    public static Snippet Empty { get; } = new([], false, false);
+    public string Text => string.Concat(Segments.Select(s => s.Text));
+}
+
+public sealed record SnippetSegment(string Text, bool IsMatch);

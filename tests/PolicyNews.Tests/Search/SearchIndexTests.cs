@@ -1,0 +1,160 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Store;
+using PolicyNews.Tests.Import;
+
+namespace PolicyNews.Tests.Search;
+
+/// <summary>The index follows the text inside the importer's transaction, and migration 002 fills it for old databases.</summary>
+public sealed class SearchIndexTests : IDisposable
+{
+    readonly TempFolder dir = new();
+    readonly string db;
+
+    public SearchIndexTests() => db = dir["archive.db"];
+
+    public void Dispose() => dir.Dispose();
+
+    const string Story = """
+        杭州的DeepSeek發布了新的大模型，引起關注。
+        為什麼成功
+        成功在於開源與人才。
+        下一步
+        1.加強人才培養。
+        """;
+
+    // Rewritten: the first section keeps its heading, "下一步" vanishes, a new section appears.
+    const string Rewritten = """
+        杭州的DeepSeek發布了新的大模型，引起關注。
+        為什麼成功
+        成功在於算力與芯片。
+        展望未來
+        西湖邊的實驗室。
+        """;
+
+    static readonly Dictionary<string, ArticleMetadata> Metadata = new()
+    {
+        ["story.txt"] = new("deepseek-story", "DeepSeek的故事", "中國科學報", "2025-03"),
+    };
+
+    ImportResult Import(params string[] files) =>
+        new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, files, Metadata, [new("杭州", "hangzhou", "place", [])]));
+
+    SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    long Count(string sql)
+    {
+        using var connection = Connect();
+        return connection.ExecuteScalar<long>(sql);
+    }
+
+    int Hits(string query)
+    {
+        using var database = ArchiveDatabase.Open(db);
+        return new SearchStore(database).Search(new SearchRequest(query)).TotalHits;
+    }
+
+    [Fact]
+    public void Import_indexes_every_section()
+    {
+        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+
+        Assert.Equal(3, Count("SELECT COUNT(*) FROM sections"));
+        Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM search_sections WHERE rowid NOT IN (SELECT id FROM sections)"));
+        Assert.Equal(1, Hits("人才培养"));
+    }
+
+    [Fact]
+    public void Rewritten_article_is_found_by_its_new_text_only()
+    {
+        var story = dir.Write("story.txt", Story);
+        Assert.True(Import(story).Succeeded);
+        Assert.Equal(1, Hits("开源"));
+        Assert.Equal(1, Hits("下一步"));
+
+        File.WriteAllText(story, Rewritten);
+        Assert.True(Import(story).Succeeded);
+
+        Assert.Equal(0, Hits("开源"));
+        Assert.Equal(0, Hits("下一步"));
+        Assert.Equal(0, Hits("人才培养"));
+        Assert.Equal(1, Hits("芯片"));
+        Assert.Equal(1, Hits("xihu"));
+        Assert.Equal(Count("SELECT COUNT(*) FROM sections"), Count("SELECT COUNT(*) FROM search_sections"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM search_sections WHERE rowid NOT IN (SELECT id FROM sections)"));
+    }
+
+    [Fact]
+    public void Unchanged_reimport_does_not_touch_the_index_or_the_file()
+    {
+        var story = dir.Write("story.txt", Story);
+        Assert.True(Import(story).Succeeded);
+        var before = TempFolder.HashDatabase(db);
+
+        Assert.True(Import(story).Succeeded);
+
+        Assert.Equal(before, TempFolder.HashDatabase(db));
+        Assert.Equal(1, Hits("开源"));
+    }
+
+    [Fact]
+    public void Failed_run_leaves_the_index_as_it_was()
+    {
+        var story = dir.Write("story.txt", Story);
+        Assert.True(Import(story).Succeeded);
+        // Make the run fail in its write phase, after the article's sections were rewritten.
+        using (var connection = Connect())
+            connection.Execute("CREATE TRIGGER fail_links BEFORE INSERT ON section_tags BEGIN SELECT RAISE(ABORT, 'boom'); END");
+
+        File.WriteAllText(story, Rewritten.Replace("西湖邊", "杭州西湖邊"));
+        var result = Import(story);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(1, Hits("开源"));
+        Assert.Equal(0, Hits("芯片"));
+        Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));
+    }
+
+    [Fact]
+    public void Index_rows_roll_back_with_their_transaction()
+    {
+        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+
+        using (var connection = Connect())
+        using (var tx = connection.BeginTransaction())
+        {
+            connection.Execute("UPDATE paragraphs SET text = '全新的文字。' WHERE text LIKE '%開源%'", transaction: tx);
+            var articleId = connection.ExecuteScalar<long>("SELECT id FROM articles", transaction: tx);
+            new SearchIndexWriter(connection, tx).Refresh([articleId]);
+            Assert.Equal(1, connection.ExecuteScalar<long>(
+                "SELECT COUNT(*) FROM search_sections WHERE search_sections MATCH '\"全 新\"'", transaction: tx));
+            tx.Rollback();
+        }
+
+        Assert.Equal(1, Hits("开源"));
+        Assert.Equal(0, Hits("全新"));
+    }
+
+    [Fact]
+    public void Migration_fills_the_index_of_a_database_that_already_holds_articles()
+    {
+        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+        // Take the database back to schema 1, as it was before search existed.
+        using (var connection = Connect())
+            connection.Execute("DROP TABLE search_sections; PRAGMA user_version = 1;");
+
+        using var database = ArchiveDatabase.Open(db);
+
+        Assert.Equal(Migrator.LatestVersion, Count("PRAGMA user_version"));
+        Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));
+        var results = new SearchStore(database).Search(new SearchRequest("kaiyuan"));
+        Assert.Equal("為什麼成功", Assert.Single(results.Hits).Section.Heading);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using PolicyNews.Archive.Search;
+
+namespace PolicyNews.Tests.Search;
+
+public sealed partial class SearchQueryTests
+{
+    static IReadOnlyList<SearchTerm> Terms(string input) => SearchQuery.Parse(input).Terms;
+
+    [Fact]
+    public void Whitespace_of_any_width_separates_terms()
+    {
+        Assert.Equal(["创新", "杭州", "DeepSeek"], Terms("创新 杭州\u3000DeepSeek").Select(t => t.Text));
+        Assert.All(Terms("创新 杭州"), t => Assert.False(t.IsPhrase || t.IsExcluded));
+    }
+
+    [Fact]
+    public void Han_characters_become_one_token_each_in_simplified_form()
+    {
+        var term = Assert.Single(Terms("創新"));
+        Assert.Equal("創新", term.Text);
+        Assert.Equal(["创", "新"], term.Words);
+    }
+
+    [Fact]
+    public void Latin_is_folded_for_case_and_width()
+    {
+        Assert.Equal(["deepseek"], Assert.Single(Terms("ＤｅｅｐＳｅｅｋ")).Words);
+        Assert.Equal(["deepseek", "r1"], Assert.Single(Terms("DeepSeek-R1")).Words);
+    }
+
+    [Fact]
+    public void Quotes_make_a_phrase_and_an_unclosed_quote_runs_to_the_end()
+    {
+        var phrase = Assert.Single(Terms("\"科技 創新\""));
+        Assert.True(phrase.IsPhrase);
+        Assert.Equal(["科", "技", "创", "新"], phrase.Words);
+
+        var terms = Terms("杭州 \"六小龍 為何");
+        Assert.Equal(["杭州", "六小龍 為何"], terms.Select(t => t.Text));
+        Assert.True(terms[1].IsPhrase);
+
+        Assert.True(Assert.Single(Terms("“創新”")).IsPhrase);
+        Assert.True(Assert.Single(Terms("「杭州」")).IsPhrase);
+    }
+
+    [Fact]
+    public void Leading_minus_excludes_and_a_lone_minus_is_ignored()
+    {
+        var terms = Terms("创新 -杭州 - -\"六小龙\"");
+        Assert.Equal([("创新", false), ("杭州", true), ("六小龙", true)], terms.Select(t => (t.Text, t.IsExcluded)));
+        Assert.Equal(SearchQueryStatus.OnlyExclusions, SearchQuery.Parse("-杭州 -创新").Status);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"\"")]
+    [InlineData("*")]
+    [InlineData(")(^:")]
+    [InlineData("-")]
+    [InlineData("\u0001\u0002")]
+    public void Nothing_searchable_is_empty(string input)
+    {
+        var query = SearchQuery.Parse(input);
+        Assert.Equal(SearchQueryStatus.Empty, query.Status);
+        Assert.Null(query.MatchExpression);
+    }
+
+    [Theory]
+    [InlineData("a OR b")]
+    [InlineData("NEAR(a b) AND c NOT d")]
+    [InlineData("heading:创新 body : x {heading}")]
+    [InlineData("\"a\" \"\" b\"c*^")]
+    [InlineData("创新* ^杭州 (六小龙)")]
+    [InlineData("-a -b c")]
+    public void Match_expression_is_only_quoted_strings_joined_by_our_own_operators(string input)
+    {
+        var query = SearchQuery.Parse(input);
+
+        // Take out every quoted string; what remains must be our grammar alone.
+        foreach (var match in new[] { query.MatchExpression!, query.HeadingMatchExpression!, query.BodyOnlyMatchExpression! })
+            Assert.Matches(Skeleton(), QuotedString().Replace(match, "S"));
+    }
+
+    [Theory]
+    [InlineData("才", "{heading body} : \"才\"")]
+    [InlineData("創新", "{heading_pairs body_pairs} : \"创新\"")]
+    [InlineData("科技創新", "{heading_pairs body_pairs} : \"科技 技创 创新\"")]
+    [InlineData("DeepSeek式", "{heading body} : \"deepseek 式\"")]
+    [InlineData("DeepSeek式創新", "{heading_pairs body_pairs} : \"deepseek 式创 创新\"")]
+    [InlineData("chuangxin", "{heading_pinyin_pairs body_pinyin_pairs} : \"chuang_xin\"")]
+    [InlineData("xin", "{heading_pinyin body_pinyin} : \"xin\"")]
+    public void Runs_of_two_or_more_characters_are_looked_up_as_pairs(string input, string expected) =>
+        Assert.Contains(expected, SearchQuery.Parse(input).MatchExpression);
+
+    [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
+    private static partial Regex QuotedString();
+
+    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\{heading heading_pairs heading_pinyin heading_pinyin_pairs\} :|\s)+$")]
+    private static partial Regex Skeleton();
+
+    [Theory]
+    [InlineData("chuangxin", "chuang xin")]
+    [InlineData("hangzhou", "hang zhou")]
+    [InlineData("xi'an", "xi an")]
+    [InlineData("xian", "xian")]
+    [InlineData("zhongguo kexue", "zhong guo ke xue")]
+    [InlineData("lv", "lv")]
+    public void Pinyin_runs_split_into_syllables(string input, string syllables) =>
+        Assert.Equal(syllables.Split(' '), SearchQuery.Parse($"\"{input}\"").Terms.Single().Syllables);
+
+    [Theory]
+    [InlineData("deepseek")]
+    [InlineData("openai2")]
+    [InlineData("杭州hang")]
+    [InlineData("hmm")]
+    public void Words_that_are_not_pinyin_have_no_syllables(string input) =>
+        Assert.Null(Assert.Single(Terms(input)).Syllables);
+
+    [Fact]
+    public void Control_characters_and_lone_surrogates_are_dropped()
+    {
+        var query = SearchQuery.Parse("创\u0000新\uD800 杭\u200B州\t");
+        Assert.Equal("创新 杭州 ", query.Text);
+        Assert.Equal(["创新", "杭州"], query.Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Long_input_is_cut_at_the_limit_and_flagged()
+    {
+        var query = SearchQuery.Parse(new string('创', 1000));
+        Assert.True(query.Truncated);
+        Assert.Equal(SearchQuery.MaxLength, query.Text.Length);
+        Assert.Equal(SearchQuery.MaxLength, query.Terms.Single().Words.Count);
+
+        var astral = SearchQuery.Parse(string.Concat(Enumerable.Repeat("\U00020000", 150)));
+        Assert.True(astral.Truncated);
+        Assert.Equal(SearchQuery.MaxLength, astral.Text.Length);
+        Assert.False(char.IsHighSurrogate(astral.Text[^1]));
+    }
+
+    [Fact]
+    public void More_than_the_maximum_terms_are_cut_and_flagged()
+    {
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Range(1, 20).Select(i => $"w{i}")));
+        Assert.True(query.Truncated);
+        Assert.Equal(SearchQuery.MaxTerms, query.Terms.Count);
+        Assert.False(SearchQuery.Parse("创新 杭州").Truncated);
+    }
+}

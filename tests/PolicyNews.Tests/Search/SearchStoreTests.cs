@@ -1,0 +1,285 @@
+using PolicyNews.Archive.Chinese;
+using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store;
+using static PolicyNews.Tests.Search.SeedArchive;
+
+namespace PolicyNews.Tests.Search;
+
+/// <summary>Searches over the two real seeds, imported through the real pipeline.</summary>
+public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArchive>
+{
+    SearchResults Search(string query, string? tag = null, string? article = null, SearchSort sort = SearchSort.Relevance,
+        int page = 1, int pageSize = 100) =>
+        seeds.Search.Search(new SearchRequest(query, tag, article, sort, page, pageSize));
+
+    static HashSet<string> Sections(SearchResults results) =>
+        results.Articles.SelectMany(a => a.Hits.Select(h => $"{a.Article.Slug}/{h.Section.Slug}")).ToHashSet();
+
+    /// <summary>
+    /// Query → sections it must find (article/section) and the text every highlighted segment must
+    /// fold to. Sections were read off the seeds; "must find" is checked as a subset so a better
+    /// pipeline that keeps more text does not break the table, while the highlight check makes sure
+    /// each hit really holds the word.
+    /// </summary>
+    public static TheoryData<string, string[], string> Queries => new()
+    {
+        { "创新", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/section-2", $"{Lessons}/section-3"], "创新" },
+        { "創新", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/section-2", $"{Lessons}/section-3"], "创新" },
+        { "才", [$"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-3"], "才" },
+        { "杭州", [$"{Replicated}/section-2", $"{Replicated}/section-1-deepseek", $"{Lessons}/lead"], "杭州" },
+        { "deepseek", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-2"], "deepseek" },
+        { "DeepSeek", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-2"], "deepseek" },
+        { "ＤｅｅｐＳｅｅｋ", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-2"], "deepseek" },
+        { "chuangxin", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/section-2", $"{Lessons}/section-3"], "创新" },
+        { "hangzhou", [$"{Replicated}/section-2", $"{Replicated}/section-1-deepseek", $"{Lessons}/lead"], "杭州" },
+        { "HangZhou", [$"{Replicated}/section-2", $"{Replicated}/section-1-deepseek", $"{Lessons}/lead"], "杭州" },
+        { "\"DeepSeek式創新\"", [$"{Replicated}/section-1-deepseek"], "deepseek式创新" },
+        { "六小龙", [$"{Replicated}/section-2", $"{Replicated}/section-3-deepseek"], "六小龙" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Query_finds_the_sections_that_hold_it(string query, string[] mustFind, string highlighted)
+    {
+        var results = Search(query);
+
+        Assert.Equal(SearchQueryStatus.Ready, results.Query.Status);
+        Assert.Superset(mustFind.ToHashSet(), Sections(results));
+        Assert.Equal(results.TotalHits, results.Hits.Count());
+        foreach (var hit in results.Hits)
+        {
+            var marked = hit.Snippet.Segments.Concat(hit.Heading).Where(s => s.IsMatch).ToList();
+            Assert.NotEmpty(marked);
+            Assert.All(marked, s => Assert.Equal(highlighted, ScriptConverter.FoldForSearch(s.Text)));
+        }
+    }
+
+    [Fact]
+    public void Simplified_query_finds_traditional_text_and_pinyin_finds_the_same_sections()
+    {
+        var simplified = Sections(Search("创新"));
+        Assert.Equal(8, simplified.Count);
+        Assert.Equal(simplified, Sections(Search("創新")));
+        Assert.Equal(simplified, Sections(Search("chuangxin")));
+        Assert.Equal(Sections(Search("杭州")), Sections(Search("hangzhou")));
+        Assert.Equal(Sections(Search("杭州")), Sections(Search("hang zhou")));
+    }
+
+    [Fact]
+    public void Latin_names_match_in_any_case_and_width()
+    {
+        var lower = Sections(Search("deepseek"));
+        Assert.NotEmpty(lower);
+        Assert.Equal(lower, Sections(Search("DEEPSEEK")));
+        Assert.Equal(lower, Sections(Search("ＤｅｅｐＳｅｅｋ")));
+    }
+
+    [Fact]
+    public void Snippet_is_original_traditional_text_around_the_match_from_the_named_paragraph()
+    {
+        var results = Search("创新");
+        foreach (var hit in results.Hits)
+        {
+            var section = seeds.Articles.GetSection(hit.Section.StableId)!;
+            var paragraph = Assert.Single(section.Section.Paragraphs, p => p.StableId == hit.ParagraphId);
+            Assert.Contains(hit.Snippet.Text, paragraph.Text);
+            Assert.InRange(hit.Snippet.Text.Length, 1, SearchHighlighter.SnippetLength + 10);
+            Assert.Contains(hit.Snippet.Segments, s => s.IsMatch && s.Text == "創新");
+            Assert.Equal(hit.Snippet.CutAtStart, !paragraph.Text.StartsWith(hit.Snippet.Text, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Phrase_needs_adjacent_words_while_separate_terms_need_only_both()
+    {
+        var phrase = Search("\"DeepSeek式創新\"");
+        var hit = Assert.Single(phrase.Hits);
+        Assert.Equal("pf982c64deb", hit.ParagraphId);
+
+        var terms = Search("DeepSeek式 創新");
+        Assert.Superset(Sections(phrase), Sections(terms));
+    }
+
+    [Fact]
+    public void Two_characters_with_punctuation_between_them_are_not_a_word()
+    {
+        // 才 ends "…人才" in one sentence of the seeds and 俊 starts none: "才。俊" must not match 才俊.
+        var word = Search("才俊");
+        Assert.NotEmpty(word.Hits);
+        Assert.All(word.Hits, h => Assert.Contains(h.Snippet.Segments, s => s.IsMatch && s.Text == "才俊"));
+    }
+
+    [Fact]
+    public void Exclusion_removes_the_article_that_mentions_the_excluded_word()
+    {
+        Assert.Equal(2, Search("创新").Articles.Count);
+
+        var results = Search("创新 -杨学明");
+
+        Assert.Equal([Lessons], results.Articles.Select(a => a.Article.Slug));
+        Assert.Equal(["杨学明"], results.Query.Terms.Where(t => t.IsExcluded).Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Only_exclusions_give_an_empty_result_that_says_so()
+    {
+        var results = Search("-创新 -deepseek");
+
+        Assert.Equal(SearchQueryStatus.OnlyExclusions, results.Query.Status);
+        Assert.Equal(0, results.TotalHits);
+        Assert.Empty(results.Articles);
+    }
+
+    [Fact]
+    public void Tag_filter_keeps_only_sections_with_that_tag()
+    {
+        var results = Search("创新", tag: "six-little-dragons");
+
+        Assert.Equal([$"{Replicated}/section-2", $"{Replicated}/section-3-deepseek"], Sections(results).Order());
+    }
+
+    [Fact]
+    public void Article_filter_keeps_only_that_article()
+    {
+        var results = Search("杭州", article: Lessons);
+
+        Assert.NotEmpty(results.Hits);
+        Assert.Equal([Lessons], results.Articles.Select(a => a.Article.Slug));
+        Assert.Equal(Search("杭州").Articles.Single(a => a.Article.Slug == Lessons).Hits.Count, results.TotalHits);
+    }
+
+    [Theory]
+    [InlineData("no-such-tag", null)]
+    [InlineData(null, "no-such-article")]
+    [InlineData("'; DROP TABLE sections; --", "\"")]
+    public void Unknown_filters_find_nothing(string? tag, string? article)
+    {
+        var results = Search("创新", tag, article);
+
+        Assert.Equal(0, results.TotalHits);
+        Assert.Empty(results.Articles);
+    }
+
+    [Fact]
+    public void Heading_match_ranks_its_section_first()
+    {
+        // 六小龍 is in the heading “六小龍”為何在杭州扎堆 and in the body of two sections.
+        var results = Search("六小龙");
+
+        Assert.Equal(2, results.TotalHits);
+        var first = results.Hits.First();
+        Assert.Equal("“六小龍”為何在杭州扎堆", first.Section.Heading);
+        Assert.Contains(first.Heading, s => s.IsMatch && s.Text == "六小龍");
+        Assert.True(first.Score > results.Hits.Last().Score);
+    }
+
+    [Fact]
+    public void Newest_sort_lists_the_newer_article_first_with_sections_in_order()
+    {
+        var results = Search("创新", sort: SearchSort.Newest);
+
+        Assert.Equal([Lessons, Replicated], results.Articles.Select(a => a.Article.Slug));
+        Assert.All(results.Articles, a => Assert.Equal(a.Hits.Select(h => h.Section.Ordinal).Order(), a.Hits.Select(h => h.Section.Ordinal)));
+    }
+
+    [Fact]
+    public void Pages_are_clamped_and_split_the_hits()
+    {
+        var all = Search("创新").Hits.Select(h => h.Section.StableId).ToList();
+
+        var first = Search("创新", page: 0, pageSize: 3);
+        var second = Search("创新", page: 2, pageSize: 3);
+        var beyond = Search("创新", page: int.MaxValue, pageSize: 3);
+        var huge = Search("创新", pageSize: 100_000);
+
+        Assert.Equal(1, first.Page);
+        Assert.Equal(3, first.PageCount);
+        Assert.Equal(all.Take(3), first.Hits.Select(h => h.Section.StableId));
+        Assert.Equal(all.Skip(3).Take(3), second.Hits.Select(h => h.Section.StableId));
+        Assert.Empty(beyond.Hits);
+        Assert.Equal(8, beyond.TotalHits);
+        Assert.False(beyond.HasNext);
+        Assert.Equal(SearchStore.MaxPageSize, huge.PageSize);
+    }
+
+    public static TheoryData<string> HostileInputs => new()
+    {
+        "\"", "\"\"", "*", "**", "NEAR(a b)", "a OR b", "a AND b", "NOT a", ")(", "(", "^", "^创新", "创新*", "heading:创新",
+        "{heading}: x", "a:b", "\0\u0001\u001f\u007f", "创\u0000新", new string('创', 10_000), new string('a', 10_000),
+        "<script>alert(1)</script>", "-", "--", "- -", "-创新", "-\"创新\"", "", "   ", "\u3000", "\uD800", "a\uDC00b", "创\uD83D",
+        "'; DROP TABLE sections; --", "\"创新", "创新\"", "“创新", "「杭州", "¦", "¦¦ 创新", "\\", "%", "_", "NEAR", "OR",
+        string.Join(' ', Enumerable.Repeat("创新", 50)),
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileInputs))]
+    public void Hostile_input_answers_normally(string query)
+    {
+        var results = Search(query);
+
+        Assert.NotNull(results.Query);
+        Assert.True(results.Query.Text.Length <= SearchQuery.MaxLength);
+        Assert.Equal(results.Query.Status == SearchQueryStatus.Ready, results.Query.MatchExpression is not null);
+        if (results.Query.Status != SearchQueryStatus.Ready)
+            Assert.Equal(0, results.TotalHits);
+    }
+
+    [Fact]
+    public void A_ten_thousand_character_query_is_cut_and_says_so()
+    {
+        var results = Search(new string('创', 10_000));
+
+        Assert.True(results.Query.Truncated);
+        Assert.Equal(SearchQuery.MaxLength, results.Query.Text.Length);
+    }
+
+    [Fact]
+    public void Operators_typed_as_words_are_searched_as_words()
+    {
+        // "OR" would otherwise make this match every section holding 杭州 or 创新.
+        var results = Search("杭州 OR 创新");
+
+        Assert.Equal(0, results.TotalHits);
+        Assert.Equal(["杭州", "OR", "创新"], results.Query.Terms.Select(t => t.Text));
+    }
+}
+
+/// <summary>
+/// Past <see cref="SearchStore.DefaultRankAllUpTo"/> hits, relevance puts heading matches first
+/// (BM25) and the other hits newest imported first; a limit of 0 takes that path on the seeds.
+/// </summary>
+public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<SeedArchive>
+{
+    SearchResults Search(string query, int page = 1, int pageSize = 100, string? tag = null) =>
+        new SearchStore(seeds.Database, rankAllUpTo: 0).Search(new SearchRequest(query, tag, null, SearchSort.Relevance, page, pageSize));
+
+    [Fact]
+    public void Heading_matches_come_first_then_the_rest_most_recent_first()
+    {
+        var results = Search("六小龙");
+
+        Assert.Equal(2, results.TotalHits);
+        Assert.Equal("“六小龍”為何在杭州扎堆", results.Hits.First().Section.Heading);
+    }
+
+    [Fact]
+    public void Pages_cover_every_hit_once()
+    {
+        var all = seeds.Search.Search(new SearchRequest("创新", PageSize: 100)).Hits.Select(h => h.Section.StableId).ToHashSet();
+        // Three sections have 创新 in their heading: page 2 of 2 takes one heading hit and one other.
+
+        var paged = Enumerable.Range(1, 5).SelectMany(p => Search("创新", p, 2).Hits).Select(h => h.Section.StableId).ToList();
+
+        Assert.Equal(8, paged.Count);
+        Assert.Equal(all, paged.ToHashSet());
+    }
+
+    [Fact]
+    public void Exclusions_and_filters_still_apply()
+    {
+        Assert.Equal([SeedArchive.Lessons], Search("创新 -杨学明").Articles.Select(a => a.Article.Slug));
+        // 六小龍 is in a heading; the exclusion must still drop that section for a body word.
+        Assert.DoesNotContain(Search("六小龙 -西湖大学").Hits, h => h.Section.Heading == "“六小龍”為何在杭州扎堆");
+        Assert.Equal(2, Search("创新", tag: "six-little-dragons").Hits.Count());
+    }
+}

@@ -1,0 +1,58 @@
+using PolicyNews.Archive.Chinese;
+using PolicyNews.Archive.Search;
+
+namespace PolicyNews.Tests.Search;
+
+public sealed class SearchTokensTests
+{
+    static string Words(string text) => SearchTokens.ForIndex(text)!.Words;
+
+    [Theory]
+    [InlineData("創新發展", "创 新 发 展")]
+    [InlineData("DeepSeek模型", "deepseek 模 型")]
+    [InlineData("DeepSeek-R1 v2.5", "deepseek r1 v2 5")]
+    [InlineData("杭州，創新。", "杭 州 ¦ 创 新")]
+    [InlineData("（AI）企業", "ai ¦ 企 业")]
+    [InlineData("first\nsecond", "first ¦ second")]
+    [InlineData("２０２５年", "2025 年")]
+    [InlineData("", "")]
+    public void Text_is_indexed_one_token_per_han_character_with_breaks_at_punctuation(string text, string indexed) =>
+        Assert.Equal(indexed, Words(text));
+
+    [Theory]
+    [InlineData("創新", "chuang xin")]
+    [InlineData("杭州，DeepSeek", "hang zhou")]
+    [InlineData("杭州 西湖", "hang zhou xi hu")]
+    [InlineData("杭州。西湖", "hang zhou ¦ xi hu")]
+    [InlineData("綠色", "lv se")]
+    public void Pinyin_is_the_usual_reading_of_each_character(string text, string pinyin) =>
+        Assert.Equal(pinyin, SearchTokens.ForIndex(text)!.Pinyin);
+
+    [Theory]
+    [InlineData("創新發展", "创新 新发 发展", "chuang_xin xin_fa fa_zhan")]
+    [InlineData("才", "才", "cai")]
+    [InlineData("DeepSeek式創新", "deepseek 式创 创新", "shi_chuang chuang_xin")]
+    [InlineData("人才。俊", "人才 ¦ 俊", "ren_cai ¦ jun")]
+    [InlineData("AI科創公司r1", "ai 科创 创公 公司 r1", "ke_chuang chuang_gong gong_si")]
+    public void Pairs_forms_join_neighbouring_characters_and_syllables(string text, string pairs, string pinyinPairs)
+    {
+        var forms = SearchTokens.ForIndex(text)!;
+        Assert.Equal(pairs, forms.WordPairs);
+        Assert.Equal(pinyinPairs, forms.PinyinPairs);
+    }
+
+    [Fact]
+    public void Token_positions_point_into_the_folded_text()
+    {
+        var folded = ScriptConverter.FoldForSearchWithOffsets("“DeepSeek式創新”").Text;
+        var tokens = SearchTokens.Words(folded);
+        Assert.Equal(["deepseek", "式", "创", "新"], tokens.Select(t => t.Text));
+        Assert.All(tokens, t => Assert.Equal(t.Text, folded[t.Start..t.End]));
+    }
+
+    [Fact]
+    public void Null_stays_null_for_lead_sections_without_heading()
+    {
+        Assert.Null(SearchTokens.ForIndex(null));
+    }
+}

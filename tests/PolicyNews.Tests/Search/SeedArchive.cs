@@ -1,0 +1,40 @@
+using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
+
+namespace PolicyNews.Tests.Search;
+
+/// <summary>The two real seeds imported once through the real pipeline, shared by a test class.</summary>
+public sealed class SeedArchive : IDisposable
+{
+    readonly TempFolder dir = new();
+
+    public SeedArchive()
+    {
+        DatabasePath = dir["archive.db"];
+        var result = new ArchiveImporter(ArticlePipeline.Create()).Import(Request(DatabasePath));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Database = ArchiveDatabase.Open(DatabasePath);
+        Search = new SearchStore(Database);
+        Articles = new ArticleStore(Database);
+    }
+
+    public const string Replicated = "deepseek-style-innovation-can-be-replicated";
+    public const string Lessons = "lessons-of-deepseek-for-china-sci-tech-leadership";
+
+    public string DatabasePath { get; }
+    public ArchiveDatabase Database { get; }
+    public SearchStore Search { get; }
+    public ArticleStore Articles { get; }
+
+    public static ImportRequest Request(string databasePath) => new(databasePath,
+        Directory.GetFiles(Repository.Seeds, "*.txt").Order().ToList(),
+        ArticleMetadataFile.Load(Path.Combine(Repository.Seeds, ArticleMetadataFile.FileName)),
+        TagTaxonomy.Load(Path.Combine(Repository.Seeds, TagTaxonomy.FileName)));
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        dir.Dispose();
+    }
+}

@@ -1,0 +1,346 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PolicyNews.Archive.Chinese;
+using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
+
+// Search benchmark (issue 5; results in docs/search.md). Builds a synthetic archive reproducibly
+// from the seed paragraphs, indexes it through SearchIndexWriter, and times SearchStore.Search
+// against a LIKE scan over the same folded text. Prints Markdown.
+//
+//   dotnet run -c Release --project tools/PolicyNews.SearchBenchmark -- --sections 100000
+//
+// Options: --sections N (100000), --seed S (20250301), --queries Q per class (30), --reps R (5),
+// --like-reps R (1), --trigram (also build and time a trigram index for comparison), --keep DIR.
+
+var options = Options.Parse(args);
+var root = FindRoot();
+var work = options.Keep ?? Path.Combine(Path.GetTempPath(), "policynews-bench-" + Guid.NewGuid().ToString("n"));
+Directory.CreateDirectory(work);
+var db = Path.Combine(work, "bench.db");
+if (File.Exists(db)) File.Delete(db);
+
+try
+{
+    Run();
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    if (options.Keep is null)
+        Directory.Delete(work, recursive: true);
+}
+
+void Run()
+{
+    Console.Error.WriteLine($"importing seeds into {db} …");
+    var seeds = Path.Combine(root, "seeds");
+    var import = new ArchiveImporter(ArticlePipeline.Create()).Import(new ImportRequest(db,
+        Directory.GetFiles(seeds, "*.txt").Order().ToList(),
+        ArticleMetadataFile.Load(Path.Combine(seeds, ArticleMetadataFile.FileName)),
+        TagTaxonomy.Load(Path.Combine(seeds, TagTaxonomy.FileName))));
+    if (!import.Succeeded)
+        throw new InvalidOperationException(string.Join("\n", import.Problems));
+
+    using var database = ArchiveDatabase.Open(db);
+    using var connection = database.OpenConnection();
+    var paragraphs = connection.Query<string>("SELECT text FROM paragraphs ORDER BY id").ToList();
+    var headings = connection.Query<string>("SELECT heading FROM sections WHERE heading IS NOT NULL ORDER BY id").ToList();
+    var sentences = paragraphs.SelectMany(Sentences).Where(s => s.Length >= 8).Distinct().ToList();
+    var random = new Random(options.Seed);
+
+    Console.Error.WriteLine($"generating {options.Sections:N0} sections from {sentences.Count} seed sentences …");
+    var generate = Stopwatch.StartNew();
+    var (sectionCount, textChars) = Generate(connection, random, sentences, headings, options.Sections);
+    generate.Stop();
+    Checkpoint(connection);
+    var sizeWithoutIndex = DatabaseBytes(connection);
+
+    Console.Error.WriteLine("building the search index …");
+    var build = Stopwatch.StartNew();
+    using (var tx = connection.BeginTransaction())
+    {
+        new SearchIndexWriter(connection, tx).Rebuild();
+        tx.Commit();
+    }
+    build.Stop();
+    Checkpoint(connection);
+    var sizeWithIndex = DatabaseBytes(connection);
+
+    Console.Error.WriteLine("building the LIKE scan table (folded heading + body per section) …");
+    BuildScanTable(connection);
+
+    TimeSpan? trigramBuild = null;
+    long trigramBytes = 0;
+    if (options.Trigram)
+    {
+        Console.Error.WriteLine("building the trigram comparison index …");
+        Checkpoint(connection);
+        var before = DatabaseBytes(connection);
+        var sw = Stopwatch.StartNew();
+        connection.Execute("""
+            CREATE VIRTUAL TABLE bench_trigram USING fts5(text, content = '', tokenize = 'trigram');
+            INSERT INTO bench_trigram (rowid, text) SELECT id, text FROM bench_scan;
+            """);
+        trigramBuild = sw.Elapsed;
+        Checkpoint(connection);
+        trigramBytes = DatabaseBytes(connection) - before;
+    }
+
+    // Queries: Han runs sampled from the seed text (so they occur), pinyin spelled from 2–3 character runs.
+    var queryRandom = new Random(options.Seed + 1);
+    var classes = new List<(string Name, List<string> Queries)>
+    {
+        ("1 char", SampleRuns(paragraphs, queryRandom, 1, 1, options.Queries)),
+        ("2 chars", SampleRuns(paragraphs, queryRandom, 2, 2, options.Queries)),
+        ("3 chars", SampleRuns(paragraphs, queryRandom, 3, 3, options.Queries)),
+        ("4+ chars", SampleRuns(paragraphs, queryRandom, 4, 6, options.Queries)),
+    };
+    var pinyinSources = SampleRuns(paragraphs, queryRandom, 2, 3, options.Queries);
+    classes.Add(("pinyin", pinyinSources.Select(q => SearchTokens.ForIndex(q)!.Pinyin.Replace(" ", "")).ToList()));
+
+    var startLoad = LoadAverage();
+    var store = new SearchStore(database);
+    foreach (var (_, queries) in classes)            // warm-up: caches, JIT, table pages
+        foreach (var q in queries.Take(3)) { store.Search(new SearchRequest(q)); }
+
+    var rows = new List<string>();
+    foreach (var (name, queries) in classes)
+    {
+        Console.Error.WriteLine($"timing {name} …");
+        var fts = new List<double>();
+        var hits = new List<int>();
+        for (var rep = 0; rep < options.Reps; rep++)
+            foreach (var q in queries)
+            {
+                var sw = Stopwatch.StartNew();
+                var result = store.Search(new SearchRequest(q));
+                fts.Add(sw.Elapsed.TotalMilliseconds);
+                if (rep == 0) hits.Add(result.TotalHits);
+            }
+
+        // The index alone: the two statements SearchStore runs, on one open connection.
+        // Split in two to show where the time goes: counting the hits, and ranking them all by BM25.
+        var core = new List<double>();
+        var counting = new List<double>();
+        foreach (var q in queries)
+        {
+            var match = SearchQuery.Parse(q).MatchExpression;
+            for (var rep = 0; rep < options.Reps; rep++)
+            {
+                var sw = Stopwatch.StartNew();
+                connection.ExecuteScalar<long>("SELECT COUNT(*) FROM search_sections WHERE search_sections MATCH @match", new { match });
+                counting.Add(sw.Elapsed.TotalMilliseconds);
+                connection.Query<long>("SELECT rowid FROM search_sections WHERE search_sections MATCH @match AND rank MATCH @rank ORDER BY rank LIMIT 20",
+                    new { match, rank = SearchStore.RankFunction }).AsList();
+                core.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var like = new List<double>();
+        for (var rep = 0; rep < options.LikeReps; rep++)
+            foreach (var q in queries)
+            {
+                // The scan searches the folded form, so it finds what the index finds for Han queries.
+                var pattern = "%" + ScriptConverter.FoldForSearch(name == "pinyin" ? pinyinSources[queries.IndexOf(q)] : q) + "%";
+                var sw = Stopwatch.StartNew();
+                connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bench_scan WHERE text LIKE @pattern", new { pattern });
+                like.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+        var trigram = "";
+        if (options.Trigram)
+        {
+            var tri = new List<double>();
+            foreach (var q in queries.Where(q => q.Length >= 3 && name != "pinyin"))
+                for (var rep = 0; rep < options.Reps; rep++)
+                {
+                    var match = "\"" + ScriptConverter.FoldForSearch(q) + "\"";
+                    var sw = Stopwatch.StartNew();
+                    connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bench_trigram WHERE bench_trigram MATCH @match", new { match });
+                    connection.Query<long>("SELECT rowid FROM bench_trigram WHERE bench_trigram MATCH @match ORDER BY rank LIMIT 20", new { match }).AsList();
+                    tri.Add(sw.Elapsed.TotalMilliseconds);
+                }
+            trigram = tri.Count == 0 ? " n/a (scan) |" : $" {Percentile(tri, 50):0.0} / {Percentile(tri, 95):0.0} |";
+        }
+
+        var speedup = Percentile(like, 50) / Percentile(fts, 50);
+        rows.Add($"| {name} | {queries.Count} | {Percentile(hits.Select(h => (double)h).ToList(), 50):N0} | " +
+                 $"{Percentile(fts, 50):0.0} | {Percentile(fts, 95):0.0} | {Percentile(counting, 50):0.0} / {Percentile(core, 50):0.0} / {Percentile(core, 95):0.0} | {Percentile(like, 50):0.0} | {Percentile(like, 95):0.0} | {speedup:0}× |{trigram}");
+    }
+
+    var sqliteVersion = connection.ExecuteScalar<string>("SELECT sqlite_version()");
+    Console.WriteLine($"## Search benchmark: {sectionCount:N0} sections");
+    Console.WriteLine();
+    Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {sqliteVersion}");
+    Console.WriteLine($"- load average while timing (shared machine): {startLoad} at the start, {LoadAverage()} at the end");
+    Console.WriteLine($"- seed {options.Seed}; {sentences.Count} seed sentences recombined; {textChars / 1e6:0.0} M characters of section text");
+    Console.WriteLine($"- generating the archive rows: {generate.Elapsed.TotalSeconds:0.0} s");
+    Console.WriteLine($"- index build (SearchIndexWriter.Rebuild, one transaction): {build.Elapsed.TotalSeconds:0.0} s");
+    Console.WriteLine($"- database size: {sizeWithoutIndex / 1e6:0.0} MB without the index, {sizeWithIndex / 1e6:0.0} MB with it (index {(sizeWithIndex - sizeWithoutIndex) / 1e6:0.0} MB)");
+    if (trigramBuild is { } tb)
+        Console.WriteLine($"- trigram comparison index (contentless, same folded text): built in {tb.TotalSeconds:0.0} s, {trigramBytes / 1e6:0.0} MB");
+    Console.WriteLine($"- search: SearchStore.Search (hit count + first page of 20 by BM25 + best paragraph and snippet), {options.Reps} runs per query");
+    Console.WriteLine($"- LIKE: SELECT COUNT(*) … WHERE text LIKE '%q%' over the folded text of each section, {options.LikeReps} run(s) per query");
+    Console.WriteLine();
+    Console.WriteLine("| query class | queries | median hits | search p50 ms | search p95 ms | index only: count p50 / count+rank p50 / p95 ms | LIKE p50 ms | LIKE p95 ms | speed-up (p50) |" + (options.Trigram ? " trigram p50 / p95 ms |" : ""));
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (options.Trigram ? "---:|" : ""));
+    foreach (var row in rows) Console.WriteLine(row);
+    Console.WriteLine();
+    foreach (var (name, queries) in classes)
+        Console.WriteLine($"- {name} queries: {string.Join(" ", queries.Take(12))} …");
+}
+
+static (int Sections, long Chars) Generate(SqliteConnection connection, Random random, List<string> sentences, List<string> headings, int sections)
+{
+    const int SectionsPerArticle = 10;
+    using var tx = connection.BeginTransaction();
+    var fileId = Command(connection, tx, "INSERT INTO source_files (file_name, sha256, bytes, encoding, imported_at) VALUES ($name, 'synthetic', 0, 'utf-8', '2025-01-01T00:00:00Z') RETURNING id");
+    var articleId = Command(connection, tx, "INSERT INTO articles (source_file_id, slug, title, published, summary) VALUES ($file, $slug, $title, $published, NULL) RETURNING id");
+    var sectionId = Command(connection, tx, "INSERT INTO sections (article_id, ordinal, heading, stable_id, slug) VALUES ($article, $ordinal, $heading, $stable, $slug) RETURNING id");
+    var paragraph = Command(connection, tx, "INSERT INTO paragraphs (section_id, ordinal, kind, stable_id, text) VALUES ($section, $ordinal, 'paragraph', $stable, $text)");
+
+    long chars = 0;
+    var paragraphNumber = 0;
+    for (var n = 0; n < sections; n += SectionsPerArticle)
+    {
+        var a = n / SectionsPerArticle;
+        var file = Exec(fileId, ("$name", $"bench-{a:000000}.txt"));
+        var published = new DateTime(2015, 1, 1).AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var article = Exec(articleId, ("$file", file), ("$slug", $"bench-{a:000000}"), ("$title", Pick(random, headings)), ("$published", published));
+        for (var ordinal = 0; ordinal < SectionsPerArticle && n + ordinal < sections; ordinal++)
+        {
+            string? heading = ordinal == 0 ? null
+                : random.Next(3) == 0 ? Pick(random, headings) : Shorten(Pick(random, sentences));
+            var section = Exec(sectionId, ("$article", article), ("$ordinal", ordinal), ("$heading", (object?)heading ?? DBNull.Value),
+                ("$stable", $"b{a:x}-{ordinal}"), ("$slug", ordinal == 0 ? "lead" : $"section-{ordinal}"));
+            chars += heading?.Length ?? 0;
+            var count = random.Next(1, 5);
+            for (var p = 0; p < count; p++)
+            {
+                var text = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => Pick(random, sentences)));
+                chars += text.Length;
+                Exec(paragraph, ("$section", section), ("$ordinal", p), ("$stable", $"q{paragraphNumber++:x}"), ("$text", text));
+            }
+        }
+    }
+    tx.Commit();
+    return (connection.ExecuteScalar<int>("SELECT COUNT(*) FROM sections"), chars);
+}
+
+static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+{
+    var command = connection.CreateCommand();
+    command.Transaction = tx;
+    command.CommandText = sql;
+    return command;
+}
+
+static long Exec(SqliteCommand command, params (string Name, object Value)[] values)
+{
+    command.Parameters.Clear();
+    foreach (var (name, value) in values)
+        command.Parameters.AddWithValue(name, value);
+    return command.ExecuteScalar() is long id ? id : 0;
+}
+
+static void BuildScanTable(SqliteConnection connection)
+{
+    using var tx = connection.BeginTransaction();
+    connection.Execute("CREATE TABLE bench_scan (id INTEGER PRIMARY KEY, text TEXT NOT NULL)", transaction: tx);
+    var rows = connection.Query<(long Id, string? Heading, string Body)>("""
+        SELECT s.id, s.heading, (SELECT group_concat(text, char(10)) FROM (SELECT text FROM paragraphs p WHERE p.section_id = s.id ORDER BY p.ordinal))
+        FROM sections s
+        """, transaction: tx);
+    using var insert = Command(connection, tx, "INSERT INTO bench_scan (id, text) VALUES ($id, $text)");
+    foreach (var (id, heading, body) in rows)
+        Exec(insert, ("$id", id), ("$text", ScriptConverter.FoldForSearch((heading ?? "") + "\n" + body)));
+    tx.Commit();
+}
+
+/// <summary>Distinct runs of min..max consecutive Han characters from random places in the seed text.</summary>
+static List<string> SampleRuns(List<string> paragraphs, Random random, int min, int max, int count)
+{
+    var runs = new List<string>();
+    for (var attempt = 0; runs.Count < count && attempt < 100_000; attempt++)
+    {
+        var text = Pick(random, paragraphs);
+        var length = random.Next(min, max + 1);
+        if (text.Length < length) continue;
+        var start = random.Next(0, text.Length - length + 1);
+        var run = text.Substring(start, length);
+        if (run.All(c => SearchTokens.IsHan(new Rune(c))) && !runs.Contains(run))
+            runs.Add(run);
+    }
+    return runs;
+}
+
+static IEnumerable<string> Sentences(string paragraph)
+{
+    var start = 0;
+    for (var i = 0; i < paragraph.Length; i++)
+        if (paragraph[i] is '。' or '！' or '？' or '；')
+        {
+            yield return paragraph[start..(i + 1)];
+            start = i + 1;
+        }
+    if (start < paragraph.Length)
+        yield return paragraph[start..];
+}
+
+static string Shorten(string sentence) => sentence.TrimEnd('。', '！', '？', '；') is var s && s.Length > 20 ? s[..20] : s;
+
+static T Pick<T>(Random random, List<T> items) => items[random.Next(items.Count)];
+
+static void Checkpoint(SqliteConnection connection) => connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+
+static long DatabaseBytes(SqliteConnection connection) =>
+    connection.ExecuteScalar<long>("PRAGMA page_count") * connection.ExecuteScalar<long>("PRAGMA page_size");
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static double Percentile(List<double> values, int percentile)
+{
+    if (values.Count == 0) return double.NaN;
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln")))
+            return dir.FullName;
+    throw new InvalidOperationException("run from inside the repository (PolicyNews.sln not found)");
+}
+
+sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeReps, bool Trigram, string? Keep)
+{
+    public static Options Parse(string[] args)
+    {
+        var o = new Options(100_000, 20250301, 30, 5, 1, false, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--sections" => o with { Sections = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--seed" => o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--queries" => o with { Queries = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--reps" => o with { Reps = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--like-reps" => o with { LikeReps = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--trigram" => o with { Trigram = true },
+                "--keep" => o with { Keep = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return o;
+    }
+}
