@@ -44,6 +44,7 @@ app.UseRouting();
 app.MapRazorPages();
 app.MapFeeds();
 app.MapArticleApi();
+app.MapSearchApi();
 
 app.Run();
 

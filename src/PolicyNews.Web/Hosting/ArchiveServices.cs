@@ -12,5 +12,6 @@ public static class ArchiveServices
             sp.GetRequiredService<IOptions<ArchiveSettings>>().Value.Database,
             sp.GetRequiredService<ILogger<ArchiveDatabase>>()))
         .AddSingleton<ArticleStore>()
-        .AddSingleton<TagStore>();
+        .AddSingleton<TagStore>()
+        .AddSingleton(sp => new SearchStore(sp.GetRequiredService<ArchiveDatabase>()));
 }

@@ -1,0 +1,47 @@
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Pages.Search;
+using PolicyNews.Web.Reading;
+
+namespace PolicyNews.Web.Api;
+
+/// <summary>/api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page) plus pageSize.</summary>
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? pageSize, SearchStore search) =>
+        {
+            var form = SearchForm.From(q, tag, article, sort, page);
+            var size = int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, SearchStore.MaxPageSize) : 20;
+            var results = search.Search(form.ToRequest(size));
+            return Results.Json(new
+            {
+                query = results.Query.Text,
+                status = results.Query.Status.ToString().ToLowerInvariant(),
+                truncated = results.Query.Truncated,
+                terms = results.Query.Terms.Select(t => new { t.Text, phrase = t.IsPhrase, excluded = t.IsExcluded }),
+                totalHits = results.TotalHits,
+                page = results.Page,
+                pageSize = results.PageSize,
+                pageCount = results.PageCount,
+                articles = results.Articles.Select(g => new
+                {
+                    slug = g.Article.Slug,
+                    title = g.Article.Title,
+                    published = g.Article.Published,
+                    hits = g.Hits.Select(h => new
+                    {
+                        section = h.Section.StableId,
+                        heading = h.Section.Heading,
+                        page = SearchModel.HitUrl(g.Article, h),
+                        permalink = Links.Permalink(h.Section.StableId),
+                        paragraph = h.ParagraphId,
+                        score = h.Score,
+                        snippet = h.Snippet.Segments.Select(x => new { text = x.Text, match = x.IsMatch }),
+                    }),
+                }),
+            });
+        });
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
+
+namespace PolicyNews.Web.Pages.Search;
+
+/// <summary>The search parameters as the URL carries them, shared by the page and /api/search.</summary>
+public sealed record SearchForm(string Query, string? Tag, string? Article, SearchSort Sort, int Page)
+{
+    public static readonly SearchForm Empty = new("", null, null, SearchSort.Relevance, 1);
+
+    public static SearchForm From(string? q, string? tag, string? article, string? sort, string? page) => new(
+        q ?? "",
+        string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
+        string.IsNullOrWhiteSpace(article) ? null : article.Trim(),
+        string.Equals(sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
+        int.TryParse(page, out var p) && p > 0 ? p : 1);
+
+    public SearchRequest ToRequest(int pageSize = 20) => new(Query, Tag, Article, Sort, Page, pageSize);
+
+    public string Url()
+    {
+        var parts = new List<string> { "q=" + Uri.EscapeDataString(Query) };
+        if (Tag is not null)
+            parts.Add("tag=" + Uri.EscapeDataString(Tag));
+        if (Article is not null)
+            parts.Add("article=" + Uri.EscapeDataString(Article));
+        if (Sort == SearchSort.Newest)
+            parts.Add("sort=newest");
+        if (Page > 1)
+            parts.Add("page=" + Page);
+        return $"{Links.Search}?{string.Join('&', parts)}";
+    }
+}
