@@ -61,6 +61,21 @@ public static class ParagraphHtml
         return new HtmlString(html.ToString());
     }
 
+    /// <summary>
+    /// Search snippets and headings: text segments, the matched ones in &lt;mark&gt;. Built as one
+    /// string because whitespace between inline elements would show as spaces in Chinese text.
+    /// </summary>
+    public static IHtmlContent Segments(IEnumerable<SnippetSegment> segments, ReadingPreferences reading)
+    {
+        var html = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            var text = Encoder.Encode(reading.Text(segment.Text));
+            html.Append(segment.IsMatch ? $"<mark>{text}</mark>" : text);
+        }
+        return new HtmlString(html.ToString());
+    }
+
     /// <summary>What a repaired span's tooltip says: the damaged source and how sure the repair is.</summary>
     public static string RepairTitle(RepairView repair)
     {

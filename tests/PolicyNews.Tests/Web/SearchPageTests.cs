@@ -43,6 +43,20 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task A_snippet_reads_exactly_as_the_paragraph_it_was_cut_from()
+    {
+        var results = await portal.Page("/search?q=" + Uri.EscapeDataString("創新"));
+        foreach (var hit in results.QuerySelectorAll("li.search-hit").Take(4))
+        {
+            var link = hit.QuerySelector("a.hit-link")!.GetAttribute("href")!;
+            var section = await portal.Page(link.Split('#')[0]);
+            var paragraph = section.GetElementById(link.Split('#')[1])!.TextContent.TrimEnd('¶');
+            var snippet = hit.QuerySelector(".snippet")!.TextContent.Trim('…');
+            Assert.Contains(snippet, paragraph);   // no spaces or markup text slipped in around the marks
+        }
+    }
+
+    [Fact]
     public async Task An_exclusion_removes_the_sections_that_contain_it()
     {
         var all = await portal.Page("/search?q=DeepSeek");
