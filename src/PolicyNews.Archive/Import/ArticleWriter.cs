@@ -179,37 +179,53 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         const string ArticleParagraphs = """
             SELECT p.id FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.article_id = @articleId
             """;
+        const string ArticleSections = "SELECT id FROM sections WHERE article_id = @articleId";
         connection.Execute($"DELETE FROM annotations WHERE paragraph_id IN ({ArticleParagraphs})", new { articleId }, transaction);
         connection.Execute($"DELETE FROM repairs WHERE paragraph_id IN ({ArticleParagraphs})", new { articleId }, transaction);
+        connection.Execute($"DELETE FROM heading_annotations WHERE section_id IN ({ArticleSections})", new { articleId }, transaction);
+        connection.Execute($"DELETE FROM heading_repairs WHERE section_id IN ({ArticleSections})", new { articleId }, transaction);
 
         var paragraphIds = connection.Query<(long Id, string StableId)>($"""
                 SELECT p.id, p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
                 WHERE s.article_id = @articleId
                 """, new { articleId }, transaction)
             .ToDictionary(p => p.StableId, p => p.Id);
+        var sectionIds = connection.Query<(long Id, string StableId)>(
+                "SELECT id, stable_id FROM sections WHERE article_id = @articleId", new { articleId }, transaction)
+            .ToDictionary(s => s.StableId, s => s.Id);
         var blocks = article.Sections.SelectMany(s => s.Blocks).ToList();
 
-        // Dapper runs the statement once per element of the sequence, inside the same transaction.
-        connection.Execute("""
-            INSERT INTO annotations (paragraph_id, offset, character, reading)
-            VALUES (@ParagraphId, @Offset, @Character, @Reading)
-            """,
-            blocks.SelectMany(b => b.Block.Annotations.Select(a => new
-            {
-                ParagraphId = paragraphIds[b.StableId], a.Offset, a.Character, a.Reading,
-            })),
-            transaction);
-        connection.Execute("""
-            INSERT INTO repairs (paragraph_id, offset, length, original, replacement, confidence, lost_bytes, note)
-            VALUES (@ParagraphId, @Offset, @Length, @Original, @Replacement, @Confidence, @LostBytes, @Note)
-            """,
-            blocks.SelectMany(b => b.Block.Repairs.Select(r => new
-            {
-                ParagraphId = paragraphIds[b.StableId], r.Offset, r.Length, r.Original, r.Replacement,
-                Confidence = r.Confidence == RepairConfidence.Certain ? "certain" : "partial", r.LostBytes, r.Note,
-            })),
-            transaction);
+        // One owner column per table: paragraph_id for body text, section_id for headings.
+        InsertAnnotations("annotations", "paragraph_id",
+            blocks.SelectMany(b => b.Block.Annotations.Select(a => (paragraphIds[b.StableId], a))));
+        InsertRepairs("repairs", "paragraph_id",
+            blocks.SelectMany(b => b.Block.Repairs.Select(r => (paragraphIds[b.StableId], r))));
+        InsertAnnotations("heading_annotations", "section_id",
+            article.Sections.SelectMany(s => s.HeadingAnnotations.Select(a => (sectionIds[s.StableId], a))));
+        InsertRepairs("heading_repairs", "section_id",
+            article.Sections.SelectMany(s => s.HeadingRepairs.Select(r => (sectionIds[s.StableId], r))));
     }
+
+    // Dapper runs each statement once per element of the sequence, inside the same transaction.
+    void InsertAnnotations(string table, string owner, IEnumerable<(long OwnerId, ReadingAnnotation Annotation)> rows) =>
+        connection.Execute($"""
+            INSERT INTO {table} ({owner}, offset, character, reading)
+            VALUES (@OwnerId, @Offset, @Character, @Reading)
+            """,
+            rows.Select(r => new { r.OwnerId, r.Annotation.Offset, r.Annotation.Character, r.Annotation.Reading }),
+            transaction);
+
+    void InsertRepairs(string table, string owner, IEnumerable<(long OwnerId, Repair Repair)> rows) =>
+        connection.Execute($"""
+            INSERT INTO {table} ({owner}, offset, length, original, replacement, confidence, lost_bytes, note)
+            VALUES (@OwnerId, @Offset, @Length, @Original, @Replacement, @Confidence, @LostBytes, @Note)
+            """,
+            rows.Select(x => new
+            {
+                x.OwnerId, x.Repair.Offset, x.Repair.Length, x.Repair.Original, x.Repair.Replacement,
+                Confidence = x.Repair.Confidence == RepairConfidence.Certain ? "certain" : "partial", x.Repair.LostBytes, x.Repair.Note,
+            }),
+            transaction);
 }
 
 /// <summary>A source file already in the database and the article made from it.</summary>

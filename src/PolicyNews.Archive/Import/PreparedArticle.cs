@@ -10,7 +10,11 @@ internal sealed record ArticleFields(
     string Slug, string Title, bool TitleDerived, string? Source, string? Published, string? Author,
     string? AuthorNote, string? Editor, string? Url, string Script, string? Summary);
 
-internal sealed record PreparedSection(int Ordinal, string? Heading, string StableId, string Slug, IReadOnlyList<PreparedBlock> Blocks);
+internal sealed record PreparedSection(int Ordinal, string? Heading, string StableId, string Slug, IReadOnlyList<PreparedBlock> Blocks)
+{
+    public IReadOnlyList<ReadingAnnotation> HeadingAnnotations { get; init; } = [];
+    public IReadOnlyList<Repair> HeadingRepairs { get; init; } = [];
+}
 
 internal sealed record PreparedBlock(string StableId, DocumentBlock Block);
 
@@ -37,7 +41,11 @@ internal sealed record PreparedArticle(
         var sectionSlugs = Slugs.Disambiguate(sections.Select(s => slugger.SectionSlug(s.Ordinal, s.Heading)));
         var blockIds = new Queue<string>(Slugs.Disambiguate(sections.SelectMany(s => s.Blocks).Select(b => Slugs.ParagraphId(slug, b.Text))));
         var prepared = sections.Select((s, i) => new PreparedSection(s.Ordinal, s.Heading, sectionIds[i], sectionSlugs[i],
-            s.Blocks.Select(b => new PreparedBlock(blockIds.Dequeue(), b)).ToList())).ToList();
+            s.Blocks.Select(b => new PreparedBlock(blockIds.Dequeue(), b)).ToList())
+        {
+            HeadingAnnotations = s.HeadingAnnotations,
+            HeadingRepairs = s.HeadingRepairs,
+        }).ToList();
 
         var summary = (sections.FirstOrDefault(s => s.Ordinal == 0) ?? sections.FirstOrDefault())?.Blocks.FirstOrDefault()?.Text;
         string title;

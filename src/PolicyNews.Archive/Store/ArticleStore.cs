@@ -113,20 +113,31 @@ public sealed class ArticleStore(ArchiveDatabase database)
             WHERE {InScope} ORDER BY p.ordinal
             """, filter).ToLookup(p => p.SectionId);
         var annotations = session.Query<AnnotationRow>($"""
-            SELECT n.paragraph_id AS ParagraphId, n.offset, n.character, n.reading
+            SELECT n.paragraph_id AS OwnerId, n.offset, n.character, n.reading
             FROM annotations n
             JOIN paragraphs p ON p.id = n.paragraph_id
             JOIN sections s ON s.id = p.section_id
             WHERE {InScope} ORDER BY n.offset
-            """, filter).ToLookup(n => n.ParagraphId);
+            """, filter).ToLookup(n => n.OwnerId);
         var repairs = session.Query<RepairRow>($"""
-            SELECT r.paragraph_id AS ParagraphId, r.offset, r.length, r.original, r.replacement,
+            SELECT r.paragraph_id AS OwnerId, r.offset, r.length, r.original, r.replacement,
                    r.confidence, r.lost_bytes AS LostBytes, r.note
             FROM repairs r
             JOIN paragraphs p ON p.id = r.paragraph_id
             JOIN sections s ON s.id = p.section_id
             WHERE {InScope} ORDER BY r.offset
-            """, filter).ToLookup(r => r.ParagraphId);
+            """, filter).ToLookup(r => r.OwnerId);
+        var headingAnnotations = session.Query<AnnotationRow>($"""
+            SELECT n.section_id AS OwnerId, n.offset, n.character, n.reading
+            FROM heading_annotations n JOIN sections s ON s.id = n.section_id
+            WHERE {InScope} ORDER BY n.offset
+            """, filter).ToLookup(n => n.OwnerId);
+        var headingRepairs = session.Query<RepairRow>($"""
+            SELECT r.section_id AS OwnerId, r.offset, r.length, r.original, r.replacement,
+                   r.confidence, r.lost_bytes AS LostBytes, r.note
+            FROM heading_repairs r JOIN sections s ON s.id = r.section_id
+            WHERE {InScope} ORDER BY r.offset
+            """, filter).ToLookup(r => r.OwnerId);
         var tags = session.Query<TagRow>($"""
             SELECT st.section_id AS OwnerId, t.slug, t.name, t.kind
             FROM section_tags st
@@ -137,10 +148,14 @@ public sealed class ArticleStore(ArchiveDatabase database)
 
         return sections.Select(s => new SectionView(s.StableId, s.Slug, s.Ordinal, s.Heading,
                 paragraphs[s.Id].Select(p => new ParagraphView(p.StableId, p.Ordinal, p.Kind == "item", p.ItemNumber, p.Text,
-                        annotations[p.Id].Select(n => new AnnotationView(n.Offset, n.Character, n.Reading)).ToList(),
+                        annotations[p.Id].Select(n => n.ToView()).ToList(),
                         repairs[p.Id].Select(r => r.ToView()).ToList()))
                     .ToList(),
-                tags[s.Id].Select(t => t.ToRef()).ToList()))
+                tags[s.Id].Select(t => t.ToRef()).ToList())
+            {
+                HeadingAnnotations = headingAnnotations[s.Id].Select(n => n.ToView()).ToList(),
+                HeadingRepairs = headingRepairs[s.Id].Select(r => r.ToView()).ToList(),
+            })
             .ToList();
     }
 
@@ -185,17 +200,19 @@ public sealed class ArticleStore(ArchiveDatabase database)
         public string Text { get; set; } = "";
     }
 
+    /// <summary>An annotation; its owner is a paragraph, or for a heading a section.</summary>
     sealed class AnnotationRow
     {
-        public long ParagraphId { get; set; }
+        public long OwnerId { get; set; }
         public int Offset { get; set; }
         public string Character { get; set; } = "";
         public string Reading { get; set; } = "";
+        public AnnotationView ToView() => new(Offset, Character, Reading);
     }
 
     sealed class RepairRow
     {
-        public long ParagraphId { get; set; }
+        public long OwnerId { get; set; }
         public int Offset { get; set; }
         public int Length { get; set; }
         public string Original { get; set; } = "";

@@ -58,6 +58,12 @@ public sealed record SectionView(
 {
     public bool IsLead => Ordinal == 0;
     public SectionLink Link => new(StableId, Slug, Ordinal, Heading);
+
+    /// <summary>The source's pinyin inside the heading (offsets into <see cref="Heading"/>).</summary>
+    public IReadOnlyList<AnnotationView> HeadingAnnotations { get; init; } = [];
+
+    /// <summary>Repairs inside the heading (offsets into <see cref="Heading"/>).</summary>
+    public IReadOnlyList<RepairView> HeadingRepairs { get; init; } = [];
 }
 
 /// <summary>A paragraph or list item; <see cref="StableId"/> is its anchor and survives re-imports.</summary>

@@ -14,8 +14,8 @@ public sealed record ArticleDocument(
 
 /// <summary>
 /// Ordinal 0 is the lead (no heading); headed sections follow from 1. A heading keeps the pinyin
-/// annotations and repairs of its source line, with offsets into <see cref="Heading"/>. The store
-/// has no table for them yet, so they live only in the document model for now.
+/// annotations and repairs of its source line, with offsets into <see cref="Heading"/> (stored in
+/// heading_annotations and heading_repairs).
 /// </summary>
 public sealed record DocumentSection(int Ordinal, string? Heading, IReadOnlyList<DocumentBlock> Blocks)
 {

@@ -18,17 +18,26 @@ public static class ParagraphHtml
     // Chinese text stays readable (and small) in the page: only HTML-significant characters are escaped.
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, IReadOnlyList<string>? highlight = null)
+    public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, IReadOnlyList<string>? highlight = null) =>
+        Render(paragraph.Text, paragraph.Annotations, paragraph.Repairs, reading, highlight);
+
+    /// <summary>A section heading (the lead's stand-in title when it has none), with its own pinyin and repairs.</summary>
+    public static IHtmlContent Heading(SectionView section, string fallback, ReadingPreferences reading) =>
+        section.Heading is null
+            ? new HtmlString(Encoder.Encode(reading.Text(fallback)))
+            : Render(section.Heading, section.HeadingAnnotations, section.HeadingRepairs, reading);
+
+    static IHtmlContent Render(string text, IReadOnlyList<AnnotationView> annotationList, IReadOnlyList<RepairView> repairs,
+        ReadingPreferences reading, IReadOnlyList<string>? highlight = null)
     {
-        var text = paragraph.Text;
         var marks = highlight is { Count: > 0 } ? Highlighter.Find(text, highlight) : [];
         var annotations = reading.Pinyin
-            ? paragraph.Annotations.Where(a => a.Offset >= 0 && a.Offset < text.Length).ToDictionary(a => a.Offset)
+            ? annotationList.Where(a => a.Offset >= 0 && a.Offset < text.Length).DistinctBy(a => a.Offset).ToDictionary(a => a.Offset)
             : [];
 
         // Cut the text wherever a repair or a mark starts or ends; each piece is then uniform.
         var cuts = new SortedSet<int> { 0, text.Length };
-        foreach (var r in paragraph.Repairs.Where(r => r.Offset >= 0 && r.Offset + r.Length <= text.Length))
+        foreach (var r in repairs.Where(r => r.Offset >= 0 && r.Offset + r.Length <= text.Length))
         {
             cuts.Add(r.Offset);
             cuts.Add(r.Offset + r.Length);
@@ -44,7 +53,7 @@ public static class ParagraphHtml
         for (var i = 0; i + 1 < bounds.Count; i++)
         {
             int start = bounds[i], end = bounds[i + 1];
-            var repair = paragraph.Repairs.FirstOrDefault(r => r.Offset <= start && end <= r.Offset + r.Length && r.Length > 0);
+            var repair = repairs.FirstOrDefault(r => r.Offset <= start && end <= r.Offset + r.Length && r.Length > 0);
             var marked = marks.Any(m => m.Start <= start && end <= m.Start + m.Length);
 
             if (repair is not null)

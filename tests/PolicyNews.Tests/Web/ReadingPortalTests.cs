@@ -151,6 +151,22 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Headings_show_their_own_pinyin_when_the_switch_is_on()
+    {
+        var page = await portal.Page($"/articles/{Essay}?pinyin=on");
+
+        var headingRubies = page.QuerySelectorAll(".article-section h2 ruby").ToList();
+        Assert.Equal(9, headingRubies.Count);
+        var toc = page.QuerySelectorAll("nav.toc a").Select(a => a.TextContent).ToList();
+        foreach (var h2 in page.QuerySelectorAll(".article-section h2").ToList())
+        {
+            foreach (var rt in h2.QuerySelectorAll("rt, rp, .heading-tools").ToList())
+                rt.Remove();
+            Assert.Contains(h2.TextContent.Trim(), toc);   // the heading still reads as its plain text
+        }
+    }
+
+    [Fact]
     public async Task Repaired_text_is_marked_with_what_the_source_held()
     {
         var page = await portal.Page($"/articles/{Essay}");

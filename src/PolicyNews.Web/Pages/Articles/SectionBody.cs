@@ -22,7 +22,7 @@ public sealed record SectionBody(SectionView Section, IReadOnlyList<string> High
             yield return run;
     }
 
-    public IReadOnlyList<RepairView> Repairs => Section.Paragraphs.SelectMany(p => p.Repairs).ToList();
+    public IReadOnlyList<RepairView> Repairs => Section.HeadingRepairs.Concat(Section.Paragraphs.SelectMany(p => p.Repairs)).ToList();
 
     /// <summary>Terms to highlight from the query string: at most 8, each at most 50 characters.</summary>
     public static IReadOnlyList<string> ParseHighlight(string? value) =>

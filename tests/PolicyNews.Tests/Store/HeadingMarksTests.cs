@@ -1,0 +1,33 @@
+using PolicyNews.Tests.Search;
+
+namespace PolicyNews.Tests.Store;
+
+/// <summary>Pinyin inside headings is stored and read back like paragraph pinyin (migration 003).</summary>
+public sealed class HeadingMarksTests : IClassFixture<SeedArchive>
+{
+    readonly SeedArchive seeds;
+
+    public HeadingMarksTests(SeedArchive seeds) => this.seeds = seeds;
+
+    [Fact]
+    public void Heading_annotations_of_the_essay_are_stored_with_offsets_into_the_heading()
+    {
+        var essay = seeds.Articles.GetArticle(SeedArchive.Lessons)!;
+
+        var annotations = essay.Sections.SelectMany(s => s.HeadingAnnotations.Select(a => (s.Heading, a))).ToList();
+        Assert.Equal(9, annotations.Count);
+        Assert.All(annotations, x => Assert.Equal(x.a.Character, x.Heading!.Substring(x.a.Offset, x.a.Character.Length)));
+        Assert.Empty(essay.Sections.Single(s => s.IsLead).HeadingAnnotations);
+    }
+
+    [Fact]
+    public void A_section_page_view_carries_its_heading_annotations()
+    {
+        var essay = seeds.Articles.GetArticle(SeedArchive.Lessons)!;
+        var annotated = essay.Sections.First(s => s.HeadingAnnotations.Count > 0);
+
+        var page = seeds.Articles.GetSection(annotated.StableId)!;
+
+        Assert.Equal(annotated.HeadingAnnotations, page.Section.HeadingAnnotations);
+    }
+}
