@@ -59,7 +59,7 @@ public sealed class SearchStore(ArchiveDatabase database, int rankAllUpTo = Sear
             var ranked = total == 0 ? []
                 : request.Sort == SearchSort.Newest ? session.Query<RankRow>(NewestPage, filter)
                 : total <= rankAllUpTo ? session.Query<RankRow>(RelevancePage, filter)
-                : HeadingsThenRecent(session, query, filter);
+                : HeadingsThenRecent(session, query, filter, rankAllUpTo);
             if (ranked.Count == 0)
                 return new SearchResults(query, total, page, pageSize, []);
 
@@ -116,11 +116,14 @@ public sealed class SearchStore(ArchiveDatabase database, int rankAllUpTo = Sear
     static int Count(ReadSession session, Filter filter) => session.QuerySingleOrDefault<int>($"SELECT COUNT(*) {Matching}", filter);
 
     /// <summary>A page of "heading matches by BM25, then the other hits most recently imported first".</summary>
-    static List<RankRow> HeadingsThenRecent(ReadSession session, SearchQuery query, Filter filter)
+    static List<RankRow> HeadingsThenRecent(ReadSession session, SearchQuery query, Filter filter, int rankAllUpTo)
     {
         var headings = filter with { Match = query.HeadingMatchExpression! };
         var headingHits = Count(session, headings);
-        var rows = filter.Skip < headingHits ? session.Query<RankRow>(RelevancePage, headings) : [];
+        // Headings can match thousands of sections too (generated or templated headings); then they
+        // are not ranked either, or the cap would only move the cost from bodies to headings.
+        var headingPage = headingHits <= rankAllUpTo ? RelevancePage : RecentPage;
+        var rows = filter.Skip < headingHits ? session.Query<RankRow>(headingPage, headings) : [];
         var missing = filter.Take - rows.Count;
         if (missing > 0)
             rows.AddRange(session.Query<RankRow>(RecentPage, filter with

@@ -259,7 +259,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             if (cp == Gbk.Invalid) continue;
             // the character the annotation was written after: straddled at the start, the character itself at the end
             var annotated = position == 0 && previousTrail is { } prev ? Gbk.Decode(prev, candidate) : cp;
-            if (constrained && (annotated == Gbk.Invalid || !judge.CanRead(annotated, annotationReading))) continue;
+            if (constrained && (annotated == Gbk.Invalid || !judge.CanRead(annotated, annotationReading!))) continue;
             if (position == 1 && swallowedNothing && nextByte is { } nb && Gbk.Decode(candidate, nb) != Gbk.Invalid)
                 continue; // the decoder showed '?', so it could not pair this byte with the next one
             var plain = Plausibility(cp);
