@@ -23,8 +23,11 @@ public static class SearchHighlighter
     public static (List<TextSpan> Spans, int TermsMatched) Find(string text, SearchQuery query)
     {
         var folded = ScriptConverter.FoldForSearchWithOffsets(text);
+        if (CannotMatch(folded.Text, query))
+            return ([], 0);
         var words = SearchTokens.Words(folded.Text);
-        var pinyin = SearchTokens.Pinyin(folded.Text);
+        // Pinyin tokens only when a term can match them: most queries are not pinyin.
+        var pinyin = query.Included.Any(t => t.Syllables is not null) ? SearchTokens.Pinyin(folded.Text) : [];
         var spans = new List<TextSpan>();
         var termsMatched = 0;
         foreach (var term in query.Included)
@@ -38,6 +41,15 @@ public static class SearchHighlighter
         }
         return (Merge(spans), termsMatched);
     }
+
+    /// <summary>
+    /// Most paragraphs of a hit section hold none of the terms; a substring test on the folded text
+    /// rules them out before tokenising. Only safe where token comparison is exact: no pinyin term,
+    /// and no accented letters in the text (those compare with marks stripped).
+    /// </summary>
+    static bool CannotMatch(string folded, SearchQuery query) =>
+        !MayCarryMarks(folded)
+        && query.Included.All(t => t.Syllables is null && t.Words.Any(w => !folded.Contains(w, StringComparison.Ordinal)));
 
     /// <summary>The whole text as segments, matches marked (for headings).</summary>
     public static IReadOnlyList<Store.SnippetSegment> Segments(string text, IReadOnlyList<TextSpan> spans) =>
@@ -94,10 +106,19 @@ public static class SearchHighlighter
     }
 
     /// <summary>As unicode61 with remove_diacritics compares them: case and accents aside.</summary>
+    /// Han tokens (nearly all of them) carry no marks, so they compare as they are: normalising every
+    /// compared token made highlighting cost more than the FTS5 query itself.
     static bool SameToken(string a, string b) =>
-        a == b || (!IsAscii(a) || !IsAscii(b)) && string.Equals(StripMarks(a), StripMarks(b), StringComparison.OrdinalIgnoreCase);
+        a == b || (MayCarryMarks(a) || MayCarryMarks(b)) && string.Equals(StripMarks(a), StripMarks(b), StringComparison.OrdinalIgnoreCase);
 
-    static bool IsAscii(string s) => s.All(char.IsAscii);
+    /// <summary>Letters with accents or combining marks live between ASCII and the CJK blocks.</summary>
+    static bool MayCarryMarks(string s)
+    {
+        foreach (var c in s)
+            if (c is >= '\u0080' and < '\u3000')
+                return true;
+        return false;
+    }
 
     static string StripMarks(string s)
     {
