@@ -14,7 +14,7 @@ namespace PolicyNews.Archive.Import;
 /// </summary>
 public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger = null, TimeProvider? clock = null, ILogger? logger = null)
 {
-    readonly ISlugger slugger = slugger ?? new AsciiSlugger();
+    readonly ISlugger slugger = slugger ?? new PinyinSlugger();
     readonly TimeProvider clock = clock ?? TimeProvider.System;
     readonly ILogger logger = logger ?? NullLogger.Instance;
 

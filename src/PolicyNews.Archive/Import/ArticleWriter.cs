@@ -32,6 +32,7 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
 
     public (long ArticleId, ParagraphChanges Paragraphs) Write(PreparedArticle article, StoredFile? stored, string importedAt)
     {
+        var oldPaths = stored?.ArticleId is { } storedId ? LivePaths(storedId) : [];
         var fileId = WriteSourceFile(article, stored?.Id, importedAt);
         var articleId = WriteArticle(article.Fields, fileId, stored?.ArticleId);
         var sectionIds = WriteSections(article, articleId);
@@ -43,6 +44,7 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
             new { articleId, keep = article.Sections.Select(s => s.StableId).ToList() }, transaction);
 
         WriteAnnotationsAndRepairs(article, articleId);
+        RetirePaths(article, articleId, oldPaths);
         return (articleId, changes);
     }
 
@@ -171,6 +173,57 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         var vanished = existing.Where(p => !keep.Contains(p.Key)).Select(p => p.Value).ToList();
         connection.Execute("DELETE FROM paragraphs WHERE id IN @vanished", new { vanished }, transaction);
         return new ParagraphChanges(kept, added, vanished.Count);
+    }
+
+    /// <summary>The article's page and section paths as they stand, with the section each shows.</summary>
+    List<LivePath> LivePaths(long articleId) => connection.Query<LivePath>("""
+            SELECT a.slug AS ArticleSlug, '' AS SectionSlug, NULL AS StableId, NULL AS Heading FROM articles a WHERE a.id = @articleId
+            UNION ALL
+            SELECT a.slug, s.slug, s.stable_id, s.heading FROM sections s JOIN articles a ON a.id = s.article_id WHERE a.id = @articleId
+            """, new { articleId }, transaction).AsList();
+
+    /// <summary>
+    /// Paths and section ids this rewrite changed are remembered (retired_paths, retired_section_ids),
+    /// pointing at the section they showed — the same section if its id survived, else the one with
+    /// the same heading (an article rename changes every section id) — or at the article, so links
+    /// shared before keep working. A path or id that is live again is taken out: the live page wins.
+    /// </summary>
+    void RetirePaths(PreparedArticle article, long articleId, List<LivePath> oldPaths)
+    {
+        var now = LivePaths(articleId);
+        var live = now.Select(p => (p.ArticleSlug, p.SectionSlug)).ToHashSet();
+        var liveIds = now.Where(p => p.StableId is not null).Select(p => p.StableId!).ToHashSet();
+        string? Successor(LivePath old) =>
+            old.StableId is null ? null
+            : liveIds.Contains(old.StableId) ? old.StableId
+            : now.FirstOrDefault(p => p.StableId is not null && p.Heading == old.Heading && (p.Heading is not null || p.SectionSlug == old.SectionSlug))?.StableId;
+
+        foreach (var old in oldPaths.Where(p => !live.Contains((p.ArticleSlug, p.SectionSlug))))
+            connection.Execute("""
+                INSERT OR REPLACE INTO retired_paths (article_slug, section_slug, article_id, section_stable_id)
+                VALUES (@ArticleSlug, @SectionSlug, @articleId, @successor)
+                """, new { old.ArticleSlug, old.SectionSlug, articleId, successor = Successor(old) }, transaction);
+        foreach (var old in oldPaths.Where(p => p.StableId is not null && !liveIds.Contains(p.StableId)))
+            connection.Execute("""
+                INSERT OR REPLACE INTO retired_section_ids (stable_id, article_id, section_stable_id)
+                VALUES (@StableId, @articleId, @successor)
+                """, new { old.StableId, articleId, successor = Successor(old) }, transaction);
+
+        foreach (var path in now)
+        {
+            connection.Execute("DELETE FROM retired_paths WHERE article_slug = @ArticleSlug AND section_slug = @SectionSlug",
+                new { path.ArticleSlug, path.SectionSlug }, transaction);
+            connection.Execute("DELETE FROM retired_section_ids WHERE stable_id = @StableId", new { path.StableId }, transaction);
+        }
+    }
+
+    /// <summary>Properties, not a constructor: SQLite types a NULL column as BLOB, which no constructor matches.</summary>
+    sealed class LivePath
+    {
+        public string ArticleSlug { get; set; } = "";
+        public string SectionSlug { get; set; } = "";
+        public string? StableId { get; set; }
+        public string? Heading { get; set; }
     }
 
     /// <summary>Annotations and repairs have no identity of their own: replaced wholesale for the article.</summary>

@@ -58,7 +58,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
         return section is null ? null : LoadSectionPage(session, section);
     });
 
-    /// <summary>A section by its article's slug and its own slug, e.g. <c>deepseek-…/section-2</c>; null if unknown.</summary>
+    /// <summary>A section by its article's slug and its own slug, e.g. <c>deepseek-…/wei-shen-me-deepseek-cheng-gong-le</c>; null if unknown.</summary>
     public ArticleSectionView? GetSection(string articleSlug, string sectionSlug) =>
         database.Read($"load section '{sectionSlug}' of article '{articleSlug}'", session =>
         {
@@ -69,6 +69,32 @@ public sealed class ArticleStore(ArchiveDatabase database)
                 """, new { articleSlug, sectionSlug });
             return section is null ? null : LoadSectionPage(session, section);
         });
+
+    /// <summary>
+    /// Where a path that a re-import retired leads now: the article (and the section, if the path
+    /// showed one that still exists); null if the path never existed. <paramref name="sectionSlug"/>
+    /// is null for an article page path.
+    /// </summary>
+    public MovedPath? FindMoved(string articleSlug, string? sectionSlug) =>
+        database.Read($"look up retired path '{articleSlug}/{sectionSlug}'", session =>
+            session.QuerySingleOrDefault<MovedRow>("""
+                SELECT a.slug AS ArticleSlug, s.slug AS SectionSlug
+                FROM retired_paths r
+                JOIN articles a ON a.id = r.article_id
+                LEFT JOIN sections s ON s.stable_id = r.section_stable_id
+                WHERE r.article_slug = @articleSlug AND r.section_slug = @section
+                """, new { articleSlug, section = sectionSlug ?? "" }) is { } row ? new MovedPath(row.ArticleSlug, row.SectionSlug) : null);
+
+    /// <summary>Where a section id that a re-import retired leads now (the same heading's section, or the article); null if unknown.</summary>
+    public MovedPath? FindMovedSection(string stableId) =>
+        database.Read($"look up retired section id '{stableId}'", session =>
+            session.QuerySingleOrDefault<MovedRow>("""
+                SELECT a.slug AS ArticleSlug, s.slug AS SectionSlug
+                FROM retired_section_ids r
+                JOIN articles a ON a.id = r.article_id
+                LEFT JOIN sections s ON s.stable_id = r.section_stable_id
+                WHERE r.stable_id = @stableId
+                """, new { stableId }) is { } row ? new MovedPath(row.ArticleSlug, row.SectionSlug) : null);
 
     const string ArticleBySlug = """
         SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
@@ -176,6 +202,12 @@ public sealed class ArticleStore(ArchiveDatabase database)
         public string? Url { get; set; }
         public string Script { get; set; } = "";
         public string? Summary { get; set; }
+    }
+
+    sealed class MovedRow
+    {
+        public string ArticleSlug { get; set; } = "";
+        public string? SectionSlug { get; set; }
     }
 
     sealed class SectionRow

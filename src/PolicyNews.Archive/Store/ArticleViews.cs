@@ -85,3 +85,6 @@ public sealed record RepairView(int Offset, int Length, string Original, string 
 
 /// <summary>One section shown on its own page, with its article and neighbours for navigation.</summary>
 public sealed record ArticleSectionView(ArticleRef Article, SectionView Section, SectionLink? Previous, SectionLink? Next);
+
+/// <summary>Where a retired path leads: an article, and a section of it when the old path showed one that still exists.</summary>
+public sealed record MovedPath(string ArticleSlug, string? SectionSlug);

@@ -20,6 +20,10 @@ public static class Links
     /// <summary>The same section inside the full article page.</summary>
     public static string InArticle(string articleSlug, SectionLink section) => $"{Article(articleSlug)}#{section.Slug}";
     public static string Permalink(string sectionStableId) => $"/s/{Uri.EscapeDataString(sectionStableId)}";
+    /// <summary>Where a path retired by a re-import leads now (the section, or its article).</summary>
+    public static string Moved(MovedPath moved) =>
+        moved.SectionSlug is null ? Article(moved.ArticleSlug) : Section(moved.ArticleSlug, moved.SectionSlug);
+
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";

@@ -71,7 +71,7 @@ public sealed class ArchiveImporterTests : IDisposable
         Assert.Equal(6, Scalar<int>("SELECT COUNT(*) FROM paragraphs"));
         Assert.Equal(2, Scalar<int>("SELECT COUNT(*) FROM paragraphs WHERE kind = 'item'"));
         Assert.Equal("說", Scalar<string>("SELECT character FROM annotations"));
-        Assert.Equal("lead|section-1|section-2", Scalar<string>("SELECT group_concat(slug, '|') FROM (SELECT slug FROM sections ORDER BY ordinal)"));
+        Assert.Equal("lead|wei-shen-me-cheng-gong|xia-yi-bu", Scalar<string>("SELECT group_concat(slug, '|') FROM (SELECT slug FROM sections ORDER BY ordinal)"));
         Assert.Equal("杭州的DeepSeek發布了新的大模型，引起關注。", Scalar<string>("SELECT summary FROM articles"));
 
         // Lead mentions DeepSeek and 杭州; section 1 開源, 人才, 幻方量化; section 2 人才培養, 風險投資.

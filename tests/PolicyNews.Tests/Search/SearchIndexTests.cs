@@ -146,9 +146,9 @@ public sealed class SearchIndexTests : IDisposable
     public void Migration_fills_the_index_of_a_database_that_already_holds_articles()
     {
         Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
-        // Take the database back to schema 1, as it was before search (002) and heading marks (003) existed.
+        // Take the database back to schema 1, as it was before search (002), heading marks (003) and retired paths (004) existed.
         using (var connection = Connect())
-            connection.Execute("DROP TABLE search_sections; DROP TABLE heading_annotations; DROP TABLE heading_repairs; PRAGMA user_version = 1;");
+            connection.Execute("DROP TABLE search_sections; DROP TABLE heading_annotations; DROP TABLE heading_repairs; DROP TABLE retired_paths; DROP TABLE retired_section_ids; PRAGMA user_version = 1;");
 
         using var database = ArchiveDatabase.Open(db);
 

@@ -23,18 +23,18 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     /// </summary>
     public static TheoryData<string, string[], string> Queries => new()
     {
-        { "创新", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/section-2", $"{Lessons}/section-3"], "创新" },
-        { "創新", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/section-2", $"{Lessons}/section-3"], "创新" },
-        { "才", [$"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-3"], "才" },
-        { "杭州", [$"{Replicated}/section-2", $"{Replicated}/section-1-deepseek", $"{Lessons}/lead"], "杭州" },
-        { "deepseek", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-2"], "deepseek" },
-        { "DeepSeek", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-2"], "deepseek" },
-        { "ＤｅｅｐＳｅｅｋ", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/lead", $"{Lessons}/section-2"], "deepseek" },
-        { "chuangxin", [$"{Replicated}/lead", $"{Replicated}/section-2", $"{Lessons}/section-2", $"{Lessons}/section-3"], "创新" },
-        { "hangzhou", [$"{Replicated}/section-2", $"{Replicated}/section-1-deepseek", $"{Lessons}/lead"], "杭州" },
-        { "HangZhou", [$"{Replicated}/section-2", $"{Replicated}/section-1-deepseek", $"{Lessons}/lead"], "杭州" },
-        { "\"DeepSeek式創新\"", [$"{Replicated}/section-1-deepseek"], "deepseek式创新" },
-        { "六小龙", [$"{Replicated}/section-2", $"{Replicated}/section-3-deepseek"], "六小龙" },
+        { "创新", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing", $"{Lessons}/ti-sheng-wo-guo-guo-ji-ke-ji"], "创新" },
+        { "創新", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing", $"{Lessons}/ti-sheng-wo-guo-guo-ji-ke-ji"], "创新" },
+        { "才", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/lead", $"{Lessons}/ti-sheng-wo-guo-guo-ji-ke-ji"], "才" },
+        { "杭州", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/wei-shen-me-deepseek-cheng-gong-le", $"{Lessons}/lead"], "杭州" },
+        { "deepseek", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/lead", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing"], "deepseek" },
+        { "DeepSeek", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/lead", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing"], "deepseek" },
+        { "ＤｅｅｐＳｅｅｋ", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/lead", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing"], "deepseek" },
+        { "chuangxin", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing", $"{Lessons}/ti-sheng-wo-guo-guo-ji-ke-ji"], "创新" },
+        { "hangzhou", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/wei-shen-me-deepseek-cheng-gong-le", $"{Lessons}/lead"], "杭州" },
+        { "HangZhou", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/wei-shen-me-deepseek-cheng-gong-le", $"{Lessons}/lead"], "杭州" },
+        { "\"DeepSeek式創新\"", [$"{Replicated}/wei-shen-me-deepseek-cheng-gong-le"], "deepseek式创新" },
+        { "六小龙", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/ru-he-pei-yu-geng-duo-de-deepseek"], "六小龙" },
     };
 
     [Theory]
@@ -135,7 +135,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     {
         var results = Search("创新", tag: "six-little-dragons");
 
-        Assert.Equal([$"{Replicated}/section-2", $"{Replicated}/section-3-deepseek"], Sections(results).Order());
+        Assert.Equal([$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/ru-he-pei-yu-geng-duo-de-deepseek"], Sections(results).Order());
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class StoreTests : IDisposable
 
         Assert.Equal(["new-story", "old-story"], list.Select(a => a.Slug));
         var newest = list[0];
-        Assert.Equal(["lead", "section-1", "section-2"], newest.Sections.Select(s => s.Slug));
+        Assert.Equal(["lead", "wei-shen-me-cheng-gong", "ru-he-pei-yu"], newest.Sections.Select(s => s.Slug));
         Assert.Equal([new TagRef("deepseek", "DeepSeek", "organisation"), new TagRef("hangzhou", "杭州", "place")], newest.Tags);
         Assert.Equal("今年的導語，提到DeepSeek與杭州，說明一切。", newest.Summary);
     }
@@ -91,7 +91,7 @@ public sealed class StoreTests : IDisposable
         var stableId = Slugs.SectionId("new-story", "為什麼成功");
 
         var byId = articles.GetSection(stableId)!;
-        var bySlug = articles.GetSection("new-story", "section-1")!;
+        var bySlug = articles.GetSection("new-story", "wei-shen-me-cheng-gong")!;
 
         Assert.Equal(byId.Section.Link, bySlug.Section.Link);
         Assert.Equal(stableId, byId.Section.StableId);
@@ -99,7 +99,7 @@ public sealed class StoreTests : IDisposable
         Assert.Equal("壞了□的字。", byId.Section.Paragraphs.Single().Text);
         Assert.Equal("新文章", byId.Article.Title);
         Assert.Equal("lead", byId.Previous!.Slug);
-        Assert.Equal("section-2", byId.Next!.Slug);
+        Assert.Equal("ru-he-pei-yu", byId.Next!.Slug);
     }
 
     [Fact]

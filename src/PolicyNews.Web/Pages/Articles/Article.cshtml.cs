@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
 
 namespace PolicyNews.Web.Pages.Articles;
 
@@ -13,7 +14,7 @@ public sealed class ArticleModel(ArticleStore articles) : PageModel
     {
         var article = articles.GetArticle(slug);
         if (article is null)
-            return NotFound();
+            return articles.FindMoved(slug, null) is { } moved ? RedirectPermanent(Links.Moved(moved) + Request.QueryString) : NotFound();
         Article = article;
         Highlight = SectionBody.ParseHighlight(hl);
         return Page();

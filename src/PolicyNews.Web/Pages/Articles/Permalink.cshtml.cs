@@ -15,7 +15,7 @@ public sealed class PermalinkModel(ArticleStore articles) : PageModel
     {
         var view = articles.GetSection(id);
         if (view is null)
-            return NotFound();
+            return articles.FindMovedSection(id) is { } moved ? Redirect(Links.Moved(moved) + Request.QueryString) : NotFound();
         return Redirect(Links.Section(view.Article, view.Section.Link) + Request.QueryString);
     }
 }

@@ -15,7 +15,7 @@ public sealed class SectionModel(ArticleStore articles) : PageModel
     {
         var view = articles.GetSection(slug, section);
         if (view is null)
-            return NotFound();
+            return articles.FindMoved(slug, section) is { } moved ? RedirectPermanent(Links.Moved(moved) + Request.QueryString) : NotFound();
         View = view;
         Highlight = SectionBody.ParseHighlight(hl);
         var article = articles.GetArticle(slug)!;
