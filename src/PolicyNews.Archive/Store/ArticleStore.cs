@@ -76,25 +76,26 @@ public sealed class ArticleStore(ArchiveDatabase database)
     /// is null for an article page path.
     /// </summary>
     public MovedPath? FindMoved(string articleSlug, string? sectionSlug) =>
-        database.Read($"look up retired path '{articleSlug}/{sectionSlug}'", session =>
-            session.QuerySingleOrDefault<MovedRow>("""
-                SELECT a.slug AS ArticleSlug, s.slug AS SectionSlug
-                FROM retired_paths r
-                JOIN articles a ON a.id = r.article_id
-                LEFT JOIN sections s ON s.stable_id = r.section_stable_id
-                WHERE r.article_slug = @articleSlug AND r.section_slug = @section
-                """, new { articleSlug, section = sectionSlug ?? "" }) is { } row ? new MovedPath(row.ArticleSlug, row.SectionSlug) : null);
+        Moved($"look up retired path '{articleSlug}/{sectionSlug}'",
+            "retired_paths", "r.article_slug = @articleSlug AND r.section_slug = @section",
+            new { articleSlug, section = sectionSlug ?? "" });
 
     /// <summary>Where a section id that a re-import retired leads now (the same heading's section, or the article); null if unknown.</summary>
     public MovedPath? FindMovedSection(string stableId) =>
-        database.Read($"look up retired section id '{stableId}'", session =>
-            session.QuerySingleOrDefault<MovedRow>("""
-                SELECT a.slug AS ArticleSlug, s.slug AS SectionSlug
-                FROM retired_section_ids r
-                JOIN articles a ON a.id = r.article_id
-                LEFT JOIN sections s ON s.stable_id = r.section_stable_id
-                WHERE r.stable_id = @stableId
-                """, new { stableId }) is { } row ? new MovedPath(row.ArticleSlug, row.SectionSlug) : null);
+        Moved($"look up retired section id '{stableId}'", "retired_section_ids", "r.stable_id = @stableId", new { stableId });
+
+    /// <summary>Both retired tables point at an article and maybe a section; <paramref name="condition"/> picks the row.</summary>
+    MovedPath? Moved(string what, string table, string condition, object parameters) => database.Read(what, session =>
+    {
+        var row = session.QuerySingleOrDefault<MovedRow>($"""
+            SELECT a.slug AS ArticleSlug, s.slug AS SectionSlug
+            FROM {table} r
+            JOIN articles a ON a.id = r.article_id
+            LEFT JOIN sections s ON s.stable_id = r.section_stable_id
+            WHERE {condition}
+            """, parameters);
+        return row is null ? null : new MovedPath(row.ArticleSlug, row.SectionSlug);
+    });
 
     const string ArticleBySlug = """
         SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
