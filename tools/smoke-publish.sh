@@ -24,7 +24,7 @@ for _ in $(seq 1 60); do
 done
 
 status=0
-for path in / /tags /about /css/site.css /feed.atom /sitemap.xml /api/articles; do
+for path in / /tags /about /search?q=chuangxin /css/site.css /feed.atom /sitemap.xml /api/articles; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path")
   echo "$code $path"
   [[ $code == 200 ]] || status=1
