@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
@@ -18,7 +19,7 @@ public static class ParagraphHtml
     // Chinese text stays readable (and small) in the page: only HTML-significant characters are escaped.
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, IReadOnlyList<string>? highlight = null) =>
+    public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, SearchQuery? highlight = null) =>
         Render(paragraph.Text, paragraph.Annotations, paragraph.Repairs, reading, highlight);
 
     /// <summary>A section heading (the lead's stand-in title when it has none), with its own pinyin and repairs.</summary>
@@ -28,9 +29,9 @@ public static class ParagraphHtml
             : Render(section.Heading, section.HeadingAnnotations, section.HeadingRepairs, reading);
 
     static IHtmlContent Render(string text, IReadOnlyList<AnnotationView> annotationList, IReadOnlyList<RepairView> repairs,
-        ReadingPreferences reading, IReadOnlyList<string>? highlight = null)
+        ReadingPreferences reading, SearchQuery? highlight = null)
     {
-        var marks = highlight is { Count: > 0 } ? Highlighter.Find(text, highlight) : [];
+        IReadOnlyList<TextSpan> marks = highlight is null ? [] : SearchHighlighter.Find(text, highlight).Spans;
         var annotations = reading.Pinyin
             ? annotationList.Where(a => a.Offset >= 0 && a.Offset < text.Length).DistinctBy(a => a.Offset).ToDictionary(a => a.Offset)
             : [];
@@ -42,10 +43,10 @@ public static class ParagraphHtml
             cuts.Add(r.Offset);
             cuts.Add(r.Offset + r.Length);
         }
-        foreach (var (start, length) in marks)
+        foreach (var mark in marks)
         {
-            cuts.Add(start);
-            cuts.Add(start + length);
+            cuts.Add(mark.Start);
+            cuts.Add(mark.End);
         }
 
         var html = new StringBuilder(text.Length * 2);
@@ -54,7 +55,7 @@ public static class ParagraphHtml
         {
             int start = bounds[i], end = bounds[i + 1];
             var repair = repairs.FirstOrDefault(r => r.Offset <= start && end <= r.Offset + r.Length && r.Length > 0);
-            var marked = marks.Any(m => m.Start <= start && end <= m.Start + m.Length);
+            var marked = marks.Any(m => m.Start <= start && end <= m.End);
 
             if (repair is not null)
                 html.Append("<span class=\"repair repair-").Append(repair.Confidence == RepairConfidence.Certain ? "certain" : "partial")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Web.Reading;
 
@@ -8,7 +9,7 @@ namespace PolicyNews.Web.Pages.Articles;
 public sealed class ArticleModel(ArticleStore articles) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
-    public IReadOnlyList<string> Highlight { get; private set; } = [];
+    public SearchQuery? Highlight { get; private set; }
 
     public IActionResult OnGet(string slug, string? hl)
     {

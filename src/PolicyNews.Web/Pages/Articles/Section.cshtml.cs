@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Web.Reading;
 
@@ -8,7 +9,7 @@ namespace PolicyNews.Web.Pages.Articles;
 public sealed class SectionModel(ArticleStore articles) : PageModel
 {
     public ArticleSectionView View { get; private set; } = null!;
-    public IReadOnlyList<string> Highlight { get; private set; } = [];
+    public SearchQuery? Highlight { get; private set; }
     public Citation Citation { get; private set; } = null!;
 
     public IActionResult OnGet(string slug, string section, string? hl)

@@ -1,9 +1,10 @@
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Web.Pages.Articles;
 
-/// <summary>The model of _SectionBody: one section's blocks, and search terms to mark (from ?hl=).</summary>
-public sealed record SectionBody(SectionView Section, IReadOnlyList<string> Highlight)
+/// <summary>The model of _SectionBody: one section's blocks, and the search whose matches to mark (from ?hl=).</summary>
+public sealed record SectionBody(SectionView Section, SearchQuery? Highlight)
 {
     /// <summary>The blocks in reading order, consecutive list items gathered into one list.</summary>
     public IEnumerable<IReadOnlyList<ParagraphView>> Runs()
@@ -24,10 +25,9 @@ public sealed record SectionBody(SectionView Section, IReadOnlyList<string> High
 
     public IReadOnlyList<RepairView> Repairs => Section.HeadingRepairs.Concat(Section.Paragraphs.SelectMany(p => p.Repairs)).ToList();
 
-    /// <summary>Terms to highlight from the query string: at most 8, each at most 50 characters.</summary>
-    public static IReadOnlyList<string> ParseHighlight(string? value) =>
-        (value ?? "").Split([' ', '\u3000', '"', '\''], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(t => !t.StartsWith('-') && t.Length <= 50)
-            .Take(8)
-            .ToList();
+    /// <summary>
+    /// ?hl= as the search page writes it: parsed like a search, so the page marks exactly what
+    /// search matched (either script, any case or width, pinyin included).
+    /// </summary>
+    public static SearchQuery? ParseHighlight(string? value) => string.IsNullOrWhiteSpace(value) ? null : SearchQuery.Parse(value);
 }
