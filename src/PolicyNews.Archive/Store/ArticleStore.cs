@@ -8,12 +8,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
     /// <summary>Every article, newest first (undated last), with its sections and the union of their tags.</summary>
     public IReadOnlyList<ArticleSummary> ListArticles() => database.Read("list articles", session =>
     {
-        var articles = session.Query<ArticleRow>("""
-            SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
-                   author_note AS AuthorNote, editor, url, script, summary
-            FROM articles
-            ORDER BY published DESC NULLS LAST, id DESC
-            """);
+        var articles = session.Query<ArticleRow>(ArticlesNewestFirst);
         var sections = session.Query<SectionRow>("""
             SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
             FROM sections
@@ -32,6 +27,19 @@ public sealed class ArticleStore(ArchiveDatabase database)
                 tags[a.Id].Select(t => t.ToRef()).ToList()))
             .ToList();
     });
+
+    /// <summary>Every article as a reference, newest first: for pickers and filters, without sections or tags.</summary>
+    public IReadOnlyList<ArticleRef> ListArticleRefs() => database.Read("list article references", session =>
+        session.Query<ArticleRow>(ArticlesNewestFirst)
+            .Select(a => new ArticleRef(a.Slug, a.Title, a.Source, a.Published, a.Author))
+            .ToList());
+
+    const string ArticlesNewestFirst = """
+        SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
+               author_note AS AuthorNote, editor, url, script, summary
+        FROM articles
+        ORDER BY published DESC NULLS LAST, id DESC
+        """;
 
     /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown.</summary>
     public ArticleView? GetArticle(string slug) => database.Read($"load article '{slug}'", session =>
@@ -117,7 +125,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
         var index = links.FindIndex(s => s.Id == section.Id);
 
         return new ArticleSectionView(
-            new ArticleRef(article.Slug, article.Title, article.Source, article.Published),
+            new ArticleRef(article.Slug, article.Title, article.Source, article.Published, article.Author),
             LoadSections(session, section.ArticleId, section.Id).Single(),
             index > 0 ? links[index - 1].ToLink() : null,
             index < links.Count - 1 ? links[index + 1].ToLink() : null);

@@ -25,8 +25,8 @@ public sealed record ArticleSummary(
     IReadOnlyList<SectionLink> Sections,
     IReadOnlyList<TagRef> Tags);
 
-/// <summary>Just enough of an article to title a page that shows one of its sections.</summary>
-public sealed record ArticleRef(string Slug, string Title, string? Source, string? Published);
+/// <summary>Just enough of an article to title (and cite) a page that shows one of its sections; lists may leave Author out.</summary>
+public sealed record ArticleRef(string Slug, string Title, string? Source, string? Published, string? Author = null);
 
 /// <summary>One article with everything its page shows.</summary>
 public sealed record ArticleView(
@@ -44,7 +44,7 @@ public sealed record ArticleView(
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<TagRef> Tags)
 {
-    public ArticleRef Ref => new(Slug, Title, Source, Published);
+    public ArticleRef Ref => new(Slug, Title, Source, Published, Author);
     public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Repairs.Count));
 }
 

@@ -11,7 +11,7 @@ namespace PolicyNews.Web.Pages.Articles;
 /// </summary>
 public sealed record Citation(string GbT7714, string Apa, string Permalink)
 {
-    public static Citation For(ArticleView article, SectionLink section, string permalink, DateOnly accessed)
+    public static Citation For(ArticleRef article, SectionLink section, string permalink, DateOnly accessed)
     {
         var title = section.IsLead ? article.Title : $"{article.Title}：{section.Heading}";
         var author = article.Author;

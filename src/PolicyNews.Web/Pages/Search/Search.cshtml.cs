@@ -15,7 +15,7 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
     public SearchForm Form { get; private set; } = SearchForm.Empty;
     public SearchResults? Results { get; private set; }
     public IReadOnlyList<TagSummary> Tags { get; private set; } = [];
-    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+    public IReadOnlyList<ArticleRef> Articles { get; private set; } = [];
 
     public void OnGet(string? q, string? tag, string? article, string? sort)
     {
@@ -23,7 +23,7 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
         Form = SearchForm.From(q, tag, article, sort, Request.Query["page"]);
         Query = Form.Query;
         Tags = tags.ListTags().Where(t => t.SectionCount > 0).ToList();
-        Articles = articles.ListArticles();
+        Articles = articles.ListArticleRefs();
         if (!string.IsNullOrWhiteSpace(Form.Query))
             Results = search.Search(Form.ToRequest());
     }
@@ -40,5 +40,5 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
         return hit.ParagraphId is null ? url : $"{url}#{hit.ParagraphId}";
     }
 
-    public string PageUrl(int page) => Form with { Page = page } is var f ? f.Url() : "";
+    public string PageUrl(int page) => (Form with { Page = page }).Url();
 }
