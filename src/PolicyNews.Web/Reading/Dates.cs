@@ -1,28 +1,45 @@
+using System.Globalization;
+
 namespace PolicyNews.Web.Reading;
 
-/// <summary>The archive stores dates as ISO text as precise as known: 2025, 2025-03 or 2025-03-10.</summary>
+/// <summary>
+/// The archive stores dates as ISO text as precise as known: 2025, 2025-03 or 2025-03-10. One
+/// parse, then each consumer (page, feed, citation) writes the precision it has.
+/// </summary>
+public sealed record PartialDate(int Year, int? Month, int? Day)
+{
+    public static PartialDate? Parse(string? iso)
+    {
+        var parts = (iso ?? "").Split('-');
+        if (parts.Length > 3 || parts[0].Length != 4 || !int.TryParse(parts[0], out var year) || year < 1)
+            return null;
+        int? month = parts.Length > 1 && int.TryParse(parts[1], out var m) && m is >= 1 and <= 12 ? m : null;
+        int? day = month is { } mm && parts.Length > 2 && int.TryParse(parts[2], out var d) && d >= 1 && d <= DateTime.DaysInMonth(year, mm) ? d : null;
+        return new PartialDate(year, month, day);
+    }
+}
+
 public static class Dates
 {
-    public static string Display(string? iso)
+    /// <summary>2025年, 2025年3月 or 2025年3月10日; text that is not a date is shown as it is.</summary>
+    public static string Display(string? iso) => PartialDate.Parse(iso) switch
     {
-        var parts = (iso ?? "").Split('-');
-        return parts.Length switch
-        {
-            1 when parts[0].Length == 4 => $"{parts[0]}年",
-            2 => $"{parts[0]}年{int.Parse(parts[1])}月",
-            3 => $"{parts[0]}年{int.Parse(parts[1])}月{int.Parse(parts[2])}日",
-            _ => iso ?? "",
-        };
-    }
+        null => iso ?? "",
+        { Month: null } d => $"{d.Year}年",
+        { Day: null } d => $"{d.Year}年{d.Month}月",
+        var d => $"{d.Year}年{d.Month}月{d.Day}日",
+    };
 
     /// <summary>A full timestamp for feeds: the first moment of the stated period, in UTC.</summary>
-    public static DateTimeOffset ToTimestamp(string? iso)
+    public static DateTimeOffset ToTimestamp(string? iso) => PartialDate.Parse(iso) is { } d
+        ? new DateTimeOffset(d.Year, d.Month ?? 1, d.Day ?? 1, 0, 0, 0, TimeSpan.Zero)
+        : DateTimeOffset.UnixEpoch;
+
+    /// <summary>APA's date: (2025), (2025, March), (2025, March 10), or (n.d.).</summary>
+    public static string Apa(string? iso) => PartialDate.Parse(iso) switch
     {
-        var parts = (iso ?? "").Split('-');
-        if (parts.Length == 0 || !int.TryParse(parts[0], out var year) || year < 1)
-            return DateTimeOffset.UnixEpoch;
-        var month = parts.Length > 1 && int.TryParse(parts[1], out var m) && m is >= 1 and <= 12 ? m : 1;
-        var day = parts.Length > 2 && int.TryParse(parts[2], out var d) && d >= 1 && d <= DateTime.DaysInMonth(year, month) ? d : 1;
-        return new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
-    }
+        null => "n.d.",
+        { Month: null } d => $"{d.Year}",
+        var d => $"{d.Year}, {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(d.Month.Value)}" + (d.Day is { } day ? $" {day}" : ""),
+    };
 }

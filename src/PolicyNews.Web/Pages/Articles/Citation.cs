@@ -1,5 +1,5 @@
-using System.Globalization;
 using PolicyNews.Archive.Store;
+using PolicyNews.Web.Reading;
 
 namespace PolicyNews.Web.Pages.Articles;
 
@@ -26,22 +26,11 @@ public sealed record Citation(string GbT7714, string Apa, string Permalink)
 
         var apa = string.Concat(
             author is null ? "" : $"{author}. ",
-            $"({ApaDate(article.Published)}). ",
+            $"({Dates.Apa(article.Published)}). ",
             $"{title}. ",
             article.Source is null ? "" : $"{article.Source}. ",
             permalink);
 
         return new Citation(gb, apa, permalink);
-    }
-
-    static string ApaDate(string? iso)
-    {
-        var parts = (iso ?? "").Split('-');
-        if (parts[0].Length != 4)
-            return "n.d.";
-        if (parts.Length == 1 || !int.TryParse(parts[1], out var month) || month is < 1 or > 12)
-            return parts[0];
-        var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
-        return parts.Length > 2 && int.TryParse(parts[2], out var day) ? $"{parts[0]}, {monthName} {day}" : $"{parts[0]}, {monthName}";
     }
 }
