@@ -28,6 +28,9 @@ public sealed class ArticleStore(ArchiveDatabase database)
             .ToList();
     });
 
+    public long CountArticles() => database.Read("count articles", session =>
+        session.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
+
     /// <summary>Every article as a reference, newest first: for pickers and filters, without sections or tags.</summary>
     public IReadOnlyList<ArticleRef> ListArticleRefs() => database.Read("list article references", session =>
         session.Query<ArticleRow>(ArticlesNewestFirst)

@@ -19,7 +19,7 @@ public static class ArchiveStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyNews.Web.Startup");
         var database = services.GetRequiredService<ArchiveDatabase>();   // opens and migrates
 
-        var articles = database.Read("count articles", s => s.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
+        var articles = services.GetRequiredService<ArticleStore>().CountArticles();
         if (articles > 0)
         {
             logger.LogInformation("archive: {Database} holds {Articles} articles", database.FilePath, articles);
