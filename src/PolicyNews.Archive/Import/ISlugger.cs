@@ -58,12 +58,9 @@ public sealed class PinyinSlugger : ISlugger
                 continue;
             }
             Flush();
-            if (Chinese.PinyinReadings.Of(rune.Value) is [var reading, ..])
-            {
-                var ascii = new string(Chinese.PinyinReadings.Toneless(reading).Replace('ü', 'v').Where(char.IsAsciiLetterLower).ToArray());
-                if (ascii.Length > 0)
-                    words.Add(ascii);
-            }
+            // The same reading search indexes the character under.
+            if (Search.PinyinSyllables.UsualReading(rune.Value) is { } reading && reading.All(char.IsAsciiLetterLower))
+                words.Add(reading);
         }
         Flush();
         return words.Count > 0 ? string.Join('-', words.Take(MaxWords)) : $"section-{ordinal}";

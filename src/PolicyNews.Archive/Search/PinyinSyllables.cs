@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PolicyNews.Archive.Chinese;
 
 namespace PolicyNews.Archive.Search;
@@ -14,22 +15,11 @@ public static class PinyinSyllables
     const int MaxSyllableLength = 6;
 
     static readonly Lazy<HashSet<string>> Syllables = new(LoadSyllables);
-    static readonly Dictionary<int, string?> UsualCache = new();
-    static readonly Lock CacheLock = new();
+    static readonly ConcurrentDictionary<int, string?> UsualCache = new();
 
-    /// <summary>The toneless spelling of the character's usual reading ("chuang" for 創 and 创), or null.</summary>
-    public static string? UsualReading(int codePoint)
-    {
-        lock (CacheLock)
-        {
-            if (UsualCache.TryGetValue(codePoint, out var cached))
-                return cached;
-            var readings = PinyinReadings.Of(codePoint);
-            var usual = readings.Count == 0 ? null : PinyinReadings.Toneless(readings[0]);
-            UsualCache[codePoint] = usual;
-            return usual;
-        }
-    }
+    /// <summary>The toneless spelling of the character's usual reading ("chuang" for 創 and 创, ü as v), or null.</summary>
+    public static string? UsualReading(int codePoint) => UsualCache.GetOrAdd(codePoint, static c =>
+        PinyinReadings.Of(c) is [var usual, ..] ? PinyinReadings.Toneless(usual) : null);
 
     public static bool IsSyllable(string spelling) => Syllables.Value.Contains(spelling);
 
