@@ -13,4 +13,10 @@ public sealed class ArchiveSettings
 
     /// <summary><c>Archive:Seeds</c> — the folder of source files, articles.json and tags.json.</summary>
     public string Seeds { get; set; } = "seeds/";
+
+    /// <summary>
+    /// <c>Archive:SearchExactUpTo</c> — up to this many hits a search counts and ranks every one;
+    /// past it, it says "more than" and orders heading matches first (Store/SearchStore.cs).
+    /// </summary>
+    public int SearchExactUpTo { get; set; } = Store.SearchStore.DefaultExactUpTo;
 }

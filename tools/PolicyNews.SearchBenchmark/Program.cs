@@ -16,14 +16,20 @@ using PolicyNews.Archive.Text;
 //   dotnet run -c Release --project tools/PolicyNews.SearchBenchmark -- --sections 100000
 //
 // Options: --sections N (100000), --seed S (20250301), --queries Q per class (30), --reps R (5),
-// --like-reps R (1), --trigram (also build and time a trigram index for comparison), --keep DIR.
+// --like-reps R (1), --trigram (also build and time a trigram index for comparison), --keep DIR,
+// --reuse (with --keep: time the archive kept there by an earlier run instead of building one;
+// pending migrations are applied to it), --explain Q (with --keep and --reuse: run the search for
+// Q three times and print every statement it runs with its time, then stop).
 
 var options = Options.Parse(args);
 var root = FindRoot();
 var work = options.Keep ?? Path.Combine(Path.GetTempPath(), "policynews-bench-" + Guid.NewGuid().ToString("n"));
 Directory.CreateDirectory(work);
 var db = Path.Combine(work, "bench.db");
-if (File.Exists(db)) File.Delete(db);
+var reuse = options.Reuse && File.Exists(db);
+if (options.Reuse && options.Keep is null)
+    throw new ArgumentException("--reuse needs --keep DIR");
+if (File.Exists(db) && !reuse) File.Delete(db);
 
 try
 {
@@ -38,42 +44,83 @@ finally
 
 void Run()
 {
-    Console.Error.WriteLine($"importing seeds into {db} …");
     var seeds = Path.Combine(root, "seeds");
-    var import = new ArchiveImporter(ArticlePipeline.Create()).Import(new ImportRequest(db,
-        Directory.GetFiles(seeds, "*.txt").Order().ToList(),
-        ArticleMetadataFile.Load(Path.Combine(seeds, ArticleMetadataFile.FileName)),
-        TagTaxonomy.Load(Path.Combine(seeds, TagTaxonomy.FileName))));
-    if (!import.Succeeded)
-        throw new InvalidOperationException(string.Join("\n", import.Problems));
+    if (!reuse)
+    {
+        Console.Error.WriteLine($"importing seeds into {db} …");
+        var import = new ArchiveImporter(ArticlePipeline.Create()).Import(new ImportRequest(db,
+            Directory.GetFiles(seeds, "*.txt").Order().ToList(),
+            ArticleMetadataFile.Load(Path.Combine(seeds, ArticleMetadataFile.FileName)),
+            TagTaxonomy.Load(Path.Combine(seeds, TagTaxonomy.FileName))));
+        if (!import.Succeeded)
+            throw new InvalidOperationException(string.Join("\n", import.Problems));
+    }
+
+    if (options.Explain is { } explain)
+    {
+        // Warm up first (JIT tiering, page cache), then show the statements of the last runs.
+        var log = new StatementLog();
+        using var traced = ArchiveDatabase.Open(db, log);
+        for (var run = 1; run <= 50; run++)
+        {
+            log.Enabled = run > 47;
+            if (log.Enabled) Console.WriteLine($"run {run}: {explain}");
+            var sw = Stopwatch.StartNew();
+            var result = new SearchStore(traced).Search(new SearchRequest(explain));
+            if (log.Enabled)
+                Console.WriteLine($"  total {sw.Elapsed.TotalMilliseconds:0.00} ms, {result.TotalHits:N0}{(result.TotalIsExact ? "" : "+")} hits");
+        }
+        return;
+    }
 
     using var database = ArchiveDatabase.Open(db);
     using var connection = database.OpenConnection();
-    var paragraphs = connection.Query<string>("SELECT text FROM paragraphs ORDER BY id").ToList();
-    var headings = connection.Query<string>("SELECT heading FROM sections WHERE heading IS NOT NULL ORDER BY id").ToList();
+    // Sentences and queries come from the seed articles alone (a kept archive also holds the synthetic ones).
+    var seedArticles = connection.Query<long>("SELECT id FROM articles WHERE slug NOT LIKE 'bench-%'").ToList();
+    var paragraphs = connection.Query<string>("""
+        SELECT p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id
+        WHERE s.article_id IN @seedArticles ORDER BY p.id
+        """, new { seedArticles }).ToList();
+    var headings = connection.Query<string>("SELECT heading FROM sections WHERE heading IS NOT NULL AND article_id IN @seedArticles ORDER BY id",
+        new { seedArticles }).ToList();
     var sentences = paragraphs.SelectMany(Sentences).Where(s => s.Length >= 8).Distinct().ToList();
     var random = new Random(options.Seed);
 
-    Console.Error.WriteLine($"generating {options.Sections:N0} sections from {sentences.Count} seed sentences …");
-    var generate = Stopwatch.StartNew();
-    var (sectionCount, textChars) = Generate(connection, random, sentences, headings, options.Sections);
-    generate.Stop();
-    Checkpoint(connection);
-    var sizeWithoutIndex = DatabaseBytes(connection);
-
-    Console.Error.WriteLine("building the search index …");
-    var build = Stopwatch.StartNew();
-    using (var tx = connection.BeginTransaction())
+    var build = TimeSpan.Zero;
+    var generate = TimeSpan.Zero;
+    long sizeWithoutIndex = 0, sizeWithIndex;
+    int sectionCount;
+    long textChars;
+    if (reuse)
     {
-        new SearchIndexWriter(connection, tx).Rebuild();
-        tx.Commit();
+        Console.Error.WriteLine($"reusing the archive in {db} …");
+        sectionCount = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM sections");
+        textChars = connection.ExecuteScalar<long>("SELECT (SELECT SUM(length(text)) FROM paragraphs) + (SELECT SUM(length(heading)) FROM sections)");
+        sizeWithIndex = DatabaseBytes(connection);
     }
-    build.Stop();
-    Checkpoint(connection);
-    var sizeWithIndex = DatabaseBytes(connection);
+    else
+    {
+        Console.Error.WriteLine($"generating {options.Sections:N0} sections from {sentences.Count} seed sentences …");
+        var generating = Stopwatch.StartNew();
+        (sectionCount, textChars) = Generate(connection, random, sentences, headings, options.Sections);
+        generate = generating.Elapsed;
+        Checkpoint(connection);
+        sizeWithoutIndex = DatabaseBytes(connection);
 
-    Console.Error.WriteLine("building the LIKE scan table (folded heading + body per section) …");
-    BuildScanTable(connection);
+        Console.Error.WriteLine("building the search index …");
+        var building = Stopwatch.StartNew();
+        using (var tx = connection.BeginTransaction())
+        {
+            new SearchIndexWriter(connection, tx).Rebuild();
+            tx.Commit();
+        }
+        build = building.Elapsed;
+        Checkpoint(connection);
+        sizeWithIndex = DatabaseBytes(connection);
+
+        Console.Error.WriteLine("building the LIKE scan table (folded heading + body per section) …");
+        BuildScanTable(connection);
+    }
 
     TimeSpan? trigramBuild = null;
     long trigramBytes = 0;
@@ -84,6 +131,7 @@ void Run()
         var before = DatabaseBytes(connection);
         var sw = Stopwatch.StartNew();
         connection.Execute("""
+            DROP TABLE IF EXISTS bench_trigram;
             CREATE VIRTUAL TABLE bench_trigram USING fts5(text, content = '', tokenize = 'trigram');
             INSERT INTO bench_trigram (rowid, text) SELECT id, text FROM bench_scan;
             """);
@@ -110,19 +158,30 @@ void Run()
         foreach (var q in queries.Take(3)) { store.Search(new SearchRequest(q)); }
 
     var rows = new List<string>();
+    var slowestQueries = new List<string>();
     foreach (var (name, queries) in classes)
     {
         Console.Error.WriteLine($"timing {name} …");
         var fts = new List<double>();
+        var countingAll = new List<double>();
         var hits = new List<int>();
+        var slowest = new Dictionary<string, double>();
         for (var rep = 0; rep < options.Reps; rep++)
             foreach (var q in queries)
             {
                 var sw = Stopwatch.StartNew();
-                var result = store.Search(new SearchRequest(q));
+                store.Search(new SearchRequest(q));
                 fts.Add(sw.Elapsed.TotalMilliseconds);
-                if (rep == 0) hits.Add(result.TotalHits);
+                slowest[q] = Math.Max(slowest.GetValueOrDefault(q), sw.Elapsed.TotalMilliseconds);
+
+                // The same search asked to count every hit (the page's "count all" link).
+                sw.Restart();
+                var counted = store.Search(new SearchRequest(q, CountAll: true));
+                countingAll.Add(sw.Elapsed.TotalMilliseconds);
+                if (rep == 0) hits.Add(counted.TotalHits);
             }
+        slowestQueries.Add($"- {name}: " + string.Join(", ", slowest.OrderByDescending(kv => kv.Value).Take(5)
+            .Select(kv => $"{kv.Key} {kv.Value:0.0} ms ({hits[queries.IndexOf(kv.Key)]:N0} hits)")));
 
         // The index alone: the two statements SearchStore runs, on one open connection.
         // Split in two to show where the time goes: counting the hits, and ranking them all by BM25.
@@ -171,7 +230,7 @@ void Run()
 
         var speedup = Percentile(like, 50) / Percentile(fts, 50);
         rows.Add($"| {name} | {queries.Count} | {Percentile(hits.Select(h => (double)h).ToList(), 50):N0} | " +
-                 $"{Percentile(fts, 50):0.0} | {Percentile(fts, 95):0.0} | {Percentile(counting, 50):0.0} / {Percentile(core, 50):0.0} / {Percentile(core, 95):0.0} | {Percentile(like, 50):0.0} | {Percentile(like, 95):0.0} | {speedup:0}× |{trigram}");
+                 $"{Percentile(fts, 50):0.0} | {Percentile(fts, 95):0.0} | {Percentile(countingAll, 50):0.0} / {Percentile(countingAll, 95):0.0} | {Percentile(counting, 50):0.0} / {Percentile(core, 50):0.0} / {Percentile(core, 95):0.0} | {Percentile(like, 50):0.0} | {Percentile(like, 95):0.0} | {speedup:0}× |{trigram}");
     }
 
     var sqliteVersion = connection.ExecuteScalar<string>("SELECT sqlite_version()");
@@ -180,17 +239,25 @@ void Run()
     Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {sqliteVersion}");
     Console.WriteLine($"- load average while timing (shared machine): {startLoad} at the start, {LoadAverage()} at the end");
     Console.WriteLine($"- seed {options.Seed}; {sentences.Count} seed sentences recombined; {textChars / 1e6:0.0} M characters of section text");
-    Console.WriteLine($"- generating the archive rows: {generate.Elapsed.TotalSeconds:0.0} s");
-    Console.WriteLine($"- index build (SearchIndexWriter.Rebuild, one transaction): {build.Elapsed.TotalSeconds:0.0} s");
-    Console.WriteLine($"- database size: {sizeWithoutIndex / 1e6:0.0} MB without the index, {sizeWithIndex / 1e6:0.0} MB with it (index {(sizeWithIndex - sizeWithoutIndex) / 1e6:0.0} MB)");
+    if (reuse)
+        Console.WriteLine($"- archive reused from an earlier run (--reuse): database {sizeWithIndex / 1e6:0.0} MB with the index");
+    else
+    {
+        Console.WriteLine($"- generating the archive rows: {generate.TotalSeconds:0.0} s");
+        Console.WriteLine($"- index build (SearchIndexWriter.Rebuild, one transaction): {build.TotalSeconds:0.0} s");
+        Console.WriteLine($"- database size: {sizeWithoutIndex / 1e6:0.0} MB without the index, {sizeWithIndex / 1e6:0.0} MB with it (index {(sizeWithIndex - sizeWithoutIndex) / 1e6:0.0} MB)");
+    }
     if (trigramBuild is { } tb)
         Console.WriteLine($"- trigram comparison index (contentless, same folded text): built in {tb.TotalSeconds:0.0} s, {trigramBytes / 1e6:0.0} MB");
-    Console.WriteLine($"- search: SearchStore.Search (hit count + first page of 20 by BM25 + best paragraph and snippet), {options.Reps} runs per query");
+    Console.WriteLine($"- search: SearchStore.Search as the page calls it (hits counted up to {SearchStore.DefaultExactUpTo:N0}, first page of 20, best paragraph and snippet of each), {options.Reps} runs per query; count all: the same with every hit counted (CountAll)");
     Console.WriteLine($"- LIKE: SELECT COUNT(*) … WHERE text LIKE '%q%' over the folded text of each section, {options.LikeReps} run(s) per query");
     Console.WriteLine();
-    Console.WriteLine("| query class | queries | median hits | search p50 ms | search p95 ms | index only: count p50 / count+rank p50 / p95 ms | LIKE p50 ms | LIKE p95 ms | speed-up (p50) |" + (options.Trigram ? " trigram p50 / p95 ms |" : ""));
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (options.Trigram ? "---:|" : ""));
+    Console.WriteLine("| query class | queries | median hits | search p50 ms | search p95 ms | search, count all p50 / p95 ms | index only: count all p50 / count+rank all p50 / p95 ms | LIKE p50 ms | LIKE p95 ms | speed-up (p50) |" + (options.Trigram ? " trigram p50 / p95 ms |" : ""));
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (options.Trigram ? "---:|" : ""));
     foreach (var row in rows) Console.WriteLine(row);
+    Console.WriteLine();
+    Console.WriteLine("Slowest queries (search, worst of the runs):");
+    foreach (var line in slowestQueries) Console.WriteLine(line);
     Console.WriteLine();
     foreach (var (name, queries) in classes)
         Console.WriteLine($"- {name} queries: {string.Join(" ", queries.Take(12))} …");
@@ -321,11 +388,25 @@ static string FindRoot()
     throw new InvalidOperationException("run from inside the repository (PolicyNews.sln not found)");
 }
 
-sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeReps, bool Trigram, string? Keep)
+/// <summary>Prints each statement a search runs, with its time (ReadSession logs them at Trace).</summary>
+sealed class StatementLog : Microsoft.Extensions.Logging.ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+    public bool Enabled { get; set; }
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => Enabled;
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+        Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (Enabled)
+            Console.WriteLine("  " + string.Join(" ", formatter(state, exception).Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim())));
+    }
+}
+
+sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeReps, bool Trigram, string? Keep, bool Reuse, string? Explain)
 {
     public static Options Parse(string[] args)
     {
-        var o = new Options(100_000, 20250301, 30, 5, 1, false, null);
+        var o = new Options(100_000, 20250301, 30, 5, 1, false, null, false, null);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -338,6 +419,8 @@ sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeRep
                 "--like-reps" => o with { LikeReps = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--trigram" => o with { Trigram = true },
                 "--keep" => o with { Keep = Next() },
+                "--reuse" => o with { Reuse = true },
+                "--explain" => o with { Explain = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -34,12 +34,14 @@ public sealed class SearchQuery
     public const int MaxLength = 200;
     public const int MaxTerms = 16;
 
-    // Column sets of search_sections (migration 002): single tokens, and pairs of neighbours.
-    const string WordColumns = "{heading body}";
-    const string WordPairColumns = "{heading_pairs body_pairs}";
-    const string PinyinColumns = "{heading_pinyin body_pinyin}";
-    const string PinyinPairColumns = "{heading_pinyin_pairs body_pinyin_pairs}";
-    const string HeadingColumns = "{heading heading_pairs heading_pinyin heading_pinyin_pairs}";
+    /// <summary>The column filter of each token form in one FTS5 table.</summary>
+    sealed record IndexColumns(string Words, string WordPairs, string Pinyin, string PinyinPairs);
+
+    // search_sections (migration 002) holds every form for the heading and for the body;
+    // search_headings (migration 005) the same forms of the heading alone.
+    static readonly IndexColumns SectionColumns = new(
+        "{heading body}", "{heading_pairs body_pairs}", "{heading_pinyin body_pinyin}", "{heading_pinyin_pairs body_pinyin_pairs}");
+    static readonly IndexColumns HeadingColumns = new("{heading}", "{heading_pairs}", "{heading_pinyin}", "{heading_pinyin_pairs}");
 
     SearchQuery(string text, IReadOnlyList<SearchTerm> terms, bool truncated)
     {
@@ -51,9 +53,11 @@ public sealed class SearchQuery
             : SearchQueryStatus.Empty;
         if (Status == SearchQueryStatus.Ready)
         {
-            MatchExpression = BuildMatch(terms, headingsOnly: false);
-            HeadingMatchExpression = BuildMatch(terms, headingsOnly: true);
-            BodyOnlyMatchExpression = $"({MatchExpression}) NOT ({HeadingMatchExpression})";
+            var included = "(" + string.Join(" AND ", terms.Where(t => !t.IsExcluded).Select(t => Expression(t, SectionColumns))) + ")";
+            var excluded = terms.Where(t => t.IsExcluded).Select(t => Expression(t, SectionColumns)).ToList();
+            ExclusionMatchExpression = excluded.Count == 0 ? null : string.Join(" OR ", excluded);
+            MatchExpression = ExclusionMatchExpression is null ? included : $"{included} NOT ({ExclusionMatchExpression})";
+            HeadingMatchExpression = string.Join(" AND ", terms.Where(t => !t.IsExcluded).Select(t => Expression(t, HeadingColumns)));
         }
     }
 
@@ -67,14 +71,17 @@ public sealed class SearchQuery
 
     public SearchQueryStatus Status { get; }
 
-    /// <summary>The FTS5 MATCH expression, or null when <see cref="Status"/> is not Ready.</summary>
+    /// <summary>The FTS5 MATCH expression over search_sections, or null when <see cref="Status"/> is not Ready.</summary>
     public string? MatchExpression { get; }
 
-    /// <summary>Sections whose headings hold every included term (exclusions still apply to the whole section).</summary>
+    /// <summary>
+    /// The included terms over search_headings: sections whose heading holds every one of them.
+    /// Exclusions are not in it, because they apply to the whole section (<see cref="ExclusionMatchExpression"/>).
+    /// </summary>
     public string? HeadingMatchExpression { get; }
 
-    /// <summary>Sections that match <see cref="MatchExpression"/> but not <see cref="HeadingMatchExpression"/>.</summary>
-    public string? BodyOnlyMatchExpression { get; }
+    /// <summary>Over search_sections, sections holding any excluded term; null when nothing is excluded.</summary>
+    public string? ExclusionMatchExpression { get; }
 
     public IEnumerable<SearchTerm> Included => Terms.Where(t => !t.IsExcluded);
 
@@ -190,36 +197,21 @@ public sealed class SearchQuery
     }
 
     /// <summary>
-    /// A column filter on a parenthesised expression narrows every column filter inside it, so the
-    /// heading form is the same expression restricted to the heading columns; exclusions stay
-    /// outside it and apply to the whole section.
-    /// </summary>
-    static string BuildMatch(IReadOnlyList<SearchTerm> terms, bool headingsOnly)
-    {
-        var included = terms.Where(t => !t.IsExcluded).Select(Expression);
-        var excluded = terms.Where(t => t.IsExcluded).Select(Expression).ToList();
-        var match = "(" + string.Join(" AND ", included) + ")";
-        if (headingsOnly)
-            match = $"{HeadingColumns} : {match}";
-        return excluded.Count == 0 ? match : $"{match} NOT ({string.Join(" OR ", excluded)})";
-    }
-
-    /// <summary>
     /// A term is looked up in the pairs columns unless one of its Han characters stands alone (a
     /// one-character word such as 才): a pair list is far shorter than a common character's list.
     /// Tokens hold only letters, digits, "¦" and "_", never a double quote, so quoting them is
     /// enough to keep them text; the doubling is there anyway so the rule holds whatever a token holds.
     /// </summary>
-    static string Expression(SearchTerm term)
+    static string Expression(SearchTerm term, IndexColumns columns)
     {
         var words = SearchTokens.HasLoneHan(term.Words)
-            ? $"{WordColumns} : {Quote(term.Words)}"
-            : $"{WordPairColumns} : {Quote(SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text))}";
+            ? $"{columns.Words} : {Quote(term.Words)}"
+            : $"{columns.WordPairs} : {Quote(SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text))}";
         if (term.Syllables is null)
             return words;
         var pinyin = term.Syllables.Count == 1
-            ? $"{PinyinColumns} : {Quote(term.Syllables)}"
-            : $"{PinyinPairColumns} : {Quote(SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text))}";
+            ? $"{columns.Pinyin} : {Quote(term.Syllables)}"
+            : $"{columns.PinyinPairs} : {Quote(SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text))}";
         return $"({words} OR {pinyin})";
     }
 

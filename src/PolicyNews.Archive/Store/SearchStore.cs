@@ -10,37 +10,25 @@ namespace PolicyNews.Archive.Store;
 /// highlighted snippet from the stored text of just those sections. Any input gives a result;
 /// a query with nothing to search gives an empty one whose <see cref="SearchQuery.Status"/> says why.
 /// </summary>
-public sealed class SearchStore(ArchiveDatabase database, int rankAllUpTo = SearchStore.DefaultRankAllUpTo)
+/// <remarks>
+/// Up to <c>exactUpTo</c> hits a search is exact: every hit counted and ranked by BM25. Past it (a
+/// word in a good part of the archive) both would cost more than the rest of the search together,
+/// however few hits a page shows (docs/search.md, "Measurements"), so the search stops counting,
+/// reports "more than exactUpTo", and orders by a cheaper rule: sections whose heading holds the
+/// terms first (BM25 over the headings alone), then the other hits most recently imported first.
+/// <see cref="SearchRequest.CountAll"/> asks for the exact count anyway. Lucene and Elasticsearch
+/// do the same past 1,000 and 10,000 hits.
+/// </remarks>
+public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = SearchStore.DefaultExactUpTo)
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>
-    /// Up to this many hits, relevance is BM25 over all of them. Beyond it (a word in a good part of
-    /// the archive) BM25 for every hit costs more than the rest of the search together (about 2 µs
-    /// a hit, docs/search.md), so sections whose headings match come first, ranked by BM25, and the
-    /// other hits follow most recently imported first.
-    /// </summary>
-    public const int DefaultRankAllUpTo = 2000;
+    public const int DefaultExactUpTo = 2000;
 
     // bm25 column weights in column order, each heading column before its body column (migration
     // 002): a term in a short heading already scores high, the weight makes a heading hit outrank
     // body hits. Given to FTS5 as its rank function, so ORDER BY rank sorts inside FTS5.
     public const string RankFunction = "bm25(8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0)";
-
-    // Filters are rowid sets computed once per statement, so the FTS5 table stays the only loop:
-    // counting and ranking thousands of hits never joins sections and articles row by row.
-    const string Matching = $"""
-        FROM search_sections f
-        {Conditions}
-        """;
-
-    const string Conditions = """
-        WHERE search_sections MATCH @Match AND rank MATCH @RankFunction
-          AND (@Article IS NULL OR f.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id
-                                               WHERE a.slug = @Article))
-          AND (@Tag IS NULL OR f.rowid IN (SELECT st.section_id FROM section_tags st JOIN tags t ON t.id = st.tag_id
-                                           WHERE t.slug = @Tag))
-        """;
 
     public SearchResults Search(SearchRequest request)
     {
@@ -48,20 +36,23 @@ public sealed class SearchStore(ArchiveDatabase database, int rankAllUpTo = Sear
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
         if (query.MatchExpression is null)
-            return new SearchResults(query, 0, page, pageSize, []);
+            return new SearchResults(query, 0, true, page, pageSize, [], HasNext: false);
 
-        var filter = new Filter(query.MatchExpression, RankFunction, Blank(request.Article), Blank(request.Tag),
+        var filter = new Filter(query.MatchExpression, Blank(request.Article), Blank(request.Tag),
             pageSize, (long)(page - 1) * pageSize);
 
         return database.Read($"search for '{query.Text}'", session =>
         {
-            var total = Count(session, filter);
-            var ranked = total == 0 ? []
-                : request.Sort == SearchSort.Newest ? session.Query<RankRow>(NewestPage, filter)
-                : total <= rankAllUpTo ? session.Query<RankRow>(RelevancePage, filter)
-                : HeadingsThenRecent(session, query, filter, rankAllUpTo);
+            // Counting stops one past the limit: enough to know which way to rank.
+            var total = session.QuerySingleOrDefault<int>(request.CountAll ? Count : CountUpTo, filter with { Take = exactUpTo + 1 });
+            var exact = request.CountAll || total <= exactUpTo;
+            var (ranked, hasNext) = total == 0 ? ([], false)
+                : request.Sort == SearchSort.Newest ? FullPage(session.Query<RankRow>(NewestPage, filter with { Take = filter.Take + 1 }), filter.Take)
+                : total <= exactUpTo ? FullPage(session.Query<RankRow>(RelevancePage, filter with { Take = filter.Take + 1 }), filter.Take)
+                : HeadingsThenRecent(session, query, filter);
+            var totalHits = exact ? total : exactUpTo;
             if (ranked.Count == 0)
-                return new SearchResults(query, total, page, pageSize, []);
+                return new SearchResults(query, totalHits, exact, page, pageSize, [], hasNext);
 
             var ids = ranked.Select(r => r.Id).ToList();
             var sections = session.Query<HitRow>("""
@@ -83,60 +74,107 @@ public sealed class SearchStore(ArchiveDatabase database, int rankAllUpTo = Sear
                         g.First().Section.ArticleSource, g.First().Section.ArticlePublished),
                     g.Select(r => Hit(r.Section, -r.Rank, paragraphs[r.Section.Id], query)).ToList()))
                 .ToList();
-            return new SearchResults(query, total, page, pageSize, articles);
+            return new SearchResults(query, totalHits, exact, page, pageSize, articles, hasNext);
         });
     }
 
+    // Filters are rowid sets computed once per statement, so the FTS5 table stays the only loop:
+    // counting and ranking thousands of hits never joins sections and articles row by row.
+    static string Where(string table) => $"""
+        WHERE {table} MATCH @Match
+          AND (@Article IS NULL OR {table}.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id
+                                                    WHERE a.slug = @Article))
+          AND (@Tag IS NULL OR {table}.rowid IN (SELECT st.section_id FROM section_tags st JOIN tags t ON t.id = st.tag_id
+                                                WHERE t.slug = @Tag))
+        """;
+
+    static readonly string Matching = "FROM search_sections " + Where("search_sections");
+
+    static readonly string Count = $"SELECT COUNT(*) {Matching}";
+
+    // FTS5 hands rows over one at a time, so the LIMIT stops it after Take hits.
+    static readonly string CountUpTo = $"SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT @Take)";
+
     // Newest first needs every hit's date; relevance needs only FTS5's own order.
-    const string NewestPage = $"""
-        SELECT f.rowid AS Id, f.rank AS Rank
-        FROM search_sections f
-        JOIN sections s ON s.id = f.rowid
+    static readonly string NewestPage = $"""
+        SELECT search_sections.rowid AS Id, 0.0 AS Rank
+        FROM search_sections
+        JOIN sections s ON s.id = search_sections.rowid
         JOIN articles a ON a.id = s.article_id
-        {Conditions}
+        {Where("search_sections")}
         ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
         LIMIT @Take OFFSET @Skip
         """;
 
-    const string RelevancePage = $"""
-        SELECT f.rowid AS Id, f.rank AS Rank
-        {Matching}
-        ORDER BY f.rank, f.rowid
+    static readonly string RelevancePage = $"""
+        SELECT rowid AS Id, rank AS Rank
+        {Matching} AND rank MATCH '{RankFunction}'
+        ORDER BY rank, rowid
         LIMIT @Take OFFSET @Skip
         """;
 
-    // FTS5 walks its lists backwards and stops after the page: BM25 only for the rows returned.
-    const string RecentPage = $"""
-        SELECT f.rowid AS Id, f.rank AS Rank
-        {Matching}
-        ORDER BY f.rowid DESC
+    // Headings are short, so ranking a couple of thousand of them is cheap; but they are counted
+    // first, without BM25, because a word in tens of thousands of headings would be ranked in full
+    // before the LIMIT applies. Default weights: one per token form.
+    static readonly string HeadingCountUpTo = $"SELECT COUNT(*) FROM (SELECT 1 FROM search_headings {Where("search_headings")} LIMIT @Take)";
+
+    static readonly string HeadingHits = $"""
+        SELECT rowid AS Id, rank AS Rank
+        FROM search_headings {Where("search_headings")}
+        ORDER BY rank, rowid
+        """;
+
+    // Of the given sections, those holding an excluded term (@Match is the exclusions, OR-ed).
+    const string Excluded = """
+        SELECT rowid FROM search_sections
+        WHERE search_sections MATCH @Match AND rowid IN (SELECT value FROM json_each(@Ids))
+        """;
+
+    // FTS5 walks its lists backwards and stops after the page. No rank: BM25 would first read every
+    // term's whole list to weigh it.
+    static readonly string RecentPage = $"""
+        SELECT rowid AS Id, 0.0 AS Rank
+        {Matching} AND rowid NOT IN (SELECT value FROM json_each(@Ids))
+        ORDER BY rowid DESC
         LIMIT @Take OFFSET @Skip
         """;
 
-    static int Count(ReadSession session, Filter filter) => session.QuerySingleOrDefault<int>($"SELECT COUNT(*) {Matching}", filter);
+    /// <summary>A page asked for one row more than it shows: that row only says a next page exists.</summary>
+    static (List<RankRow> Rows, bool HasNext) FullPage(List<RankRow> rows, int take) =>
+        rows.Count > take ? (rows[..take], true) : (rows, false);
 
-    /// <summary>A page of "heading matches by BM25, then the other hits most recently imported first".</summary>
-    static List<RankRow> HeadingsThenRecent(ReadSession session, SearchQuery query, Filter filter, int rankAllUpTo)
+    /// <summary>
+    /// A page of "heading matches by BM25, then the other hits most recently imported first". When
+    /// headings match more than the exact limit too (generated or templated headings), they are not
+    /// put first either: every hit is then most recent first.
+    /// </summary>
+    (List<RankRow> Rows, bool HasNext) HeadingsThenRecent(ReadSession session, SearchQuery query, Filter filter)
     {
-        var headings = filter with { Match = query.HeadingMatchExpression! };
-        var headingHits = Count(session, headings);
-        // Headings can match thousands of sections too (generated or templated headings); then they
-        // are not ranked either, or the cap would only move the cost from bodies to headings.
-        var headingPage = headingHits <= rankAllUpTo ? RelevancePage : RecentPage;
-        var rows = filter.Skip < headingHits ? session.Query<RankRow>(headingPage, headings) : [];
-        var missing = filter.Take - rows.Count;
-        if (missing > 0)
-            rows.AddRange(session.Query<RankRow>(RecentPage, filter with
-            {
-                Match = query.BodyOnlyMatchExpression!,
-                Take = missing,
-                Skip = Math.Max(0, filter.Skip - headingHits),
-            }));
-        return rows;
+        var headingFilter = filter with { Match = query.HeadingMatchExpression!, Take = exactUpTo + 1 };
+        var headings = session.QuerySingleOrDefault<int>(HeadingCountUpTo, headingFilter) > exactUpTo ? []
+            : session.Query<RankRow>(HeadingHits, headingFilter);
+        if (query.ExclusionMatchExpression is { } exclusions && headings.Count > 0)
+        {
+            var excluded = session.Query<long>(Excluded, new { Match = exclusions, Ids = Json(headings) }).ToHashSet();
+            headings.RemoveAll(h => excluded.Contains(h.Id));
+        }
+
+        var rows = headings.Skip((int)Math.Min(filter.Skip, headings.Count)).Take(filter.Take).ToList();
+        var recent = session.Query<RankRow>(RecentPage, filter with
+        {
+            Ids = Json(headings),
+            Take = filter.Take - rows.Count + 1,
+            Skip = Math.Max(0, filter.Skip - headings.Count),
+        });
+        var (more, hasNext) = FullPage(recent, filter.Take - rows.Count);
+        rows.AddRange(more);
+        return (rows, hasNext);
     }
 
-    /// <summary>The parameters of every search statement (Dapper reads them by name).</summary>
-    sealed record Filter(string Match, string RankFunction, string? Article, string? Tag, int Take, long Skip);
+    static string Json(List<RankRow> rows) => "[" + string.Join(',', rows.Select(r => r.Id)) + "]";
+
+    /// <summary>The parameters of the search statements (Dapper reads them by name).</summary>
+    sealed record Filter(string Match, string? Article, string? Tag, int Take, long Skip, string Ids = "[]");
 
     /// <summary>
     /// The best paragraph is the one matching the most distinct terms, then the most matches, then

@@ -13,6 +13,7 @@ public enum SearchSort
 /// <summary>
 /// A search as the page or API asks for it. <see cref="Tag"/> and <see cref="Article"/> are slugs;
 /// an unknown one simply matches nothing. Page and PageSize are clamped, never rejected.
+/// <see cref="CountAll"/> counts every hit even past the limit where a search stops counting.
 /// </summary>
 public sealed record SearchRequest(
     string Query,
@@ -20,22 +21,27 @@ public sealed record SearchRequest(
     string? Article = null,
     SearchSort Sort = SearchSort.Relevance,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    bool CountAll = false);
 
 /// <summary>
-/// One page of results. <see cref="TotalHits"/> counts matching sections (over all pages). Hits of the page are grouped by
+/// One page of results. <see cref="TotalHits"/> counts matching sections over all pages when
+/// <see cref="TotalIsExact"/>; otherwise there are more than <see cref="TotalHits"/> (a search
+/// stops counting past a limit, see <see cref="SearchStore"/>). Hits of the page are grouped by
 /// article, articles in the order of their first hit on the page.
 /// </summary>
 public sealed record SearchResults(
     SearchQuery Query,
     int TotalHits,
+    bool TotalIsExact,
     int Page,
     int PageSize,
-    IReadOnlyList<SearchArticleHits> Articles)
+    IReadOnlyList<SearchArticleHits> Articles,
+    bool HasNext)
 {
-    public int PageCount => TotalHits == 0 ? 0 : (TotalHits + PageSize - 1) / PageSize;
-    public bool HasPrevious => Page > 1 && PageCount > 0;
-    public bool HasNext => Page < PageCount;
+    /// <summary>Null when the total is not exact.</summary>
+    public int? PageCount => !TotalIsExact ? null : TotalHits == 0 ? 0 : (TotalHits + PageSize - 1) / PageSize;
+    public bool HasPrevious => Page > 1 && TotalHits > 0;
     public IEnumerable<SearchHit> Hits => Articles.SelectMany(a => a.Hits);
 }
 
@@ -46,7 +52,8 @@ public sealed record SearchArticleHits(ArticleRef Article, IReadOnlyList<SearchH
 /// that matches best, null when only the heading matched. <see cref="Heading"/> is the section
 /// heading split into matched and unmatched segments (empty for the lead). <see cref="Snippet"/>
 /// is cut from that paragraph's original text (or the section's first paragraph when only the
-/// heading matched). <see cref="Score"/> is the BM25 score, higher is better.
+/// heading matched). <see cref="Score"/> is the BM25 score, higher is better; 0 for hits that were
+/// not ranked (sorted by date, or past the exact limit and not a heading match).
 /// </summary>
 public sealed record SearchHit(
     SectionLink Section,

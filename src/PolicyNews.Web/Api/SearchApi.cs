@@ -4,14 +4,18 @@ using PolicyNews.Web.Reading;
 
 namespace PolicyNews.Web.Api;
 
-/// <summary>/api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page) plus pageSize.</summary>
+/// <summary>
+/// /api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page,
+/// count) plus pageSize. Past the limit where a search stops counting, totalIsExact is false,
+/// totalHits is that limit and pageCount is null; hasNext always says whether another page exists.
+/// </summary>
 public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? pageSize, SearchStore search) =>
+        app.MapGet("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize, SearchStore search) =>
         {
-            var form = SearchForm.From(q, tag, article, sort, page);
+            var form = SearchForm.From(q, tag, article, sort, page, count);
             var size = int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, SearchStore.MaxPageSize) : 20;
             var results = search.Search(form.ToRequest(size));
             return Results.Json(new
@@ -21,9 +25,11 @@ public static class SearchApi
                 truncated = results.Query.Truncated,
                 terms = results.Query.Terms.Select(t => new { t.Text, phrase = t.IsPhrase, excluded = t.IsExcluded }),
                 totalHits = results.TotalHits,
+                totalIsExact = results.TotalIsExact,
                 page = results.Page,
                 pageSize = results.PageSize,
                 pageCount = results.PageCount,
+                hasNext = results.HasNext,
                 articles = results.Articles.Select(g => new
                 {
                     slug = g.Article.Slug,

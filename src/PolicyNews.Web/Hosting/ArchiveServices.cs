@@ -13,5 +13,6 @@ public static class ArchiveServices
             sp.GetRequiredService<ILogger<ArchiveDatabase>>()))
         .AddSingleton<ArticleStore>()
         .AddSingleton<TagStore>()
-        .AddSingleton(sp => new SearchStore(sp.GetRequiredService<ArchiveDatabase>()));
+        .AddSingleton(sp => new SearchStore(sp.GetRequiredService<ArchiveDatabase>(),
+            Math.Max(1, sp.GetRequiredService<IOptions<ArchiveSettings>>().Value.SearchExactUpTo)));
 }

@@ -89,6 +89,40 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(1, Hits("xihu"));
         Assert.Equal(Count("SELECT COUNT(*) FROM sections"), Count("SELECT COUNT(*) FROM search_sections"));
         Assert.Equal(0, Count("SELECT COUNT(*) FROM search_sections WHERE rowid NOT IN (SELECT id FROM sections)"));
+        // The heading index follows too: 下一步 left with its section, 展望未來 came.
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM search_headings WHERE search_headings MATCH '\"下一 一步\"'"));
+        Assert.Equal(1, Count("SELECT COUNT(*) FROM search_headings WHERE search_headings MATCH '\"展望 望未 未来\"'"));
+        Assert.Equal(Count("SELECT COUNT(*) FROM sections WHERE heading IS NOT NULL"), Count("SELECT COUNT(*) FROM search_headings"));
+    }
+
+    [Fact]
+    public void Deleting_a_section_takes_it_out_of_both_indexes()
+    {
+        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+
+        using (var connection = Connect())
+            connection.Execute("DELETE FROM sections WHERE heading = '為什麼成功'");
+
+        Assert.Equal(0, Hits("开源"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM search_headings WHERE search_headings MATCH '\"成功\"'"));
+        Assert.Equal(2, Count("SELECT COUNT(*) FROM search_sections"));
+    }
+
+    [Fact]
+    public void Each_import_leaves_every_index_merged_into_one_segment()
+    {
+        // Three runs each write rows; without merging, FTS5 keeps a segment per batch and every
+        // search reads each term once per segment.
+        var story = dir.Write("story.txt", Story);
+        Assert.True(Import(story).Succeeded);
+        File.WriteAllText(story, Rewritten);
+        Assert.True(Import(story).Succeeded);
+        File.WriteAllText(story, Story);
+        Assert.True(Import(story).Succeeded);
+
+        Assert.Equal(1, Count("SELECT COUNT(DISTINCT segid) FROM search_sections_idx"));
+        Assert.Equal(1, Count("SELECT COUNT(DISTINCT segid) FROM search_headings_idx"));
+        Assert.Equal(1, Hits("开源"));
     }
 
     [Fact]
@@ -146,14 +180,20 @@ public sealed class SearchIndexTests : IDisposable
     public void Migration_fills_the_index_of_a_database_that_already_holds_articles()
     {
         Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
-        // Take the database back to schema 1, as it was before search (002), heading marks (003) and retired paths (004) existed.
+        // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004)
+        // and the heading index (005) existed.
         using (var connection = Connect())
-            connection.Execute("DROP TABLE search_sections; DROP TABLE heading_annotations; DROP TABLE heading_repairs; DROP TABLE retired_paths; DROP TABLE retired_section_ids; PRAGMA user_version = 1;");
+            connection.Execute("""
+                DROP TRIGGER sections_leave_search_index; DROP TABLE search_headings; DROP TABLE search_sections;
+                DROP TABLE heading_annotations; DROP TABLE heading_repairs; DROP TABLE retired_paths; DROP TABLE retired_section_ids;
+                PRAGMA user_version = 1;
+                """);
 
         using var database = ArchiveDatabase.Open(db);
 
         Assert.Equal(Migrator.LatestVersion, Count("PRAGMA user_version"));
         Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));
+        Assert.Equal(2, Count("SELECT COUNT(*) FROM search_headings"));
         var results = new SearchStore(database).Search(new SearchRequest("kaiyuan"));
         Assert.Equal("為什麼成功", Assert.Single(results.Hits).Section.Heading);
     }

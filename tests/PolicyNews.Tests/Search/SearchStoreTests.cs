@@ -1,3 +1,4 @@
+using Dapper;
 using PolicyNews.Archive.Chinese;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
@@ -245,41 +246,70 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
 }
 
 /// <summary>
-/// Past <see cref="SearchStore.DefaultRankAllUpTo"/> hits, relevance puts heading matches first
-/// (BM25) and the other hits newest imported first; a limit of 0 takes that path on the seeds.
+/// Past <see cref="SearchStore.DefaultExactUpTo"/> hits a search stops counting and puts heading
+/// matches first (BM25), then the other hits newest imported first; small limits take that path on the seeds.
 /// </summary>
 public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<SeedArchive>
 {
-    SearchResults Search(string query, int page = 1, int pageSize = 100, string? tag = null) =>
-        new SearchStore(seeds.Database, rankAllUpTo: 0).Search(new SearchRequest(query, tag, null, SearchSort.Relevance, page, pageSize));
+    SearchResults Search(string query, int exactUpTo, int page = 1, int pageSize = 100, string? tag = null, bool countAll = false) =>
+        new SearchStore(seeds.Database, exactUpTo).Search(new SearchRequest(query, tag, null, SearchSort.Relevance, page, pageSize, countAll));
 
     [Fact]
     public void Heading_matches_come_first_then_the_rest_most_recent_first()
     {
-        var results = Search("六小龙");
+        var results = Search("六小龙", exactUpTo: 1);
 
-        Assert.Equal(2, results.TotalHits);
+        Assert.Equal(2, results.Hits.Count());
         Assert.Equal("“六小龍”為何在杭州扎堆", results.Hits.First().Section.Heading);
     }
 
     [Fact]
-    public void Pages_cover_every_hit_once()
+    public void Past_the_limit_the_total_is_a_lower_bound_unless_every_hit_is_counted()
+    {
+        var capped = Search("创新", exactUpTo: 3);
+        var counted = Search("创新", exactUpTo: 3, countAll: true);
+
+        Assert.False(capped.TotalIsExact);
+        Assert.Equal(3, capped.TotalHits);          // "more than 3"
+        Assert.Null(capped.PageCount);
+        Assert.True(counted.TotalIsExact);
+        Assert.Equal(8, counted.TotalHits);
+        Assert.Equal(capped.Hits.Select(h => h.Section.StableId), counted.Hits.Select(h => h.Section.StableId));
+    }
+
+    [Fact]
+    public void Pages_cover_every_hit_once_and_the_last_page_says_so()
     {
         var all = seeds.Search.Search(new SearchRequest("创新", PageSize: 100)).Hits.Select(h => h.Section.StableId).ToHashSet();
-        // Three sections have 创新 in their heading: page 2 of 2 takes one heading hit and one other.
+        // Three sections have 创新 in their heading: page 2 takes one heading hit and one other.
 
-        var paged = Enumerable.Range(1, 5).SelectMany(p => Search("创新", p, 2).Hits).Select(h => h.Section.StableId).ToList();
+        var pages = Enumerable.Range(1, 5).Select(p => Search("创新", exactUpTo: 3, p, 2)).ToList();
+        var paged = pages.SelectMany(p => p.Hits).Select(h => h.Section.StableId).ToList();
 
         Assert.Equal(8, paged.Count);
         Assert.Equal(all, paged.ToHashSet());
+        Assert.Equal([true, true, true, false, false], pages.Select(p => p.HasNext));
+        Assert.Empty(pages[4].Hits);
+    }
+
+    [Fact]
+    public void Headings_matching_past_the_limit_are_not_put_first()
+    {
+        // Limit 2: 创新 is in three headings, so every hit is simply most recently imported first.
+        var hits = Search("创新", exactUpTo: 2).Hits.Select(h => h.Section.StableId).ToList();
+
+        using var connection = seeds.Database.OpenConnection();
+        var newestFirst = connection.Query<string>("SELECT stable_id FROM sections ORDER BY id DESC").Where(hits.Contains);
+        Assert.Equal(8, hits.Count);
+        Assert.Equal(newestFirst, hits);
     }
 
     [Fact]
     public void Exclusions_and_filters_still_apply()
     {
-        Assert.Equal([SeedArchive.Lessons], Search("创新 -杨学明").Articles.Select(a => a.Article.Slug));
+        Assert.Equal([SeedArchive.Lessons], Search("创新 -杨学明", exactUpTo: 3).Articles.Select(a => a.Article.Slug));
         // 六小龍 is in a heading; the exclusion must still drop that section for a body word.
-        Assert.DoesNotContain(Search("六小龙 -西湖大学").Hits, h => h.Section.Heading == "“六小龍”為何在杭州扎堆");
-        Assert.Equal(2, Search("创新", tag: "six-little-dragons").Hits.Count());
+        Assert.DoesNotContain(Search("六小龙 -西湖大学", exactUpTo: 1).Hits, h => h.Section.Heading == "“六小龍”為何在杭州扎堆");
+        Assert.Equal(2, Search("创新", exactUpTo: 1, tag: "six-little-dragons").Hits.Count());
     }
 }

@@ -17,10 +17,10 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
     public IReadOnlyList<TagSummary> Tags { get; private set; } = [];
     public IReadOnlyList<ArticleRef> Articles { get; private set; } = [];
 
-    public void OnGet(string? q, string? tag, string? article, string? sort)
+    public void OnGet(string? q, string? tag, string? article, string? sort, string? count)
     {
         // Not a handler parameter: Razor Pages binds "page" to its own route value (the page's name).
-        Form = SearchForm.From(q, tag, article, sort, Request.Query["page"]);
+        Form = SearchForm.From(q, tag, article, sort, Request.Query["page"], count);
         Query = Form.Query;
         Tags = tags.ListTags().Where(t => t.SectionCount > 0).ToList();
         Articles = articles.ListArticleRefs();
@@ -41,4 +41,6 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
     }
 
     public string PageUrl(int page) => (Form with { Page = page }).Url();
+
+    public string CountAllUrl() => (Form with { CountAll = true }).Url();
 }

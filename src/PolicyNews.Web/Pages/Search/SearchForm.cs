@@ -3,19 +3,23 @@ using PolicyNews.Web.Reading;
 
 namespace PolicyNews.Web.Pages.Search;
 
-/// <summary>The search parameters as the URL carries them, shared by the page and /api/search.</summary>
-public sealed record SearchForm(string Query, string? Tag, string? Article, SearchSort Sort, int Page)
+/// <summary>
+/// The search parameters as the URL carries them, shared by the page and /api/search.
+/// <c>count=all</c> asks for the exact number of hits past the limit where a search stops counting.
+/// </summary>
+public sealed record SearchForm(string Query, string? Tag, string? Article, SearchSort Sort, int Page, bool CountAll = false)
 {
     public static readonly SearchForm Empty = new("", null, null, SearchSort.Relevance, 1);
 
-    public static SearchForm From(string? q, string? tag, string? article, string? sort, string? page) => new(
+    public static SearchForm From(string? q, string? tag, string? article, string? sort, string? page, string? count = null) => new(
         q ?? "",
         string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(),
         string.IsNullOrWhiteSpace(article) ? null : article.Trim(),
         string.Equals(sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
-        int.TryParse(page, out var p) && p > 0 ? p : 1);
+        int.TryParse(page, out var p) && p > 0 ? p : 1,
+        string.Equals(count, "all", StringComparison.OrdinalIgnoreCase));
 
-    public SearchRequest ToRequest(int pageSize = 20) => new(Query, Tag, Article, Sort, Page, pageSize);
+    public SearchRequest ToRequest(int pageSize = 20) => new(Query, Tag, Article, Sort, Page, pageSize, CountAll);
 
     public string Url()
     {
@@ -28,6 +32,8 @@ public sealed record SearchForm(string Query, string? Tag, string? Article, Sear
             parts.Add("sort=newest");
         if (Page > 1)
             parts.Add("page=" + Page);
+        if (CountAll)
+            parts.Add("count=all");
         return $"{Links.Search}?{string.Join('&', parts)}";
     }
 }

@@ -1,0 +1,86 @@
+using AngleSharp;
+using AngleSharp.Html.Parser;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PolicyNews.Tests.Web;
+
+/// <summary>
+/// Past Archive:SearchExactUpTo hits the page says "more than" and offers the exact count. The
+/// limit is set to 3 so that 创新 (in 8 sections of the seeds) goes past it.
+/// </summary>
+public sealed class SearchPastTheLimitTests : IDisposable
+{
+    readonly TempFolder dir = new();
+    readonly WebApplicationFactory<Program> factory;
+
+    public SearchPastTheLimitTests() =>
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseEnvironment("Production")
+            .UseSetting("Archive:Database", dir["portal.db"])
+            .UseSetting("Archive:Seeds", Repository.Seeds)
+            .UseSetting("Archive:SearchExactUpTo", "3"));
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        dir.Dispose();
+    }
+
+    async Task<AngleSharp.Dom.IDocument> Page(string url)
+    {
+        var html = await factory.CreateClient().GetStringAsync(url);
+        return await new HtmlParser().ParseDocumentAsync(html);
+    }
+
+    [Fact]
+    public async Task The_page_says_more_than_the_limit_and_links_to_the_exact_count()
+    {
+        var page = await Page("/search?q=" + Uri.EscapeDataString("创新") + "&page=2");
+
+        var summary = page.QuerySelector(".search-summary")!;
+        Assert.Contains("找到超過 3 個章節", summary.TextContent);
+        var countAll = summary.QuerySelector("a.count-all")!.GetAttribute("href")!;
+        Assert.Contains("count=all", countAll);
+        Assert.Contains("page=2", countAll);
+
+        var counted = await Page(countAll);
+        Assert.Contains("找到 8 個章節", counted.QuerySelector(".search-summary")!.TextContent);
+        Assert.Null(counted.QuerySelector("a.count-all"));
+        // Paging keeps the exact count.
+        Assert.Contains("count=all", counted.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Pages_past_the_limit_still_reach_every_hit()
+    {
+        var seen = new List<string>();
+        var url = "/search?q=" + Uri.EscapeDataString("创新");
+        for (var guard = 0; url is not null && guard < 10; guard++)
+        {
+            var page = await Page(url);
+            seen.AddRange(page.QuerySelectorAll("a.hit-link").Select(a => a.GetAttribute("href")!.Split('?')[0]));
+            url = page.QuerySelector(".pager a[rel=next]")?.GetAttribute("href");
+        }
+
+        Assert.Equal(8, seen.Count);
+        Assert.Equal(8, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_api_says_the_total_is_a_lower_bound()
+    {
+        using var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5"));
+        var root = json.RootElement;
+
+        Assert.Equal(3, root.GetProperty("totalHits").GetInt32());
+        Assert.False(root.GetProperty("totalIsExact").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("pageCount").ValueKind);
+        Assert.True(root.GetProperty("hasNext").GetBoolean());
+
+        using var counted = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5&count=all"));
+        Assert.Equal(8, counted.RootElement.GetProperty("totalHits").GetInt32());
+        Assert.Equal(2, counted.RootElement.GetProperty("pageCount").GetInt32());
+    }
+}
