@@ -72,7 +72,7 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
                 .Select(g => new SearchArticleHits(
                     new ArticleRef(g.First().Section.ArticleSlug, g.First().Section.ArticleTitle,
                         g.First().Section.ArticleSource, g.First().Section.ArticlePublished),
-                    g.Select(r => Hit(r.Section, -r.Rank, paragraphs[r.Section.Id], query)).ToList()))
+                    g.Select(r => Hit(r.Section, r.Rank == 0 ? 0 : -r.Rank, paragraphs[r.Section.Id], query)).ToList()))
                 .ToList();
             return new SearchResults(query, totalHits, exact, page, pageSize, articles, hasNext);
         });
