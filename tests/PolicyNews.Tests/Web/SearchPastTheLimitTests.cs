@@ -40,7 +40,7 @@ public sealed class SearchPastTheLimitTests : IDisposable
         var page = await Page("/search?q=" + Uri.EscapeDataString("创新") + "&page=2");
 
         var summary = page.QuerySelector(".search-summary")!;
-        Assert.Contains("找到超過 3 個章節", summary.TextContent);
+        Assert.Contains("找到超過 3 個章節符合「创新」，計算確切總數。", summary.TextContent);
         var countAll = summary.QuerySelector("a.count-all")!.GetAttribute("href")!;
         Assert.Contains("count=all", countAll);
         Assert.Contains("page=2", countAll);
