@@ -5,7 +5,7 @@ using PolicyNews.Archive.Search;
 namespace PolicyNews.Archive.Import;
 
 /// <summary>
-/// Keeps the search indexes (search_sections, migration 002; search_headings, migration 005) equal
+/// Keeps the search indexes (search_sections, migrations 002 and 006; search_headings, 005 and 006) equal
 /// to the sections inside the import transaction, so a run that rolls back leaves them as they
 /// were. Tags are not in the index (the tag filter joins section_tags), so only written sections
 /// need new rows; a deleted section's rows go with it (a trigger of migration 005).
@@ -25,9 +25,11 @@ public sealed class SearchIndexWriter
     /// <summary>A section's index row, read from its heading and its paragraphs in order (one line each).</summary>
     const string SectionRows = """
         INSERT INTO search_sections (rowid, heading, body, heading_pairs, body_pairs,
-                                     heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs)
+                                     heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs,
+                                     heading_pinyin_readings, body_pinyin_readings)
         SELECT id, search_words(heading), search_words(body), search_word_pairs(heading), search_word_pairs(body),
-               search_pinyin(heading), search_pinyin(body), search_pinyin_pairs(heading), search_pinyin_pairs(body)
+               search_pinyin(heading), search_pinyin(body), search_pinyin_pairs(heading), search_pinyin_pairs(body),
+               search_pinyin_readings(heading), search_pinyin_readings(body)
         FROM (
             SELECT s.id, s.heading,
                    (SELECT group_concat(text, char(10))
@@ -38,8 +40,9 @@ public sealed class SearchIndexWriter
         """;
 
     const string HeadingRows = """
-        INSERT INTO search_headings (rowid, heading, heading_pairs, heading_pinyin, heading_pinyin_pairs)
-        SELECT s.id, search_words(s.heading), search_word_pairs(s.heading), search_pinyin(s.heading), search_pinyin_pairs(s.heading)
+        INSERT INTO search_headings (rowid, heading, heading_pairs, heading_pinyin, heading_pinyin_pairs, heading_pinyin_readings)
+        SELECT s.id, search_words(s.heading), search_word_pairs(s.heading), search_pinyin(s.heading), search_pinyin_pairs(s.heading),
+               search_pinyin_readings(s.heading)
         FROM sections s
         WHERE s.heading IS NOT NULL AND {0}
         """;

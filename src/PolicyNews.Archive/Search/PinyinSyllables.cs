@@ -5,9 +5,12 @@ namespace PolicyNews.Archive.Search;
 
 /// <summary>
 /// Toneless pinyin for search, from the Unihan readings in <see cref="PinyinReadings"/>. A Han
-/// character is indexed under its usual (first) reading only: the FTS5 index holds one token per
-/// position, and a character's rarer readings at the same position would need a custom tokenizer.
-/// The syllable set used to split what a reader types is every toneless reading in the table.
+/// character stands in the positional pinyin columns under its usual (first) reading: the FTS5
+/// index holds one token per position, and a character's other readings at the same position
+/// would need a custom tokenizer. Pairs of neighbours in their other readings are indexed apart
+/// (<see cref="SearchTokens.PinyinReadingPairs"/>), so two-syllable words such as yinhang (银行)
+/// match whichever readings they need. The syllable set used to split what a reader types is
+/// every toneless reading in the table.
 /// </summary>
 public static class PinyinSyllables
 {
@@ -16,10 +19,15 @@ public static class PinyinSyllables
 
     static readonly Lazy<HashSet<string>> Syllables = new(LoadSyllables);
     static readonly ConcurrentDictionary<int, string?> UsualCache = new();
+    static readonly ConcurrentDictionary<int, string[]> ReadingsCache = new();
 
     /// <summary>The toneless spelling of the character's usual reading ("chuang" for 創 and 创, ü as v), or null.</summary>
     public static string? UsualReading(int codePoint) => UsualCache.GetOrAdd(codePoint, static c =>
         PinyinReadings.Of(c) is [var usual, ..] ? PinyinReadings.Toneless(usual) : null);
+
+    /// <summary>Every distinct toneless reading of the character, the usual one first; empty when it has none.</summary>
+    public static IReadOnlyList<string> Readings(int codePoint) => ReadingsCache.GetOrAdd(codePoint, static c =>
+        PinyinReadings.Of(c).Select(PinyinReadings.Toneless).Distinct().ToArray());
 
     public static bool IsSyllable(string spelling) => Syllables.Value.Contains(spelling);
 

@@ -34,7 +34,9 @@ public static class SearchHighlighter
         {
             var before = spans.Count;
             AddOccurrences(words, term.Words, folded, spans);
-            if (term.Syllables is not null)
+            if (term.Syllables is [var first, var second])
+                AddReadingPairs(pinyin, first, second, folded, spans);
+            else if (term.Syllables is not null)
                 AddOccurrences(pinyin, term.Syllables, folded, spans);
             if (spans.Count > before)
                 termsMatched++;
@@ -101,6 +103,23 @@ public static class SearchHighlighter
             while (k < phrase.Count && SameToken(tokens[i + k].Text, phrase[k])) k++;
             if (k < phrase.Count) continue;
             var (start, end) = folded.OriginalSpan(tokens[i].Start, tokens[i + phrase.Count - 1].End);
+            spans.Add(new TextSpan(start, end));
+        }
+    }
+
+    /// <summary>
+    /// Two neighbouring characters that can be read as the two syllables, in any of their readings:
+    /// the index matches two-syllable pinyin that way (SearchTokens.PinyinReadingPairs).
+    /// </summary>
+    static void AddReadingPairs(List<SearchToken> pinyin, string first, string second, FoldedText folded, List<TextSpan> spans)
+    {
+        for (var i = 0; i + 1 < pinyin.Count; i++)
+        {
+            if (pinyin[i].IsBreak || pinyin[i + 1].IsBreak
+                || !PinyinSyllables.Readings(Rune.GetRuneAt(folded.Text, pinyin[i].Start).Value).Contains(first)
+                || !PinyinSyllables.Readings(Rune.GetRuneAt(folded.Text, pinyin[i + 1].Start).Value).Contains(second))
+                continue;
+            var (start, end) = folded.OriginalSpan(pinyin[i].Start, pinyin[i + 1].End);
             spans.Add(new TextSpan(start, end));
         }
     }

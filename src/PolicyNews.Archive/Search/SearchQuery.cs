@@ -35,13 +35,14 @@ public sealed class SearchQuery
     public const int MaxTerms = 16;
 
     /// <summary>The column filter of each token form in one FTS5 table.</summary>
-    sealed record IndexColumns(string Words, string WordPairs, string Pinyin, string PinyinPairs);
+    sealed record IndexColumns(string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadings);
 
-    // search_sections (migration 002) holds every form for the heading and for the body;
-    // search_headings (migration 005) the same forms of the heading alone.
-    static readonly IndexColumns SectionColumns = new(
-        "{heading body}", "{heading_pairs body_pairs}", "{heading_pinyin body_pinyin}", "{heading_pinyin_pairs body_pinyin_pairs}");
-    static readonly IndexColumns HeadingColumns = new("{heading}", "{heading_pairs}", "{heading_pinyin}", "{heading_pinyin_pairs}");
+    // search_sections holds every form for the heading and for the body; search_headings the same
+    // forms of the heading alone (migration 006).
+    static readonly IndexColumns SectionColumns = new("{heading body}", "{heading_pairs body_pairs}",
+        "{heading_pinyin body_pinyin}", "{heading_pinyin_pairs body_pinyin_pairs}", "{heading_pinyin_readings body_pinyin_readings}");
+    static readonly IndexColumns HeadingColumns = new("{heading}", "{heading_pairs}", "{heading_pinyin}", "{heading_pinyin_pairs}",
+        "{heading_pinyin_readings}");
 
     SearchQuery(string text, IReadOnlyList<SearchTerm> terms, bool truncated)
     {
@@ -209,9 +210,11 @@ public sealed class SearchQuery
             : $"{columns.WordPairs} : {Quote(SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text))}";
         if (term.Syllables is null)
             return words;
-        var pinyin = term.Syllables.Count == 1
-            ? $"{columns.Pinyin} : {Quote(term.Syllables)}"
-            : $"{columns.PinyinPairs} : {Quote(SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text))}";
+        var pairs = SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text).ToList();
+        var pinyin = term.Syllables.Count == 1 ? $"{columns.Pinyin} : {Quote(term.Syllables)}"
+            // Two syllables are one pair: in the usual readings, or in any other the two characters have.
+            : pairs.Count == 1 ? $"{columns.PinyinPairs} : {Quote(pairs)} OR {columns.PinyinReadings} : {Quote(pairs)}"
+            : $"{columns.PinyinPairs} : {Quote(pairs)}";
         return $"({words} OR {pinyin})";
     }
 

@@ -16,5 +16,6 @@ public static class SearchSqlFunctions
         connection.CreateFunction<string?, string?>("search_word_pairs", t => SearchTokens.ForIndex(t)?.WordPairs, isDeterministic: true);
         connection.CreateFunction<string?, string?>("search_pinyin", t => SearchTokens.ForIndex(t)?.Pinyin, isDeterministic: true);
         connection.CreateFunction<string?, string?>("search_pinyin_pairs", t => SearchTokens.ForIndex(t)?.PinyinPairs, isDeterministic: true);
+        connection.CreateFunction<string?, string?>("search_pinyin_readings", t => SearchTokens.ForIndex(t)?.PinyinReadingPairs, isDeterministic: true);
     }
 }

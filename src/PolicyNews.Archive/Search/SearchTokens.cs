@@ -137,6 +137,30 @@ public static class SearchTokens
         return pairs;
     }
 
+    /// <summary>
+    /// The other-readings form: for each pair of neighbouring characters of the pinyin stream (the
+    /// pairs <see cref="PinyinPairs"/> makes), every combination of their toneless readings other
+    /// than the usual pair, once per text (行业 → hang_ye heng_ye …, beside xing_ye in the pairs
+    /// form). Not positional: only a two-syllable query, one token, looks here.
+    /// </summary>
+    public static List<string> PinyinReadingPairs(string folded, List<SearchToken> pinyin)
+    {
+        var pairs = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < pinyin.Count; i++)
+        {
+            if (pinyin[i].IsBreak || pinyin[i + 1].IsBreak)
+                continue;
+            var first = PinyinSyllables.Readings(Rune.GetRuneAt(folded, pinyin[i].Start).Value);
+            var second = PinyinSyllables.Readings(Rune.GetRuneAt(folded, pinyin[i + 1].Start).Value);
+            foreach (var a in first)
+                foreach (var b in second)
+                    if ((a != first[0] || b != second[0]) && seen.Add(a + PairSeparator + b))
+                        pairs.Add(a + PairSeparator + b);
+        }
+        return pairs;
+    }
+
     /// <summary>True when some Han character stands alone between non-Han tokens: only the single-character column holds it.</summary>
     public static bool HasLoneHan(IReadOnlyList<string> words)
     {
@@ -150,7 +174,7 @@ public static class SearchTokens
     public static string Join(IEnumerable<SearchToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
 
     /// <summary>
-    /// The four index forms of an unfolded text (null stays null). The SQL functions ask for them
+    /// The five index forms of an unfolded text (null stays null). The SQL functions ask for them
     /// one after another with the same text, so the last text's forms are kept per thread.
     /// </summary>
     public static IndexForms? ForIndex(string? text)
@@ -162,13 +186,14 @@ public static class SearchTokens
         var folded = ScriptConverter.FoldForSearchWithOffsets(text).Text;
         var words = Words(folded);
         var pinyin = Pinyin(folded);
-        lastForms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)));
+        lastForms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)),
+            string.Join(' ', PinyinReadingPairs(folded, pinyin)));
         return lastForms;
     }
 
     [ThreadStatic] static IndexForms? lastForms;
 
-    public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs);
+    public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadingPairs);
 
     /// <summary>
     /// Han ideographs: the unified blocks and extensions, compatibility ideographs, and the

@@ -91,13 +91,15 @@ public sealed partial class SearchQueryTests
     [InlineData("DeepSeek式創新", "{heading_pairs body_pairs} : \"deepseek 式创 创新\"")]
     [InlineData("chuangxin", "{heading_pinyin_pairs body_pinyin_pairs} : \"chuang_xin\"")]
     [InlineData("xin", "{heading_pinyin body_pinyin} : \"xin\"")]
+    [InlineData("yinhang", "{heading_pinyin_pairs body_pinyin_pairs} : \"yin_hang\" OR {heading_pinyin_readings body_pinyin_readings} : \"yin_hang\"")]
+    [InlineData("chongqingshi", "{heading_pinyin_pairs body_pinyin_pairs} : \"chong_qing qing_shi\")")]
     public void Runs_of_two_or_more_characters_are_looked_up_as_pairs(string input, string expected) =>
         Assert.Contains(expected, SearchQuery.Parse(input).MatchExpression);
 
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
     private static partial Regex QuotedString();
 
-    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\{heading\} :|\{heading_pairs\} :|\{heading_pinyin\} :|\{heading_pinyin_pairs\} :|\s)+$")]
+    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\{heading_pinyin_readings body_pinyin_readings\} :|\{heading_pinyin_readings\} :|\{heading\} :|\{heading_pairs\} :|\{heading_pinyin\} :|\{heading_pinyin_pairs\} :|\s)+$")]
     private static partial Regex Skeleton();
 
     [Theory]

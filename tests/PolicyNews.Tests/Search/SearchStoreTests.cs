@@ -34,6 +34,10 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
         { "chuangxin", [$"{Replicated}/lead", $"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing", $"{Lessons}/ti-sheng-wo-guo-guo-ji-ke-ji"], "创新" },
         { "hangzhou", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/wei-shen-me-deepseek-cheng-gong-le", $"{Lessons}/lead"], "杭州" },
         { "HangZhou", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/wei-shen-me-deepseek-cheng-gong-le", $"{Lessons}/lead"], "杭州" },
+        // Two syllables in any reading the characters have: 長 is usually zhang, 行 xing, 重 zhong.
+        { "changqi", [$"{Replicated}/wei-shen-me-deepseek-cheng-gong-le", $"{Lessons}/deepseek-mo-xing-chuang-xin-jing-sheng-de"], "长期" },
+        { "hangye", [$"{Lessons}/lead", $"{Lessons}/dui-wo-guo-ke-ji-chuang-xin-jing", $"{Lessons}/ti-sheng-wo-guo-guo-ji-ke-ji"], "行业" },
+        { "chongxin", [$"{Lessons}/lead"], "重新" },
         { "\"DeepSeek式創新\"", [$"{Replicated}/wei-shen-me-deepseek-cheng-gong-le"], "deepseek式创新" },
         { "六小龙", [$"{Replicated}/liu-xiao-long-wei-he-zai-hang-zhou", $"{Replicated}/ru-he-pei-yu-geng-duo-de-deepseek"], "六小龙" },
     };

@@ -41,6 +41,15 @@ public sealed class SearchTokensTests
         Assert.Equal(pinyinPairs, forms.PinyinPairs);
     }
 
+    [Theory]
+    [InlineData("銀行", "yin_hang yin_heng")]           // usual yin_xing is in the pairs form
+    [InlineData("重新", "chong_xin tong_xin")]
+    [InlineData("創新", "")]                            // chuāng and chuàng are one toneless reading
+    [InlineData("銀。行", "")]                           // never across a break
+    [InlineData("行行", "xing_hang xing_heng hang_xing hang_hang hang_heng heng_xing heng_hang heng_heng")]
+    public void Other_readings_form_every_other_reading_pair_of_neighbours_once(string text, string pairs) =>
+        Assert.Equal(pairs, SearchTokens.ForIndex(text)!.PinyinReadingPairs);
+
     [Fact]
     public void Token_positions_point_into_the_folded_text()
     {

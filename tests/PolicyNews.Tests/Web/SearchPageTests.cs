@@ -16,6 +16,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     [InlineData("杭州", "杭州", Report, Essay)]        // two characters
     [InlineData("DEEPSEEK", "DeepSeek", Report, Essay)] // Latin in any case
     [InlineData("hangzhou", "杭州", Report, Essay)]    // toneless pinyin
+    [InlineData("changqi", "長期", Report, Essay)]     // pinyin in a reading other than the usual (長 zhǎng)
     [InlineData("\"六小龍\"", "六小龍", Report)]         // a phrase that only the report has
     public async Task A_query_finds_sections_of_the_expected_articles_with_the_match_marked(string query, string marked, params string[] articles)
     {
