@@ -19,7 +19,7 @@ using PolicyNews.Archive.Text;
 // --like-reps R (1), --trigram (also build and time a trigram index for comparison), --keep DIR,
 // --reuse (with --keep: time the archive kept there by an earlier run instead of building one;
 // pending migrations are applied to it), --explain Q (with --keep and --reuse: run the search for
-// Q three times and print every statement it runs with its time, then stop).
+// Q 50 times and print every statement of the last three runs with its time, then stop).
 
 var options = Options.Parse(args);
 var root = FindRoot();

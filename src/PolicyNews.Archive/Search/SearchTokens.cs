@@ -155,8 +155,8 @@ public static class SearchTokens
             var second = PinyinSyllables.Readings(Rune.GetRuneAt(folded, pinyin[i + 1].Start).Value);
             foreach (var a in first)
                 foreach (var b in second)
-                    if ((a != first[0] || b != second[0]) && seen.Add(a + PairSeparator + b))
-                        pairs.Add(a + PairSeparator + b);
+                    if ((a != first[0] || b != second[0]) && a + PairSeparator + b is var pair && seen.Add(pair))
+                        pairs.Add(pair);
         }
         return pairs;
     }
@@ -174,8 +174,9 @@ public static class SearchTokens
     public static string Join(IEnumerable<SearchToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
 
     /// <summary>
-    /// The five index forms of an unfolded text (null stays null). The SQL functions ask for them
-    /// one after another with the same text, so the last text's forms are kept per thread.
+    /// The five index forms of an unfolded text (null stays null). The SQL that fills the index asks
+    /// for each form of a section's heading and then of its body, form after form, so the forms of
+    /// the last two texts are kept per thread: keeping one made every call compute all five again.
     /// </summary>
     public static IndexForms? ForIndex(string? text)
     {
@@ -183,15 +184,18 @@ public static class SearchTokens
             return null;
         if (lastForms is { } last && last.Source == text)
             return last;
+        if (previousForms is { } previous && previous.Source == text)
+            return previous;
         var folded = ScriptConverter.FoldForSearchWithOffsets(text).Text;
         var words = Words(folded);
         var pinyin = Pinyin(folded);
+        previousForms = lastForms;
         lastForms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)),
             string.Join(' ', PinyinReadingPairs(folded, pinyin)));
         return lastForms;
     }
 
-    [ThreadStatic] static IndexForms? lastForms;
+    [ThreadStatic] static IndexForms? lastForms, previousForms;
 
     public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadingPairs);
 
