@@ -79,7 +79,7 @@ public sealed class SearchIndexWriter
     /// Merges each index into a single b-tree. FTS5 writes every batch of rows as a new segment and
     /// a query reads each term from every segment; after a full build there were a dozen, and
     /// merging them cut search p95 by a quarter to a third (docs/search.md). It rewrites the whole
-    /// index, about 10–15 s per 100,000 sections, which an import run can afford and a reader cannot.
+    /// index, about 13 s per 100,000 sections, which an import run can afford and a reader cannot.
     /// </summary>
     void Optimize() => connection.Execute("""
         INSERT INTO search_sections (search_sections) VALUES ('optimize');
