@@ -38,7 +38,7 @@ public sealed class SearchQuery
     sealed record IndexColumns(string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadings);
 
     // search_sections holds every form for the heading and for the body; search_headings the same
-    // forms of the heading alone (migration 006).
+    // forms of the heading alone (migration 005).
     static readonly IndexColumns SectionColumns = new("{heading body}", "{heading_pairs body_pairs}",
         "{heading_pinyin body_pinyin}", "{heading_pinyin_pairs body_pinyin_pairs}", "{heading_pinyin_readings body_pinyin_readings}");
     static readonly IndexColumns HeadingColumns = new("{heading}", "{heading_pairs}", "{heading_pinyin}", "{heading_pinyin_pairs}",

@@ -26,7 +26,7 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     public const int DefaultExactUpTo = 2000;
 
     // bm25 column weights in column order, each heading column before its body column (migration
-    // 006): a term in a short heading already scores high, the weight makes a heading hit outrank
+    // 005): a term in a short heading already scores high, the weight makes a heading hit outrank
     // body hits. Given to FTS5 as its rank function, so ORDER BY rank sorts inside FTS5.
     public const string RankFunction = "bm25(8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0)";
 

@@ -181,7 +181,7 @@ public sealed class SearchIndexTests : IDisposable
     {
         Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
         // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004)
-        // and the heading index (005) existed.
+        // and the second search index (005) existed.
         using (var connection = Connect())
             connection.Execute("""
                 DROP TRIGGER sections_leave_search_index; DROP TABLE search_headings; DROP TABLE search_sections;
