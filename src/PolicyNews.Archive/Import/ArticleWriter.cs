@@ -36,14 +36,14 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         var fileId = WriteSourceFile(article, stored?.Id, importedAt);
         var articleId = WriteArticle(article.Fields, fileId, stored?.ArticleId);
         var sectionIds = WriteSections(article, articleId);
-        var changes = WriteParagraphs(article, articleId, sectionIds);
+        var (changes, paragraphIds) = WriteParagraphs(article, articleId, sectionIds);
 
         // Sections go last: deleting one cascades to its paragraphs, and a paragraph whose section
         // was renamed must first have moved to its new section.
         connection.Execute("DELETE FROM sections WHERE article_id = @articleId AND stable_id NOT IN @keep",
             new { articleId, keep = article.Sections.Select(s => s.StableId).ToList() }, transaction);
 
-        WriteAnnotationsAndRepairs(article, articleId);
+        WriteAnnotationsAndRepairs(article, articleId, sectionIds, paragraphIds);
         RetirePaths(article, articleId, oldPaths);
         return (articleId, changes);
     }
@@ -126,7 +126,9 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         return ids;
     }
 
-    ParagraphChanges WriteParagraphs(PreparedArticle article, long articleId, Dictionary<string, long> sectionIds)
+    /// <summary>Updates kept paragraphs in place, inserts new ones, deletes vanished ones; returns row ids by stable id.</summary>
+    (ParagraphChanges Changes, Dictionary<string, long> Ids) WriteParagraphs(PreparedArticle article, long articleId,
+        Dictionary<string, long> sectionIds)
     {
         var existing = connection.Query<(long Id, string StableId)>("""
                 SELECT p.id, p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
@@ -141,6 +143,7 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
             """, new { articleId }, transaction);
 
         int kept = 0, added = 0;
+        var ids = new Dictionary<string, long>();
         foreach (var section in article.Sections)
             for (var ordinal = 0; ordinal < section.Blocks.Count; ordinal++)
             {
@@ -157,25 +160,26 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
                                               item_number = @ItemNumber, text = @Text
                         WHERE id = @id
                         """, new { id, row.SectionId, ordinal, row.Kind, row.ItemNumber, row.Text }, transaction);
+                    ids[stableId] = id;
                     kept++;
                 }
                 else
                 {
-                    connection.Execute("""
+                    ids[stableId] = connection.ExecuteScalar<long>("""
                         INSERT INTO paragraphs (section_id, ordinal, kind, item_number, stable_id, text)
                         VALUES (@SectionId, @ordinal, @Kind, @ItemNumber, @StableId, @Text)
+                        RETURNING id
                         """, row, transaction);
                     added++;
                 }
             }
 
-        var keep = article.Sections.SelectMany(s => s.Blocks).Select(b => b.StableId).ToHashSet();
-        var vanished = existing.Where(p => !keep.Contains(p.Key)).Select(p => p.Value).ToList();
+        var vanished = existing.Where(p => !ids.ContainsKey(p.Key)).Select(p => p.Value).ToList();
         connection.Execute("DELETE FROM paragraphs WHERE id IN @vanished", new { vanished }, transaction);
-        return new ParagraphChanges(kept, added, vanished.Count);
+        return (new ParagraphChanges(kept, added, vanished.Count), ids);
     }
 
-    /// <summary>The article's page and section paths as they stand, with the section each shows.</summary>
+    /// <summary>The article's page and section paths as stored, with the section each shows (before the rewrite).</summary>
     List<LivePath> LivePaths(long articleId) => connection.Query<LivePath>("""
             SELECT a.slug AS ArticleSlug, '' AS SectionSlug, NULL AS StableId, NULL AS Heading FROM articles a WHERE a.id = @articleId
             UNION ALL
@@ -190,7 +194,11 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
     /// </summary>
     void RetirePaths(PreparedArticle article, long articleId, List<LivePath> oldPaths)
     {
-        var now = LivePaths(articleId);
+        // The paths as they are now: what this rewrite just wrote.
+        var now = article.Sections
+            .Select(s => new LivePath { ArticleSlug = article.Fields.Slug, SectionSlug = s.Slug, StableId = s.StableId, Heading = s.Heading })
+            .Prepend(new LivePath { ArticleSlug = article.Fields.Slug })
+            .ToList();
         var live = now.Select(p => (p.ArticleSlug, p.SectionSlug)).ToHashSet();
         var liveIds = now.Where(p => p.StableId is not null).Select(p => p.StableId!).ToHashSet();
         string? Successor(LivePath old) =>
@@ -209,12 +217,9 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
                 VALUES (@StableId, @articleId, @successor)
                 """, new { old.StableId, articleId, successor = Successor(old) }, transaction);
 
-        foreach (var path in now)
-        {
-            connection.Execute("DELETE FROM retired_paths WHERE article_slug = @ArticleSlug AND section_slug = @SectionSlug",
-                new { path.ArticleSlug, path.SectionSlug }, transaction);
-            connection.Execute("DELETE FROM retired_section_ids WHERE stable_id = @StableId", new { path.StableId }, transaction);
-        }
+        connection.Execute("DELETE FROM retired_paths WHERE article_slug = @slug AND section_slug IN @sectionSlugs",
+            new { slug = article.Fields.Slug, sectionSlugs = now.Select(p => p.SectionSlug).ToList() }, transaction);
+        connection.Execute("DELETE FROM retired_section_ids WHERE stable_id IN @liveIds", new { liveIds = liveIds.ToList() }, transaction);
     }
 
     /// <summary>Properties, not a constructor: SQLite types a NULL column as BLOB, which no constructor matches.</summary>
@@ -227,7 +232,8 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
     }
 
     /// <summary>Annotations and repairs have no identity of their own: replaced wholesale for the article.</summary>
-    void WriteAnnotationsAndRepairs(PreparedArticle article, long articleId)
+    void WriteAnnotationsAndRepairs(PreparedArticle article, long articleId, Dictionary<string, long> sectionIds,
+        Dictionary<string, long> paragraphIds)
     {
         const string ArticleParagraphs = """
             SELECT p.id FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.article_id = @articleId
@@ -238,14 +244,6 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         connection.Execute($"DELETE FROM heading_annotations WHERE section_id IN ({ArticleSections})", new { articleId }, transaction);
         connection.Execute($"DELETE FROM heading_repairs WHERE section_id IN ({ArticleSections})", new { articleId }, transaction);
 
-        var paragraphIds = connection.Query<(long Id, string StableId)>($"""
-                SELECT p.id, p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
-                WHERE s.article_id = @articleId
-                """, new { articleId }, transaction)
-            .ToDictionary(p => p.StableId, p => p.Id);
-        var sectionIds = connection.Query<(long Id, string StableId)>(
-                "SELECT id, stable_id FROM sections WHERE article_id = @articleId", new { articleId }, transaction)
-            .ToDictionary(s => s.StableId, s => s.Id);
         var blocks = article.Sections.SelectMany(s => s.Blocks).ToList();
 
         // One owner column per table: paragraph_id for body text, section_id for headings.
