@@ -64,13 +64,12 @@ public sealed record DocumentCounts(
     public static DocumentCounts Of(ArticleDocument document)
     {
         var blocks = document.Blocks.ToList();
-        // Headings carry annotations and repairs of their own; they are stored and counted too.
-        var repairs = blocks.SelectMany(b => b.Repairs).Concat(document.Sections.SelectMany(s => s.HeadingRepairs)).ToList();
+        var repairs = document.Repairs.ToList();
         return new(
             document.Sections.Count,
             blocks.Count(b => b.Kind == BlockKind.Paragraph),
             blocks.Count(b => b.Kind == BlockKind.ListItem),
-            blocks.Sum(b => b.Annotations.Count) + document.Sections.Sum(s => s.HeadingAnnotations.Count),
+            document.AnnotationCount,
             repairs.Count(r => r.Confidence == RepairConfidence.Certain),
             repairs.Count(r => r.Confidence == RepairConfidence.Partial),
             repairs.Sum(r => r.LostBytes));

@@ -10,6 +10,12 @@ public sealed record ArticleDocument(
     IReadOnlyList<string> Warnings)
 {
     public IEnumerable<DocumentBlock> Blocks => Sections.SelectMany(s => s.Blocks);
+
+    /// <summary>Every repair of the article: those in paragraphs, then those in headings.</summary>
+    public IEnumerable<Repair> Repairs => Blocks.SelectMany(b => b.Repairs).Concat(Sections.SelectMany(s => s.HeadingRepairs));
+
+    /// <summary>Pinyin annotations kept with the text, in paragraphs and in headings.</summary>
+    public int AnnotationCount => Blocks.Sum(b => b.Annotations.Count) + Sections.Sum(s => s.HeadingAnnotations.Count);
 }
 
 /// <summary>

@@ -61,8 +61,7 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
         if (lines.Count == 0) throw new SourceRejectedException("the file holds no text");
 
         var document = Structurer.Structure(lines, warnings);
-        // Heading repairs count like any other; the store cannot hold them or heading annotations yet.
-        var repairs = document.Blocks.SelectMany(b => b.Repairs).Concat(document.Sections.SelectMany(s => s.HeadingRepairs)).ToList();
+        var repairs = document.Repairs.ToList();
         var report = new PipelineReport(decoded.Encoding, wasHtml, markup, repairs.Count,
             repairs.Count(r => r.Confidence == RepairConfidence.Certain),
             repairs.Count(r => r.Confidence == RepairConfidence.Partial),
