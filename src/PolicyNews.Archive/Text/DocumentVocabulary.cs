@@ -11,6 +11,7 @@ public sealed class DocumentVocabulary
     private readonly Dictionary<int, int> _characters = [];
     private readonly HashSet<(int, int)> _pairs = [];
     private readonly HashSet<(int, string)> _annotated = [];
+    private readonly HashSet<int> _annotatedCharacters = [];
     private readonly HashSet<int> _writtenBare = [];
 
     public static DocumentVocabulary Empty { get; } = new("");
@@ -20,20 +21,30 @@ public sealed class DocumentVocabulary
         // The annotator wrote a reading after every occurrence of a character on its list, so a
         // character seen with an annotation is on the list and one seen without is not.
         var annotatedAt = new HashSet<int>();
-        foreach (System.Text.RegularExpressions.Match m in Pinyin.Annotation().Matches(text))
+        var matches = Pinyin.Annotation().Matches(text);
+        foreach (System.Text.RegularExpressions.Match m in matches)
         {
             if (m.Index == 0) continue;
             var at = char.IsLowSurrogate(text[m.Index - 1]) && m.Index >= 2 ? m.Index - 2 : m.Index - 1;
             if (char.IsSurrogate(text[at]) && !char.IsSurrogatePair(text, at)) continue;
             annotatedAt.Add(at);
             _annotated.Add((char.ConvertToUtf32(text, at), m.Groups[1].Value));
+            _annotatedCharacters.Add(char.ConvertToUtf32(text, at));
         }
         for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
             if (text[i] > '\x7F' && !annotatedAt.Contains(i) && (!char.IsSurrogate(text[i]) || char.IsSurrogatePair(text, i)))
                 _writtenBare.Add(char.ConvertToUtf32(text, i));
-        var clean = Pinyin.Annotation().Replace(text, "");
+        // The text without its annotations, cut around the matches already found.
+        var clean = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        foreach (System.Text.RegularExpressions.Match m in matches)
+        {
+            clean.Append(text, from, m.Index - from);
+            from = m.Index + m.Length;
+        }
+        clean.Append(text, from, text.Length - from);
         var previous = -1;
-        foreach (var rune in clean.EnumerateRunes())
+        foreach (var rune in clean.ToString().EnumerateRunes())
         {
             var cp = rune.Value;
             _characters[cp] = _characters.GetValueOrDefault(cp) + 1;
@@ -52,5 +63,5 @@ public sealed class DocumentVocabulary
     /// this reading somewhere, -1 if it only ever stands without an annotation, 0 if it is not used.
     /// </summary>
     public int AnnotationEvidence(int codePoint, string reading) =>
-        _annotated.Contains((codePoint, reading)) ? 1 : _writtenBare.Contains(codePoint) && !_annotated.Any(a => a.Item1 == codePoint) ? -1 : 0;
+        _annotated.Contains((codePoint, reading)) ? 1 : _writtenBare.Contains(codePoint) && !_annotatedCharacters.Contains(codePoint) ? -1 : 0;
 }

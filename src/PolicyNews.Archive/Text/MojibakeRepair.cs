@@ -168,7 +168,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
 
         // Walk the stream in step. Units are code points, or -1 for a character lost with its bytes.
         var units = new List<int>();
-        string Before(List<int> sofar) => text[..question] + string.Concat(sofar.Select(u => u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u)));
+        string Before(List<int> sofar) => text[..question] + Render(sofar);
         var score = 0.0;
         var lostBytes = 0;
         var notes = new List<string>();
@@ -228,12 +228,14 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             j += 2;
         }
 
-        var repaired = new StringBuilder();
-        foreach (var u in units) repaired.Append(u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u));
         if (restored.Length > 0) notes.Add($"restored the swallowed '{restored}'");
         var note = $"re-paired {bytes.Count} bytes; " + string.Join("; ", notes);
-        return new Run(question, end, repaired.ToString(), restored, lostBytes, note, score);
+        return new Run(question, end, Render(units), restored, lostBytes, note, score);
     }
+
+    /// <summary>Units as text: code points, and □ for a character lost with its bytes (-1).</summary>
+    private static string Render(IEnumerable<int> units) =>
+        string.Concat(units.Select(u => u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u)));
 
     private readonly record struct LostByte(int CodePoint, double Bonus, string Note);
 
