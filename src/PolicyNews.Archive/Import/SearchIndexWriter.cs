@@ -47,32 +47,25 @@ public sealed class SearchIndexWriter
         WHERE s.heading IS NOT NULL AND {0}
         """;
 
-    /// <summary>
-    /// Re-indexes every section of the given articles. Returns the search_sections rows written.
-    /// </summary>
-    public int Refresh(IReadOnlyCollection<long> articleIds)
+    /// <summary>Re-indexes every section of the given articles.</summary>
+    public void Refresh(IReadOnlyCollection<long> articleIds)
     {
         // Returning early keeps an unchanged run from touching the file at all.
-        if (articleIds.Count == 0)
-            return 0;
-        const string Rewritten = "rowid IN (SELECT id FROM sections WHERE article_id IN @articleIds)";
-        connection.Execute($"DELETE FROM search_sections WHERE {Rewritten}", new { articleIds }, transaction);
-        connection.Execute($"DELETE FROM search_headings WHERE {Rewritten}", new { articleIds }, transaction);
-        connection.Execute(string.Format(HeadingRows, "s.article_id IN @articleIds"), new { articleIds }, transaction);
-        var written = connection.Execute(string.Format(SectionRows, "s.article_id IN @articleIds"), new { articleIds }, transaction);
-        Optimize();
-        return written;
+        if (articleIds.Count > 0)
+            Fill("rowid IN (SELECT id FROM sections WHERE article_id IN @articleIds)", "s.article_id IN @articleIds", new { articleIds });
     }
 
     /// <summary>Empties the index and fills it again from every section (for tools and repairs).</summary>
-    public int Rebuild()
+    public void Rebuild() => Fill("1 = 1", "1 = 1", null);
+
+    /// <summary>Replaces the index rows chosen by <paramref name="rows"/> with fresh ones for the sections chosen by <paramref name="sections"/>.</summary>
+    void Fill(string rows, string sections, object? parameters)
     {
-        connection.Execute("DELETE FROM search_sections", transaction: transaction);
-        connection.Execute("DELETE FROM search_headings", transaction: transaction);
-        connection.Execute(string.Format(HeadingRows, "1 = 1"), transaction: transaction);
-        var written = connection.Execute(string.Format(SectionRows, "1 = 1"), transaction: transaction);
+        connection.Execute($"DELETE FROM search_sections WHERE {rows}", parameters, transaction);
+        connection.Execute($"DELETE FROM search_headings WHERE {rows}", parameters, transaction);
+        connection.Execute(string.Format(HeadingRows, sections), parameters, transaction);
+        connection.Execute(string.Format(SectionRows, sections), parameters, transaction);
         Optimize();
-        return written;
     }
 
     /// <summary>

@@ -49,16 +49,17 @@ public sealed class SearchQuery
         Text = text;
         Terms = terms;
         Truncated = truncated;
-        Status = terms.Any(t => !t.IsExcluded) ? SearchQueryStatus.Ready
+        Included = terms.Where(t => !t.IsExcluded).ToList();
+        Status = Included.Count > 0 ? SearchQueryStatus.Ready
             : terms.Count > 0 ? SearchQueryStatus.OnlyExclusions
             : SearchQueryStatus.Empty;
         if (Status == SearchQueryStatus.Ready)
         {
-            var included = "(" + string.Join(" AND ", terms.Where(t => !t.IsExcluded).Select(t => Expression(t, SectionColumns))) + ")";
+            var included = "(" + string.Join(" AND ", Included.Select(t => Expression(t, SectionColumns))) + ")";
             var excluded = terms.Where(t => t.IsExcluded).Select(t => Expression(t, SectionColumns)).ToList();
             ExclusionMatchExpression = excluded.Count == 0 ? null : string.Join(" OR ", excluded);
             MatchExpression = ExclusionMatchExpression is null ? included : $"{included} NOT ({ExclusionMatchExpression})";
-            HeadingMatchExpression = string.Join(" AND ", terms.Where(t => !t.IsExcluded).Select(t => Expression(t, HeadingColumns)));
+            HeadingMatchExpression = string.Join(" AND ", Included.Select(t => Expression(t, HeadingColumns)));
         }
     }
 
@@ -84,7 +85,8 @@ public sealed class SearchQuery
     /// <summary>Over search_sections, sections holding any excluded term; null when nothing is excluded.</summary>
     public string? ExclusionMatchExpression { get; }
 
-    public IEnumerable<SearchTerm> Included => Terms.Where(t => !t.IsExcluded);
+    /// <summary>The terms that must match (not the exclusions).</summary>
+    public IReadOnlyList<SearchTerm> Included { get; }
 
     public static SearchQuery Parse(string? input)
     {
@@ -122,7 +124,8 @@ public sealed class SearchQuery
                 if (end == start) { i++; continue; }      // a stray closing quote
             }
 
-            var term = MakeTerm(f[start..end], text[folded.Origins[start]..folded.Origins[end]], isPhrase, excluded);
+            var (originalStart, originalEnd) = folded.OriginalSpan(start, end);
+            var term = MakeTerm(f[start..end], text[originalStart..originalEnd], isPhrase, excluded);
             if (term is null) continue;
             if (terms.Count == MaxTerms) { truncated = true; break; }
             terms.Add(term);
@@ -210,11 +213,13 @@ public sealed class SearchQuery
             : $"{columns.WordPairs} : {Quote(SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text))}";
         if (term.Syllables is null)
             return words;
-        var pairs = SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text).ToList();
-        var pinyin = term.Syllables.Count == 1 ? $"{columns.Pinyin} : {Quote(term.Syllables)}"
-            // Two syllables are one pair: in the usual readings, or in any other the two characters have.
-            : pairs.Count == 1 ? $"{columns.PinyinPairs} : {Quote(pairs)} OR {columns.PinyinReadings} : {Quote(pairs)}"
-            : $"{columns.PinyinPairs} : {Quote(pairs)}";
+        if (term.Syllables.Count == 1)
+            return $"({words} OR {columns.Pinyin} : {Quote(term.Syllables)})";
+        var pairs = Quote(SearchTokens.PinyinPairs(Tokens(term.Syllables)).Select(t => t.Text));
+        // Two syllables are one pair: in the usual readings, or in any other the two characters have.
+        var pinyin = term.Syllables.Count == 2
+            ? $"{columns.PinyinPairs} : {pairs} OR {columns.PinyinReadings} : {pairs}"
+            : $"{columns.PinyinPairs} : {pairs}";
         return $"({words} OR {pinyin})";
     }
 
