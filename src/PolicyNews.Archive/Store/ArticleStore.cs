@@ -37,12 +37,14 @@ public sealed class ArticleStore(ArchiveDatabase database)
             .Select(a => new ArticleRef(a.Slug, a.Title, a.Source, a.Published, a.Author))
             .ToList());
 
-    const string ArticlesNewestFirst = """
+    /// <summary>The columns of an <see cref="ArticleRow"/>, for every query that reads whole articles.</summary>
+    const string ArticleColumns = """
         SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
                author_note AS AuthorNote, editor, url, script, summary
         FROM articles
-        ORDER BY published DESC NULLS LAST, id DESC
         """;
+
+    const string ArticlesNewestFirst = $"{ArticleColumns} ORDER BY published DESC NULLS LAST, id DESC";
 
     /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown.</summary>
     public ArticleView? GetArticle(string slug) => database.Read($"load article '{slug}'", session =>
@@ -108,19 +110,11 @@ public sealed class ArticleStore(ArchiveDatabase database)
         return row is null ? null : new MovedPath(row.ArticleSlug, row.SectionSlug);
     });
 
-    const string ArticleBySlug = """
-        SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
-               author_note AS AuthorNote, editor, url, script, summary
-        FROM articles WHERE slug = @slug
-        """;
+    const string ArticleBySlug = $"{ArticleColumns} WHERE slug = @slug";
 
     static ArticleSectionView LoadSectionPage(ReadSession session, SectionRow section)
     {
-        var article = session.QuerySingleOrDefault<ArticleRow>("""
-            SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,
-                   author_note AS AuthorNote, editor, url, script, summary
-            FROM articles WHERE id = @ArticleId
-            """, new { section.ArticleId })!;
+        var article = session.QuerySingleOrDefault<ArticleRow>($"{ArticleColumns} WHERE id = @ArticleId", new { section.ArticleId })!;
         var links = session.Query<SectionRow>("""
             SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
             FROM sections WHERE article_id = @ArticleId ORDER BY ordinal
