@@ -9,20 +9,27 @@ namespace PolicyNews.Tests.Web;
 /// <summary>
 /// The real portal (Program.cs, all middleware) on an in-memory server, with a fresh database that
 /// the portal's own start-up fills from the repository's seeds/ — exactly what a first
-/// <c>dotnet run</c> does.
+/// <c>dotnet run</c> does. A subclass passes settings of its own (see <see cref="ExactLimit3Portal"/>).
 /// </summary>
-public sealed class PortalFixture : IDisposable
+public class PortalFixture : IDisposable
 {
     readonly TempFolder dir = new();
     readonly WebApplicationFactory<Program> factory;
 
-    public PortalFixture()
+    public PortalFixture() : this([]) { }
+
+    /// <param name="settings">Configuration set after the database and seeds (so it can override them).</param>
+    protected PortalFixture(params (string Key, string Value)[] settings)
     {
         DatabasePath = dir["portal.db"];
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-            .UseEnvironment("Production")
-            .UseSetting("Archive:Database", DatabasePath)
-            .UseSetting("Archive:Seeds", Repository.Seeds));
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Production")
+                .UseSetting("Archive:Database", DatabasePath)
+                .UseSetting("Archive:Seeds", Repository.Seeds);
+            foreach (var (key, value) in settings)
+                host.UseSetting(key, value);
+        });
     }
 
     public string DatabasePath { get; }
@@ -48,6 +55,9 @@ public sealed class PortalFixture : IDisposable
         dir.Dispose();
     }
 }
+
+/// <summary>The portal with Archive:SearchExactUpTo at 3, so that 创新 (in 8 sections of the seeds) goes past it.</summary>
+public sealed class ExactLimit3Portal() : PortalFixture(("Archive:SearchExactUpTo", "3"));
 
 [CollectionDefinition(Name)]
 public sealed class PortalCollection : ICollectionFixture<PortalFixture>

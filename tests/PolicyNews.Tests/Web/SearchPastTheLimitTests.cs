@@ -1,8 +1,4 @@
-using AngleSharp;
-using AngleSharp.Html.Parser;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace PolicyNews.Tests.Web;
 
@@ -10,34 +6,12 @@ namespace PolicyNews.Tests.Web;
 /// Past Archive:SearchExactUpTo hits the page says "more than" and offers the exact count. The
 /// limit is set to 3 so that 创新 (in 8 sections of the seeds) goes past it.
 /// </summary>
-public sealed class SearchPastTheLimitTests : IDisposable
+public sealed class SearchPastTheLimitTests(ExactLimit3Portal portal) : IClassFixture<ExactLimit3Portal>
 {
-    readonly TempFolder dir = new();
-    readonly WebApplicationFactory<Program> factory;
-
-    public SearchPastTheLimitTests() =>
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
-            .UseEnvironment("Production")
-            .UseSetting("Archive:Database", dir["portal.db"])
-            .UseSetting("Archive:Seeds", Repository.Seeds)
-            .UseSetting("Archive:SearchExactUpTo", "3"));
-
-    public void Dispose()
-    {
-        factory.Dispose();
-        dir.Dispose();
-    }
-
-    async Task<AngleSharp.Dom.IDocument> Page(string url)
-    {
-        var html = await factory.CreateClient().GetStringAsync(url);
-        return await new HtmlParser().ParseDocumentAsync(html);
-    }
-
     [Fact]
     public async Task The_page_says_more_than_the_limit_and_links_to_the_exact_count()
     {
-        var page = await Page("/search?q=" + Uri.EscapeDataString("创新") + "&page=2");
+        var page = await portal.Page("/search?q=" + Uri.EscapeDataString("创新") + "&page=2");
 
         var summary = page.QuerySelector(".search-summary")!;
         Assert.Contains("找到超過 3 個章節符合「创新」，計算確切總數。", summary.TextContent);
@@ -45,7 +19,7 @@ public sealed class SearchPastTheLimitTests : IDisposable
         Assert.Contains("count=all", countAll);
         Assert.Contains("page=2", countAll);
 
-        var counted = await Page(countAll);
+        var counted = await portal.Page(countAll);
         Assert.Contains("找到 8 個章節", counted.QuerySelector(".search-summary")!.TextContent);
         Assert.Null(counted.QuerySelector("a.count-all"));
         // Paging keeps the exact count.
@@ -59,7 +33,7 @@ public sealed class SearchPastTheLimitTests : IDisposable
         var url = "/search?q=" + Uri.EscapeDataString("创新");
         for (var guard = 0; url is not null && guard < 10; guard++)
         {
-            var page = await Page(url);
+            var page = await portal.Page(url);
             seen.AddRange(page.QuerySelectorAll("a.hit-link").Select(a => a.GetAttribute("href")!.Split('?')[0]));
             url = page.QuerySelector(".pager a[rel=next]")?.GetAttribute("href");
         }
@@ -71,7 +45,7 @@ public sealed class SearchPastTheLimitTests : IDisposable
     [Fact]
     public async Task The_api_says_the_total_is_a_lower_bound()
     {
-        using var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5"));
+        using var json = JsonDocument.Parse(await portal.Client().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5"));
         var root = json.RootElement;
 
         Assert.Equal(3, root.GetProperty("totalHits").GetInt32());
@@ -79,7 +53,7 @@ public sealed class SearchPastTheLimitTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("pageCount").ValueKind);
         Assert.True(root.GetProperty("hasNext").GetBoolean());
 
-        using var counted = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5&count=all"));
+        using var counted = JsonDocument.Parse(await portal.Client().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5&count=all"));
         Assert.Equal(8, counted.RootElement.GetProperty("totalHits").GetInt32());
         Assert.Equal(2, counted.RootElement.GetProperty("pageCount").GetInt32());
     }
