@@ -1,14 +1,15 @@
 using System.Net;
 using System.Xml.Linq;
 using AngleSharp.Dom;
+using PolicyNews.Tests.Search;
 
 namespace PolicyNews.Tests.Web;
 
 [Collection(PortalCollection.Name)]
 public sealed class ReadingPortalTests(PortalFixture portal)
 {
-    const string Report = "deepseek-style-innovation-can-be-replicated";
-    const string Essay = "lessons-of-deepseek-for-china-sci-tech-leadership";
+    const string Report = SeedArchive.Replicated;
+    const string Essay = SeedArchive.Lessons;
 
     [Fact]
     public async Task Home_lists_both_seed_articles_newest_first_with_their_sections()

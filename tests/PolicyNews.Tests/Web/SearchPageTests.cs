@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PolicyNews.Tests.Search;
 
 namespace PolicyNews.Tests.Web;
 
@@ -7,8 +8,8 @@ namespace PolicyNews.Tests.Web;
 [Collection(PortalCollection.Name)]
 public sealed class SearchPageTests(PortalFixture portal)
 {
-    const string Report = "deepseek-style-innovation-can-be-replicated";
-    const string Essay = "lessons-of-deepseek-for-china-sci-tech-leadership";
+    const string Report = SeedArchive.Replicated;
+    const string Essay = SeedArchive.Lessons;
 
     [Theory]
     [InlineData("创新", "創新", Report, Essay)]        // Simplified typed, Traditional stored
