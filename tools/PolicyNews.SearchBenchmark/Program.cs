@@ -22,13 +22,13 @@ using PolicyNews.Archive.Text;
 // Q 50 times and print every statement of the last three runs with its time, then stop).
 
 var options = Options.Parse(args);
+if (options.Reuse && options.Keep is null)   // before any folder is made: a temporary one would be left behind
+    throw new ArgumentException("--reuse needs --keep DIR");
 var root = FindRoot();
 var work = options.Keep ?? Path.Combine(Path.GetTempPath(), "policynews-bench-" + Guid.NewGuid().ToString("n"));
 Directory.CreateDirectory(work);
 var db = Path.Combine(work, "bench.db");
 var reuse = options.Reuse && File.Exists(db);
-if (options.Reuse && options.Keep is null)
-    throw new ArgumentException("--reuse needs --keep DIR");
 if (File.Exists(db) && !reuse) File.Delete(db);
 
 try
