@@ -48,10 +48,10 @@ void Run()
     if (!reuse)
     {
         Console.Error.WriteLine($"importing seeds into {db} …");
-        var import = new ArchiveImporter(ArticlePipeline.Create()).Import(new ImportRequest(db,
-            Directory.GetFiles(seeds, "*.txt").Order().ToList(),
-            ArticleMetadataFile.Load(Path.Combine(seeds, ArticleMetadataFile.FileName)),
-            TagTaxonomy.Load(Path.Combine(seeds, TagTaxonomy.FileName))));
+        var (request, problems) = ImportInputs.Gather(db, [seeds]);
+        if (request is null)
+            throw new InvalidOperationException(string.Join("\n", problems));
+        var import = new ArchiveImporter(ArticlePipeline.Create()).Import(request);
         if (!import.Succeeded)
             throw new InvalidOperationException(string.Join("\n", import.Problems));
     }

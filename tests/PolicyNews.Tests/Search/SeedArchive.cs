@@ -27,10 +27,12 @@ public sealed class SeedArchive : IDisposable
     public SearchStore Search { get; }
     public ArticleStore Articles { get; }
 
-    public static ImportRequest Request(string databasePath) => new(databasePath,
-        Directory.GetFiles(Repository.Seeds, "*.txt").Order().ToList(),
-        ArticleMetadataFile.Load(Path.Combine(Repository.Seeds, ArticleMetadataFile.FileName)),
-        TagTaxonomy.Load(Path.Combine(Repository.Seeds, TagTaxonomy.FileName)));
+    /// <summary>The request the portal's own start-up makes for seeds/ (every source file, articles.json, tags.json).</summary>
+    public static ImportRequest Request(string databasePath)
+    {
+        var (request, problems) = ImportInputs.Gather(databasePath, [Repository.Seeds]);
+        return request ?? throw new InvalidOperationException(string.Join("\n", problems));
+    }
 
     public void Dispose()
     {
