@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 app=$(mktemp -d)
 data=$(mktemp -d)
 port=${PORT:-5391}
+pid=   # set once the portal starts; the trap reads it (under set -u) even if publishing fails first
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$app" "$data"' EXIT
 
 dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release -o "$app" --nologo -v quiet
