@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 namespace PolicyNews.BrowserTests;
 
 /// <summary>
-/// One test's browser context and page, recording every request (URL, host, resource type, bytes
+/// One test's browser context and page, recording every request (URL, resource type, bytes
 /// transferred) and every console error or uncaught page error, CSP violations included.
 /// </summary>
 public sealed class PageSession : IAsyncDisposable
 {
-    public sealed record Loaded(string Url, string Host, string ResourceType, long ResponseBytes);
+    public sealed record Loaded(string Url, string ResourceType, long ResponseBytes);
 
     private readonly ConcurrentQueue<Loaded> _finished = new();
     private readonly ConcurrentQueue<string> _requested = new();
@@ -59,8 +59,7 @@ public sealed class PageSession : IAsyncDisposable
             bytes = Math.Max(0, sizes.ResponseBodySize) + Math.Max(0, sizes.ResponseHeadersSize);
         }
         catch (PlaywrightException) { }   // the page went away before the sizes were known
-        var uri = new Uri(request.Url);
-        _finished.Enqueue(new Loaded(request.Url, uri.Host, request.ResourceType, bytes));
+        _finished.Enqueue(new Loaded(request.Url, request.ResourceType, bytes));
     }
 
     /// <summary>Every URL the browser asked for (data: URLs included).</summary>
@@ -75,12 +74,6 @@ public sealed class PageSession : IAsyncDisposable
         lock (_pending) pending = _pending.ToArray();
         await Task.WhenAll(pending);
         return _finished.ToList();
-    }
-
-    public void ClearRecords()
-    {
-        _finished.Clear();
-        _requested.Clear();
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

@@ -19,7 +19,7 @@ public sealed class PortalCollection : ICollectionFixture<PortalFixture>
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
-    public static readonly string[] ChromiumArgs =
+    private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -32,7 +32,6 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string RepoRoot { get; } = FindRepoRoot();
     public string BaseUrl { get; private set; } = "";
-    public int Port { get; private set; }
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go (artifacts/ is gitignored).</summary>
@@ -46,8 +45,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
         _tempFolder = Path.Combine(Path.GetTempPath(), "policynews-browser-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_tempFolder);
-        Port = FreeLoopbackPort();
-        BaseUrl = $"http://127.0.0.1:{Port}";
+        BaseUrl = $"http://127.0.0.1:{FreeLoopbackPort()}";
         StartServer();
         await WaitUntilServingAsync(TimeSpan.FromSeconds(90));
 
