@@ -45,7 +45,8 @@ public sealed record ArticleView(
     IReadOnlyList<TagRef> Tags)
 {
     public ArticleRef Ref => new(Slug, Title, Source, Published, Author);
-    public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Repairs.Count));
+    /// <summary>Every repair the article's pages mark, headings included (see <see cref="SectionView.AllRepairs"/>).</summary>
+    public int RepairCount => Sections.Sum(s => s.AllRepairs.Count());
 }
 
 public sealed record SectionView(
@@ -64,6 +65,9 @@ public sealed record SectionView(
 
     /// <summary>Repairs inside the heading (offsets into <see cref="Heading"/>).</summary>
     public IReadOnlyList<RepairView> HeadingRepairs { get; init; } = [];
+
+    /// <summary>Every repair in the section: the heading's first, then the paragraphs' in reading order.</summary>
+    public IEnumerable<RepairView> AllRepairs => HeadingRepairs.Concat(Paragraphs.SelectMany(p => p.Repairs));
 }
 
 /// <summary>A paragraph or list item; <see cref="StableId"/> is its anchor and survives re-imports.</summary>

@@ -23,7 +23,8 @@ public sealed record SectionBody(SectionView Section, SearchQuery? Highlight)
             yield return run;
     }
 
-    public IReadOnlyList<RepairView> Repairs => Section.HeadingRepairs.Concat(Section.Paragraphs.SelectMany(p => p.Repairs)).ToList();
+    /// <summary>The section's repairs for the notes under it, listed once when the body is built (the view reads them three times).</summary>
+    public IReadOnlyList<RepairView> Repairs { get; } = Section.AllRepairs.ToList();
 
     /// <summary>
     /// ?hl= as the search page writes it: parsed like a search, so the page marks exactly what
