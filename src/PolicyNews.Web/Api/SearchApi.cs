@@ -39,7 +39,7 @@ public static class SearchApi
                     {
                         section = h.Section.StableId,
                         heading = h.Section.Heading,
-                        page = SearchModel.HitUrl(g.Article, h),
+                        page = Links.Hit(g.Article, h),
                         permalink = Links.Permalink(h.Section.StableId),
                         paragraph = h.ParagraphId,
                         score = h.Score,

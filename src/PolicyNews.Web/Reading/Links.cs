@@ -24,6 +24,18 @@ public static class Links
     public static string Moved(MovedPath moved) =>
         moved.SectionSlug is null ? Article(moved.ArticleSlug) : Section(moved.ArticleSlug, moved.SectionSlug);
 
+    /// <summary>The section page link of a search hit: opens at the matching paragraph with the matched words marked.</summary>
+    public static string Hit(ArticleRef article, SearchHit hit)
+    {
+        var marked = hit.Snippet.Segments.Concat(hit.Heading).Where(s => s.IsMatch).Select(s => s.Text.Trim())
+            .Where(t => t.Length > 0).Distinct().Take(8);
+        var hl = string.Join(' ', marked);
+        var url = Section(article, hit.Section);
+        if (hl.Length > 0)
+            url += "?hl=" + Uri.EscapeDataString(hl);
+        return hit.ParagraphId is null ? url : $"{url}#{hit.ParagraphId}";
+    }
+
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";

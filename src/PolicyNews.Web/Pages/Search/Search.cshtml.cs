@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Reading;
 
 namespace PolicyNews.Web.Pages.Search;
 
@@ -26,18 +25,6 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
         Articles = articles.ListArticleRefs();
         if (!string.IsNullOrWhiteSpace(Form.Query))
             Results = search.Search(Form.ToRequest());
-    }
-
-    /// <summary>The section page link of a hit: opens at the matching paragraph with the matched words marked.</summary>
-    public static string HitUrl(ArticleRef article, SearchHit hit)
-    {
-        var marked = hit.Snippet.Segments.Concat(hit.Heading).Where(s => s.IsMatch).Select(s => s.Text.Trim())
-            .Where(t => t.Length > 0).Distinct().Take(8);
-        var hl = string.Join(' ', marked);
-        var url = Links.Section(article, hit.Section);
-        if (hl.Length > 0)
-            url += "?hl=" + Uri.EscapeDataString(hl);
-        return hit.ParagraphId is null ? url : $"{url}#{hit.ParagraphId}";
     }
 
     public string PageUrl(int page) => (Form with { Page = page }).Url();
