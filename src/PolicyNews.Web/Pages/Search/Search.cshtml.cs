@@ -10,7 +10,7 @@ namespace PolicyNews.Web.Pages.Search;
 /// </summary>
 public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore articles) : PageModel
 {
-    public string Query { get; private set; } = "";
+    public string Query => Form.Query;
     public SearchForm Form { get; private set; } = SearchForm.Empty;
     public SearchResults? Results { get; private set; }
     public IReadOnlyList<TagSummary> Tags { get; private set; } = [];
@@ -20,7 +20,6 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
     {
         // Not a handler parameter: Razor Pages binds "page" to its own route value (the page's name).
         Form = SearchForm.From(q, tag, article, sort, Request.Query["page"], count);
-        Query = Form.Query;
         Tags = tags.ListTags().Where(t => t.SectionCount > 0).ToList();
         Articles = articles.ListArticleRefs();
         if (!string.IsNullOrWhiteSpace(Form.Query))
