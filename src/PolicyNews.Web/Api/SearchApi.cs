@@ -15,9 +15,11 @@ public static class SearchApi
     {
         app.MapGet("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize, SearchStore search) =>
         {
-            var form = SearchForm.From(q, tag, article, sort, page, count);
-            var size = int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, SearchStore.MaxPageSize) : 20;
-            var results = search.Search(form.ToRequest(size));
+            var request = SearchForm.From(q, tag, article, sort, page, count).ToRequest();
+            // The store clamps the page size (1..MaxPageSize); the JSON reports the size it used.
+            if (int.TryParse(pageSize, out var s))
+                request = request with { PageSize = s };
+            var results = search.Search(request);
             return Results.Json(new
             {
                 query = results.Query.Text,

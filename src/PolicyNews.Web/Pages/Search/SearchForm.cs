@@ -19,7 +19,8 @@ public sealed record SearchForm(string Query, string? Tag, string? Article, Sear
         int.TryParse(page, out var p) && p > 0 ? p : 1,
         string.Equals(count, "all", StringComparison.OrdinalIgnoreCase));
 
-    public SearchRequest ToRequest(int pageSize = 20) => new(Query, Tag, Article, Sort, Page, pageSize, CountAll);
+    /// <summary>The search to run, at <see cref="SearchRequest"/>'s default page size (the API sets its own with <c>with</c>).</summary>
+    public SearchRequest ToRequest() => new(Query, Tag, Article, Sort, Page, CountAll: CountAll);
 
     public string Url()
     {
