@@ -40,6 +40,9 @@ public static class Links
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
 
+    /// <summary>The permalink as a full URL: what citations print and copy-link copies.</summary>
+    public static string AbsolutePermalink(HttpRequest request, string sectionStableId) => Absolute(request, Permalink(sectionStableId));
+
     /// <summary>The current page with one query parameter set (others kept): how the switches link.</summary>
     public static string WithQuery(HttpRequest request, string key, string value)
     {

@@ -19,7 +19,7 @@ public sealed class SectionModel(ArticleStore articles) : PageModel
             return articles.FindMoved(slug, section) is { } moved ? RedirectPermanent(Links.Moved(moved) + Request.QueryString) : NotFound();
         View = view;
         Highlight = SectionBody.ParseHighlight(hl);
-        Citation = Citation.For(view.Article, view.Section.Link, Links.Absolute(Request, Links.Permalink(view.Section.StableId)),
+        Citation = Citation.For(view.Article, view.Section.Link, Links.AbsolutePermalink(Request, view.Section.StableId),
             DateOnly.FromDateTime(DateTime.UtcNow));
         return Page();
     }
