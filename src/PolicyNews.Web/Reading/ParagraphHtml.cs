@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Html;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
+using PolicyNews.Web.Pages.Articles;
 
 namespace PolicyNews.Web.Reading;
 
@@ -23,9 +24,9 @@ public static class ParagraphHtml
         Render(paragraph.Text, paragraph.Annotations, paragraph.Repairs, reading, highlight);
 
     /// <summary>A section heading (the lead's stand-in title when it has none), with its own pinyin and repairs.</summary>
-    public static IHtmlContent Heading(SectionView section, string fallback, ReadingPreferences reading) =>
+    public static IHtmlContent Heading(SectionView section, ReadingPreferences reading) =>
         section.Heading is null
-            ? new HtmlString(Encoder.Encode(reading.Text(fallback)))
+            ? new HtmlString(Encoder.Encode(reading.Text(SectionTitles.Of(section.Link))))
             : Render(section.Heading, section.HeadingAnnotations, section.HeadingRepairs, reading);
 
     static IHtmlContent Render(string text, IReadOnlyList<AnnotationView> annotationList, IReadOnlyList<RepairView> repairs,
