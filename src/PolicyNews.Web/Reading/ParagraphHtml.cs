@@ -88,12 +88,15 @@ public static class ParagraphHtml
     }
 
     /// <summary>What a repaired span's tooltip says: the damaged source and how sure the repair is.</summary>
-    public static string RepairTitle(RepairView repair)
-    {
-        var confidence = repair.Confidence == RepairConfidence.Certain ? "確定" : "部分";
-        var lost = repair.LostBytes > 0 ? $"，遺失 {repair.LostBytes} 個位元組" : "";
-        return $"修復（{confidence}{lost}）。原文：{repair.Original}";
-    }
+    public static string RepairTitle(RepairView repair) => $"修復（{RepairDetail(repair, partial: "部分")}）。原文：{repair.Original}";
+
+    /// <summary>
+    /// How sure a repair is and what it lost, e.g. "確定" or "部分修復，遺失 2 個位元組": the repair
+    /// notes under a section say it so; the tooltip, which starts with 修復 already, says just "部分".
+    /// </summary>
+    public static string RepairDetail(RepairView repair, string partial = "部分修復") =>
+        (repair.Confidence == RepairConfidence.Certain ? "確定" : partial)
+        + (repair.LostBytes > 0 ? $"，遺失 {repair.LostBytes} 個位元組" : "");
 
     static void AppendText(StringBuilder html, string text, int start, int end,
         IReadOnlyDictionary<int, AnnotationView> annotations, ReadingPreferences reading)
