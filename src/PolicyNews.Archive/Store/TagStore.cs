@@ -16,7 +16,12 @@ public sealed class TagStore(ArchiveDatabase database)
     };
 
     /// <summary>Every tag with how many sections and articles carry it (zero included, so editors see unused tags).</summary>
-    public IReadOnlyList<TagSummary> ListTags() => database.Read("list tags", session =>
+    public IReadOnlyList<TagSummary> ListTags() => ListTags("list tags", having: "");
+
+    /// <summary>The tags that at least one section carries (what search filters by and the sitemap lists), ordered as <see cref="ListTags()"/>.</summary>
+    public IReadOnlyList<TagSummary> ListTagsInUse() => ListTags("list tags in use", having: "HAVING COUNT(st.section_id) > 0");
+
+    IReadOnlyList<TagSummary> ListTags(string operation, string having) => database.Read(operation, session =>
         session.Query<TagSummaryRow>($"""
             SELECT t.slug, t.name, t.kind,
                    COUNT(st.section_id)        AS SectionCount,
@@ -25,6 +30,7 @@ public sealed class TagStore(ArchiveDatabase database)
             LEFT JOIN section_tags st ON st.tag_id = t.id
             LEFT JOIN sections s ON s.id = st.section_id
             GROUP BY t.id
+            {having}
             ORDER BY {TagOrder}
             """)
             .Select(t => new TagSummary(t.Slug, t.Name, t.Kind, t.SectionCount, t.ArticleCount))

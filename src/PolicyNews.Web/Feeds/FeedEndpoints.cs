@@ -16,7 +16,7 @@ public static class FeedEndpoints
         app.MapGet("/feed.atom", (HttpRequest request, ArticleStore articles) =>
             Xml(writer => WriteAtom(writer, request, articles.ListArticles()), "application/atom+xml; charset=utf-8"));
         app.MapGet("/sitemap.xml", (HttpRequest request, ArticleStore articles, TagStore tags) =>
-            Xml(writer => WriteSitemap(writer, request, articles.ListArticles(), tags.ListTags()), "application/xml; charset=utf-8"));
+            Xml(writer => WriteSitemap(writer, request, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
             $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(request, "/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));
@@ -61,7 +61,7 @@ public static class FeedEndpoints
         w.WriteEndElement();
     }
 
-    static void WriteSitemap(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles, IReadOnlyList<TagSummary> tags)
+    static void WriteSitemap(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles, IReadOnlyList<TagSummary> tagsInUse)
     {
         w.WriteStartElement("urlset", SitemapNs);
         void Url(string path)
@@ -78,7 +78,7 @@ public static class FeedEndpoints
             foreach (var s in a.Sections)
                 Url(Links.Section(a.Slug, s.Slug));
         }
-        foreach (var t in tags.Where(t => t.SectionCount > 0))
+        foreach (var t in tagsInUse)
             Url(Links.Tag(t.Slug));
         w.WriteEndElement();
     }

@@ -115,6 +115,13 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void ListsTagsInUseAsListTagsDoesWithoutTheUnusedOnes()
+    {
+        Assert.Equal(tags.ListTags().Where(t => t.SectionCount > 0), tags.ListTagsInUse());
+        Assert.Equal(["deepseek", "hangzhou"], tags.ListTagsInUse().Select(t => t.Slug));
+    }
+
+    [Fact]
     public void LoadsATagWithItsSectionsNewestArticleFirst()
     {
         var tag = tags.GetTag("hangzhou")!;

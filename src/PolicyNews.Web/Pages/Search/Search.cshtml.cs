@@ -20,7 +20,7 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
     {
         // Not a handler parameter: Razor Pages binds "page" to its own route value (the page's name).
         Form = SearchForm.From(q, tag, article, sort, Request.Query["page"], count);
-        Tags = tags.ListTags().Where(t => t.SectionCount > 0).ToList();
+        Tags = tags.ListTagsInUse();
         Articles = articles.ListArticleRefs();
         if (!string.IsNullOrWhiteSpace(Form.Query))
             Results = search.Search(Form.ToRequest());
