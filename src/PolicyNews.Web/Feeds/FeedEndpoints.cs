@@ -13,12 +13,12 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.atom", (HttpRequest request, ArticleStore articles) =>
+        app.MapGet(Links.Feed, (HttpRequest request, ArticleStore articles) =>
             Xml(writer => WriteAtom(writer, request, articles.ListArticles()), "application/atom+xml; charset=utf-8"));
-        app.MapGet("/sitemap.xml", (HttpRequest request, ArticleStore articles, TagStore tags) =>
+        app.MapGet(Links.Sitemap, (HttpRequest request, ArticleStore articles, TagStore tags) =>
             Xml(writer => WriteSitemap(writer, request, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
-            $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(request, "/sitemap.xml")}\n",
+            $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(request, Links.Sitemap)}\n",
             "text/plain; charset=utf-8"));
         return app;
     }
@@ -31,10 +31,10 @@ public static class FeedEndpoints
         w.WriteStartElement("feed", AtomNs);
         w.WriteAttributeString("xml", "lang", null, "zh-Hant");
         w.WriteElementString("title", AtomNs, "PolicyNews 政策新聞檔案");
-        w.WriteElementString("id", AtomNs, Url("/"));
+        w.WriteElementString("id", AtomNs, Url(Links.Home));
         w.WriteElementString("updated", AtomNs, updated.ToString("yyyy-MM-ddTHH:mm:ssZ"));
-        Link(w, Url("/feed.atom"), "self");
-        Link(w, Url("/"), "alternate");
+        Link(w, Url(Links.Feed), "self");
+        Link(w, Url(Links.Home), "alternate");
         foreach (var a in articles)
         {
             w.WriteStartElement("entry", AtomNs);

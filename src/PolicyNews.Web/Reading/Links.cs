@@ -12,6 +12,11 @@ public static class Links
     public const string Home = "/";
     public const string Tags = "/tags";
     public const string Search = "/search";
+    public const string About = "/about";
+    public const string Help = "/help";
+    public const string Feed = "/feed.atom";
+    public const string Sitemap = "/sitemap.xml";
+    public const string ArticlesApi = "/api/articles";
 
     public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
     public static string Section(string articleSlug, string sectionSlug) => $"{Article(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Web.Hosting;
+using PolicyNews.Web.Reading;
 
 namespace PolicyNews.Web.Pages.About;
 
@@ -13,23 +14,25 @@ namespace PolicyNews.Web.Pages.About;
 /// </summary>
 public sealed class DocModel(SiteFolders folders) : PageModel
 {
-    static readonly IReadOnlyDictionary<string, string> Pages = new Dictionary<string, string>
+    static readonly IReadOnlyDictionary<string, (string File, string Link)> Pages = new Dictionary<string, (string, string)>
     {
-        ["about"] = "about.md",
-        ["help"] = "help.md",
+        ["about"] = ("about.md", Links.About),
+        ["help"] = ("help.md", Links.Help),
     };
 
     // Raw HTML in the Markdown is escaped, not passed through: the docs are text, and the CSP forbids inline anything.
     static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
     public string Title { get; private set; } = "";
+    public string Canonical { get; private set; } = "";
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
 
     public IActionResult OnGet(string doc)
     {
-        if (!Pages.TryGetValue(doc, out var file) || !System.IO.File.Exists(Path.Combine(folders.Docs, file)))
+        if (!Pages.TryGetValue(doc, out var page) || !System.IO.File.Exists(Path.Combine(folders.Docs, page.File)))
             return NotFound();
-        var markdown = System.IO.File.ReadAllText(Path.Combine(folders.Docs, file));
+        Canonical = page.Link;
+        var markdown = System.IO.File.ReadAllText(Path.Combine(folders.Docs, page.File));
         var parsed = Markdig.Markdown.Parse(markdown, Markdown);
         Title = parsed.Descendants<Markdig.Syntax.HeadingBlock>().FirstOrDefault()?.Inline?.FirstChild?.ToString() ?? doc;
         Body = new HtmlString(parsed.ToHtml(Markdown));
