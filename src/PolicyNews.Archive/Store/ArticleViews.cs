@@ -23,7 +23,10 @@ public sealed record ArticleSummary(
     string? Author,
     string? Summary,
     IReadOnlyList<SectionLink> Sections,
-    IReadOnlyList<TagRef> Tags);
+    IReadOnlyList<TagRef> Tags)
+{
+    public ArticleRef Ref => new(Slug, Title, Source, Published, Author);
+}
 
 /// <summary>Just enough of an article to title (and cite) a page that shows one of its sections; lists may leave Author out.</summary>
 public sealed record ArticleRef(string Slug, string Title, string? Source, string? Published, string? Author = null);
@@ -44,7 +47,6 @@ public sealed record ArticleView(
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<TagRef> Tags)
 {
-    public ArticleRef Ref => new(Slug, Title, Source, Published, Author);
     /// <summary>Every repair the article's pages mark, headings included (see <see cref="SectionView.AllRepairs"/>).</summary>
     public int RepairCount => Sections.Sum(s => s.AllRepairs.Count());
 }
