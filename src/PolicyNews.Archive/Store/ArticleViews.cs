@@ -47,8 +47,8 @@ public sealed record ArticleView(
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<TagRef> Tags)
 {
-    /// <summary>Every repair the article's pages mark, headings included (see <see cref="SectionView.AllRepairs"/>).</summary>
-    public int RepairCount => Sections.Sum(s => s.AllRepairs.Count());
+    /// <summary>Repairs in the article's paragraphs (heading repairs are listed per section, not counted here).</summary>
+    public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Repairs.Count));
 }
 
 public sealed record SectionView(
