@@ -1,3 +1,4 @@
+using PolicyNews.Archive.Store;
 using System.Text.Json;
 
 namespace PolicyNews.Archive.Import;
@@ -8,8 +9,6 @@ namespace PolicyNews.Archive.Import;
 /// </summary>
 public sealed record TagDefinition(string Name, string Slug, string Kind, IReadOnlyList<string> Aliases)
 {
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "topic", "person", "organisation", "place" };
-
     /// <summary>The name first, then the aliases, without repeats or blanks.</summary>
     public IEnumerable<string> Terms => new[] { Name }.Concat(Aliases).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct();
 
@@ -41,8 +40,8 @@ public static class TagTaxonomy
                 throw new ImportRejectedException(path, "a tag has no name");
             if (tag.Slug is null || !Slugs.IsValid(tag.Slug))
                 throw new ImportRejectedException(path, $"tag '{tag.Name}': slug '{tag.Slug}' must be lowercase ASCII words joined by hyphens");
-            if (tag.Kind is null || !TagDefinition.Kinds.Contains(tag.Kind))
-                throw new ImportRejectedException(path, $"tag '{tag.Name}': kind '{tag.Kind}' is not one of {string.Join(", ", TagDefinition.Kinds)}");
+            if (!TagKinds.IsKnown(tag.Kind))
+                throw new ImportRejectedException(path, $"tag '{tag.Name}': kind '{tag.Kind}' is not one of {string.Join(", ", TagKinds.All.Select(k => k.Key))}");
             if (tag.Aliases?.Any(a => a.Contains('|')) == true)
                 throw new ImportRejectedException(path, $"tag '{tag.Name}': aliases may not contain '|'");
         }

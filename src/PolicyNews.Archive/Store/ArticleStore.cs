@@ -56,7 +56,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
         var sections = LoadSections(session, article.Id, sectionId: null);
         var tags = sections.SelectMany(s => s.Tags).Distinct().ToList();
         // Keep the same order the store uses everywhere: kind, then name.
-        tags = tags.OrderBy(t => TagStore.KindRank(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        tags = tags.OrderBy(t => TagKinds.Rank(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new ArticleView(article.Slug, article.Title, article.TitleDerived, article.Source, article.Published,
             article.Author, article.AuthorNote, article.Editor, article.Url, article.Script, article.Summary, sections, tags);
     });

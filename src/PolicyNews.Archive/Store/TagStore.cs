@@ -4,16 +4,7 @@ namespace PolicyNews.Archive.Store;
 public sealed class TagStore(ArchiveDatabase database)
 {
     /// <summary>Tags are listed topics first, then people, organisations and places; by name within a kind.</summary>
-    internal const string TagOrder =
-        "CASE t.kind WHEN 'topic' THEN 0 WHEN 'person' THEN 1 WHEN 'organisation' THEN 2 ELSE 3 END, t.name";
-
-    internal static int KindRank(string kind) => kind switch
-    {
-        "topic" => 0,
-        "person" => 1,
-        "organisation" => 2,
-        _ => 3,
-    };
+    internal static readonly string TagOrder = $"{TagKinds.SqlRank("t.kind")}, t.name";
 
     /// <summary>Every tag with how many sections and articles carry it (zero included, so editors see unused tags).</summary>
     public IReadOnlyList<TagSummary> ListTags() => ListTags("list tags", having: "");

@@ -57,14 +57,4 @@ public static class Links
             .Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}");
         return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
     }
-
-    /// <summary>Human label for a tag kind.</summary>
-    public static string KindName(string kind) => kind switch
-    {
-        "topic" => "主題",
-        "person" => "人物",
-        "organisation" => "機構",
-        "place" => "地點",
-        _ => kind,
-    };
 }

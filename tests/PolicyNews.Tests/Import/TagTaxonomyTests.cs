@@ -1,4 +1,5 @@
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Tests.Import;
 
@@ -22,7 +23,7 @@ public sealed class TagTaxonomyTests
         var tags = TagTaxonomy.Load(Path.Combine(Repository.Seeds, TagTaxonomy.FileName));
 
         Assert.InRange(tags.Count, 20, 40);
-        Assert.All(TagDefinition.Kinds, kind => Assert.Contains(tags, t => t.Kind == kind));
+        Assert.All(TagKinds.All, kind => Assert.Contains(tags, t => t.Kind == kind.Key));
         var deepseek = tags.Single(t => t.Slug == "deepseek");
         Assert.Contains("深度求索", deepseek.Aliases);
         Assert.Contains("杨学明", tags.Single(t => t.Slug == "yang-xueming").Aliases);
