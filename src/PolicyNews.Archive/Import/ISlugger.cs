@@ -10,29 +10,11 @@ public interface ISlugger
 }
 
 /// <summary>
-/// ASCII only: the lead is <c>lead</c>; an ASCII heading becomes its kebab form; a Chinese heading
-/// becomes <c>section-N</c>, followed by any Latin words it holds (為什麼DeepSeek成功了 → <c>section-1-deepseek</c>).
-/// </summary>
-public sealed class AsciiSlugger : ISlugger
-{
-    public string SectionSlug(int ordinal, string? heading)
-    {
-        if (ordinal == 0 || string.IsNullOrWhiteSpace(heading))
-            return ordinal == 0 ? "lead" : $"section-{ordinal}";
-
-        var latin = Slugs.Kebab(heading);
-        if (heading.All(char.IsAscii) && latin.Length > 0)
-            return latin;
-        return latin.Length > 0 ? $"section-{ordinal}-{latin}" : $"section-{ordinal}";
-    }
-}
-
-/// <summary>
 /// The default: a heading becomes its toneless pinyin and its Latin words, in order
 /// (為什麼DeepSeek成功了 → <c>wei-shen-me-deepseek-cheng-gong-le</c>), at most eight words; the lead is
-/// <c>lead</c>. Unlike <see cref="AsciiSlugger"/> a path does not depend on the section's position,
-/// so a re-import that inserts a section renames no other section's path. Each character reads
-/// its usual Unihan reading (ü written v), which may not be the reading in context.
+/// <c>lead</c>. A path does not depend on the section's position, so a re-import that inserts a
+/// section renames no other section's path. Each character reads its usual Unihan reading (ü written
+/// v), which may not be the reading in context.
 /// </summary>
 public sealed class PinyinSlugger : ISlugger
 {
