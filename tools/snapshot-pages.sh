@@ -3,7 +3,8 @@
 # (a restructuring must not change a page). Starts the portal on a fresh database in a temporary
 # folder, asks for each page in both scripts and with pinyin on, and writes one file per URL.
 #   tools/snapshot-pages.sh OUT_DIR        then   diff -r BEFORE AFTER
-# Build fingerprints (?v=… on CSS/JS) are replaced by a fixed word so only real changes show.
+# Build fingerprints (?v=… on CSS/JS) and the port in absolute URLs are replaced by fixed words, so
+# only real changes show.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: tools/snapshot-pages.sh OUT_DIR}
@@ -36,7 +37,7 @@ for p in "${paths[@]}"; do
     url="$base$p"
     [[ -n $variant ]] && { [[ $p == *\?* ]] && url="$url&$variant" || url="$url?$variant"; }
     name=$(printf '%s' "$p|$variant" | sed 's/[^A-Za-z0-9._-]/_/g' | cut -c1-150)
-    curl -s -D "$out/$name.headers" "$url" | sed -E 's/\?v=[A-Za-z0-9_-]+/?v=FINGERPRINT/g' > "$out/$name.body"
+    curl -s -D "$out/$name.headers" "$url" | sed -E "s/\?v=[A-Za-z0-9_-]+/?v=FINGERPRINT/g; s/127\.0\.0\.1:$port/127.0.0.1:PORT/g" > "$out/$name.body"
     # Headers that differ per run (date, request ids) are dropped.
     grep -viE '^(date|content-length|etag|last-modified):' "$out/$name.headers" | tr -d '\r' > "$out/$name.h" || true
     rm "$out/$name.headers"

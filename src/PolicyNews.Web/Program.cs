@@ -3,7 +3,8 @@ using PolicyNews.Archive.Store;
 using PolicyNews.Web.Api;
 using PolicyNews.Web.Feeds;
 using PolicyNews.Web.Hosting;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Pages.SearchPage;
+using PolicyNews.Web.Display;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Serilog;
@@ -23,7 +24,7 @@ builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(
 builder.Services.AddSingleton(folders);
 builder.Services.Configure<ArchiveSettings>(builder.Configuration.GetSection(ArchiveSettings.SectionName));
 builder.Services.AddArchive();
-builder.Services.AddScoped<ReadingPreferences>();
+builder.Services.AddScoped<DisplayPreferences>();
 builder.Services.AddRazorPages();
 // Pages are mostly Chinese: emit it as UTF-8 text, not as &#x…; escapes three times the size.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -38,7 +39,7 @@ app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSerilogRequestLogging();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
-app.UseReadingPreferences();
+app.UseDisplayPreferences();
 app.UseRouting();
 
 app.MapRazorPages();

@@ -1,5 +1,5 @@
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Api;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Feeds;
 

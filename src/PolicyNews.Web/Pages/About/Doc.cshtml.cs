@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Web.Hosting;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Pages.About;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Pages.Articles;
 

@@ -1,6 +1,6 @@
 using PolicyNews.Archive.Chinese;
 
-namespace PolicyNews.Web.Reading;
+namespace PolicyNews.Web.Display;
 
 public enum Script { Traditional, Simplified }
 
@@ -10,7 +10,7 @@ public enum Script { Traditional, Simplified }
 /// and remembered in a cookie so it survives navigation. The archive stores Traditional text; the
 /// Simplified view is converted per character from the Unihan tables, the same ones search folds with.
 /// </summary>
-public sealed class ReadingPreferences
+public sealed class DisplayPreferences
 {
     public const string ScriptKey = "script";
     public const string PinyinKey = "pinyin";
@@ -67,11 +67,11 @@ public sealed class ReadingPreferences
         });
 }
 
-public static class ReadingPreferencesMiddleware
+public static class DisplayPreferencesMiddleware
 {
-    public static IApplicationBuilder UseReadingPreferences(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseDisplayPreferences(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.RequestServices.GetRequiredService<ReadingPreferences>().Resolve(context);
+        context.RequestServices.GetRequiredService<DisplayPreferences>().Resolve(context);
         return next(context);
     });
 }

@@ -1,7 +1,7 @@
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
-namespace PolicyNews.Web.Pages.Search;
+namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
 /// The search parameters as the URL carries them, shared by the page and /api/search.

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Store;
 
-namespace PolicyNews.Web.Pages.Archive;
+namespace PolicyNews.Web.Pages.Home;
 
 public sealed class IndexModel(ArticleStore articles) : PageModel
 {

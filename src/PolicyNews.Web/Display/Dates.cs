@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PolicyNews.Web.Reading;
+namespace PolicyNews.Web.Display;
 
 /// <summary>
 /// The archive stores dates as ISO text as precise as known: 2025, 2025-03 or 2025-03-10. One

@@ -1,6 +1,6 @@
 using PolicyNews.Archive.Store;
 
-namespace PolicyNews.Web.Reading;
+namespace PolicyNews.Web.Display;
 
 /// <summary>
 /// Every URL the portal hands out, in one place. Section pages live at readable paths

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Store;
 
-namespace PolicyNews.Web.Pages.Search;
+namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
 /// /search: the header's search box lands here. Every parameter is optional and forgiving: an

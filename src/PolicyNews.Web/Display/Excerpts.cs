@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PolicyNews.Web.Reading;
+namespace PolicyNews.Web.Display;
 
 public static class Excerpts
 {

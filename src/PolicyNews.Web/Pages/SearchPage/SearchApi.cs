@@ -1,8 +1,7 @@
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Pages.Search;
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
-namespace PolicyNews.Web.Api;
+namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
 /// /api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page,

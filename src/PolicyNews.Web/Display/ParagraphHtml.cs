@@ -7,7 +7,7 @@ using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 using PolicyNews.Web.Pages.Articles;
 
-namespace PolicyNews.Web.Reading;
+namespace PolicyNews.Web.Display;
 
 /// <summary>
 /// Renders a paragraph's text as HTML: repaired spans wrapped so readers can tell them from source
@@ -20,20 +20,20 @@ public static class ParagraphHtml
     // Chinese text stays readable (and small) in the page: only HTML-significant characters are escaped.
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static IHtmlContent Render(ParagraphView paragraph, ReadingPreferences reading, SearchQuery? highlight = null) =>
-        Render(paragraph.Text, paragraph.Annotations, paragraph.Repairs, reading, highlight);
+    public static IHtmlContent Render(ParagraphView paragraph, DisplayPreferences display, SearchQuery? highlight = null) =>
+        Render(paragraph.Text, paragraph.Annotations, paragraph.Repairs, display, highlight);
 
     /// <summary>A section heading (the lead's stand-in title when it has none), with its own pinyin and repairs.</summary>
-    public static IHtmlContent Heading(SectionView section, ReadingPreferences reading) =>
+    public static IHtmlContent Heading(SectionView section, DisplayPreferences display) =>
         section.Heading is null
-            ? new HtmlString(Encoder.Encode(reading.Text(SectionTitles.Of(section.Link))))
-            : Render(section.Heading, section.HeadingAnnotations, section.HeadingRepairs, reading);
+            ? new HtmlString(Encoder.Encode(display.Text(SectionTitles.Of(section.Link))))
+            : Render(section.Heading, section.HeadingAnnotations, section.HeadingRepairs, display);
 
     static IHtmlContent Render(string text, IReadOnlyList<AnnotationView> annotationList, IReadOnlyList<RepairView> repairs,
-        ReadingPreferences reading, SearchQuery? highlight = null)
+        DisplayPreferences display, SearchQuery? highlight = null)
     {
         IReadOnlyList<TextSpan> marks = highlight is null ? [] : SearchHighlighter.Find(text, highlight).Spans;
-        var annotations = reading.Pinyin
+        var annotations = display.Pinyin
             ? annotationList.Where(a => a.Offset >= 0 && a.Offset < text.Length).DistinctBy(a => a.Offset).ToDictionary(a => a.Offset)
             : [];
 
@@ -60,10 +60,10 @@ public static class ParagraphHtml
 
             if (repair is not null)
                 html.Append("<span class=\"repair repair-").Append(repair.Confidence == RepairConfidence.Certain ? "certain" : "partial")
-                    .Append("\" title=\"").Append(Encoder.Encode(reading.Text(RepairTitle(repair)))).Append("\">");
+                    .Append("\" title=\"").Append(Encoder.Encode(display.Text(RepairTitle(repair)))).Append("\">");
             if (marked)
                 html.Append("<mark>");
-            AppendText(html, text, start, end, annotations, reading);
+            AppendText(html, text, start, end, annotations, display);
             if (marked)
                 html.Append("</mark>");
             if (repair is not null)
@@ -76,12 +76,12 @@ public static class ParagraphHtml
     /// Search snippets and headings: text segments, the matched ones in &lt;mark&gt;. Built as one
     /// string because whitespace between inline elements would show as spaces in Chinese text.
     /// </summary>
-    public static IHtmlContent Segments(IEnumerable<SnippetSegment> segments, ReadingPreferences reading)
+    public static IHtmlContent Segments(IEnumerable<SnippetSegment> segments, DisplayPreferences display)
     {
         var html = new StringBuilder();
         foreach (var segment in segments)
         {
-            var text = Encoder.Encode(reading.Text(segment.Text));
+            var text = Encoder.Encode(display.Text(segment.Text));
             html.Append(segment.IsMatch ? $"<mark>{text}</mark>" : text);
         }
         return new HtmlString(html.ToString());
@@ -99,7 +99,7 @@ public static class ParagraphHtml
         + (repair.LostBytes > 0 ? $"，遺失 {repair.LostBytes} 個位元組" : "");
 
     static void AppendText(StringBuilder html, string text, int start, int end,
-        IReadOnlyDictionary<int, AnnotationView> annotations, ReadingPreferences reading)
+        IReadOnlyDictionary<int, AnnotationView> annotations, DisplayPreferences display)
     {
         var run = start;
         for (var i = start; i < end; i++)
@@ -107,12 +107,12 @@ public static class ParagraphHtml
             if (!annotations.TryGetValue(i, out var annotation))
                 continue;
             var length = char.IsHighSurrogate(text[i]) && i + 1 < end ? 2 : 1;
-            html.Append(Encoder.Encode(reading.Text(text[run..i])));
-            html.Append("<ruby>").Append(Encoder.Encode(reading.Text(text.Substring(i, length))))
+            html.Append(Encoder.Encode(display.Text(text[run..i])));
+            html.Append("<ruby>").Append(Encoder.Encode(display.Text(text.Substring(i, length))))
                 .Append("<rp>(</rp><rt>").Append(Encoder.Encode(annotation.Reading)).Append("</rt><rp>)</rp></ruby>");
             i += length - 1;
             run = i + 1;
         }
-        html.Append(Encoder.Encode(reading.Text(text[run..end])));
+        html.Append(Encoder.Encode(display.Text(text[run..end])));
     }
 }
