@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
@@ -43,7 +44,9 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         connection.Execute("DELETE FROM sections WHERE article_id = @articleId AND stable_id NOT IN @keep",
             new { articleId, keep = article.Sections.Select(s => s.StableId).ToList() }, transaction);
 
-        WriteAnnotationsAndRepairs(article, articleId, sectionIds, paragraphIds);
+        WriteMarks(MarkTables.Paragraphs, articleId,
+            article.Sections.SelectMany(s => s.Blocks).Select(b => (paragraphIds[b.StableId], b.Block.Marks)));
+        WriteMarks(MarkTables.Headings, articleId, article.Sections.Select(s => (sectionIds[s.StableId], s.HeadingMarks)));
         RetirePaths(article, articleId, oldPaths);
         return (articleId, changes);
     }
@@ -151,7 +154,7 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
                 var row = new
                 {
                     SectionId = sectionIds[section.StableId], ordinal, StableId = stableId, block.Text, block.ItemNumber,
-                    Kind = block.Kind == BlockKind.ListItem ? "item" : "paragraph",
+                    Kind = EnumWords.Of(block.Kind),
                 };
                 if (existing.TryGetValue(stableId, out var id))
                 {
@@ -231,52 +234,33 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         public string? Heading { get; set; }
     }
 
-    /// <summary>Annotations and repairs have no identity of their own: replaced wholesale for the article.</summary>
-    void WriteAnnotationsAndRepairs(PreparedArticle article, long articleId, Dictionary<string, long> sectionIds,
-        Dictionary<string, long> paragraphIds)
+    /// <summary>
+    /// Marks have no identity of their own: those of the article's paragraphs (or headings) are
+    /// replaced wholesale. Dapper runs each INSERT once per element of the sequence, in the transaction.
+    /// </summary>
+    void WriteMarks(MarkTables tables, long articleId, IEnumerable<(long OwnerId, TextMarks Marks)> owners)
     {
-        const string ArticleParagraphs = """
-            SELECT p.id FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.article_id = @articleId
-            """;
-        const string ArticleSections = "SELECT id FROM sections WHERE article_id = @articleId";
-        connection.Execute($"DELETE FROM annotations WHERE paragraph_id IN ({ArticleParagraphs})", new { articleId }, transaction);
-        connection.Execute($"DELETE FROM repairs WHERE paragraph_id IN ({ArticleParagraphs})", new { articleId }, transaction);
-        connection.Execute($"DELETE FROM heading_annotations WHERE section_id IN ({ArticleSections})", new { articleId }, transaction);
-        connection.Execute($"DELETE FROM heading_repairs WHERE section_id IN ({ArticleSections})", new { articleId }, transaction);
+        var ofArticle = tables.OwnedIn("s.article_id = @articleId");
+        connection.Execute($"DELETE FROM {tables.Annotations} WHERE {ofArticle}", new { articleId }, transaction);
+        connection.Execute($"DELETE FROM {tables.Repairs} WHERE {ofArticle}", new { articleId }, transaction);
 
-        var blocks = article.Sections.SelectMany(s => s.Blocks).ToList();
-
-        // One owner column per table: paragraph_id for body text, section_id for headings.
-        InsertAnnotations("annotations", "paragraph_id",
-            blocks.SelectMany(b => b.Block.Annotations.Select(a => (paragraphIds[b.StableId], a))));
-        InsertRepairs("repairs", "paragraph_id",
-            blocks.SelectMany(b => b.Block.Repairs.Select(r => (paragraphIds[b.StableId], r))));
-        InsertAnnotations("heading_annotations", "section_id",
-            article.Sections.SelectMany(s => s.HeadingAnnotations.Select(a => (sectionIds[s.StableId], a))));
-        InsertRepairs("heading_repairs", "section_id",
-            article.Sections.SelectMany(s => s.HeadingRepairs.Select(r => (sectionIds[s.StableId], r))));
-    }
-
-    // Dapper runs each statement once per element of the sequence, inside the same transaction.
-    void InsertAnnotations(string table, string owner, IEnumerable<(long OwnerId, ReadingAnnotation Annotation)> rows) =>
+        var marks = owners.ToList();
         connection.Execute($"""
-            INSERT INTO {table} ({owner}, offset, character, reading)
+            INSERT INTO {tables.Annotations} ({tables.OwnerColumn}, offset, character, reading)
             VALUES (@OwnerId, @Offset, @Character, @Reading)
             """,
-            rows.Select(r => new { r.OwnerId, r.Annotation.Offset, r.Annotation.Character, r.Annotation.Reading }),
+            marks.SelectMany(m => m.Marks.Annotations.Select(a => new { m.OwnerId, a.Offset, a.Character, a.Reading })),
             transaction);
-
-    void InsertRepairs(string table, string owner, IEnumerable<(long OwnerId, Repair Repair)> rows) =>
         connection.Execute($"""
-            INSERT INTO {table} ({owner}, offset, length, original, replacement, confidence, lost_bytes, note)
+            INSERT INTO {tables.Repairs} ({tables.OwnerColumn}, offset, length, original, replacement, confidence, lost_bytes, note)
             VALUES (@OwnerId, @Offset, @Length, @Original, @Replacement, @Confidence, @LostBytes, @Note)
             """,
-            rows.Select(x => new
+            marks.SelectMany(m => m.Marks.Repairs.Select(r => new
             {
-                x.OwnerId, x.Repair.Offset, x.Repair.Length, x.Repair.Original, x.Repair.Replacement,
-                Confidence = x.Repair.Confidence == RepairConfidence.Certain ? "certain" : "partial", x.Repair.LostBytes, x.Repair.Note,
-            }),
+                m.OwnerId, r.Offset, r.Length, r.Original, r.Replacement, Confidence = EnumWords.Of(r.Confidence), r.LostBytes, r.Note,
+            })),
             transaction);
+    }
 }
 
 /// <summary>A source file already in the database and the article made from it.</summary>

@@ -10,11 +10,8 @@ internal sealed record ArticleFields(
     string Slug, string Title, bool TitleDerived, string? Source, string? Published, string? Author,
     string? AuthorNote, string? Editor, string? Url, string Script, string? Summary);
 
-internal sealed record PreparedSection(int Ordinal, string? Heading, string StableId, string Slug, IReadOnlyList<PreparedBlock> Blocks)
-{
-    public IReadOnlyList<ReadingAnnotation> HeadingAnnotations { get; init; } = [];
-    public IReadOnlyList<Repair> HeadingRepairs { get; init; } = [];
-}
+internal sealed record PreparedSection(
+    int Ordinal, string? Heading, TextMarks HeadingMarks, string StableId, string Slug, IReadOnlyList<PreparedBlock> Blocks);
 
 internal sealed record PreparedBlock(string StableId, DocumentBlock Block);
 
@@ -40,12 +37,8 @@ internal sealed record PreparedArticle(
         var sectionIds = Slugs.Disambiguate(sections.Select(s => Slugs.SectionId(slug, s.Heading)));
         var sectionSlugs = Slugs.Disambiguate(sections.Select(s => slugger.SectionSlug(s.Ordinal, s.Heading)));
         var blockIds = new Queue<string>(Slugs.Disambiguate(sections.SelectMany(s => s.Blocks).Select(b => Slugs.ParagraphId(slug, b.Text))));
-        var prepared = sections.Select((s, i) => new PreparedSection(s.Ordinal, s.Heading, sectionIds[i], sectionSlugs[i],
-            s.Blocks.Select(b => new PreparedBlock(blockIds.Dequeue(), b)).ToList())
-        {
-            HeadingAnnotations = s.HeadingAnnotations,
-            HeadingRepairs = s.HeadingRepairs,
-        }).ToList();
+        var prepared = sections.Select((s, i) => new PreparedSection(s.Ordinal, s.Heading, s.HeadingMarks, sectionIds[i], sectionSlugs[i],
+            s.Blocks.Select(b => new PreparedBlock(blockIds.Dequeue(), b)).ToList())).ToList();
 
         var summary = (sections.FirstOrDefault(s => s.Ordinal == 0) ?? sections.FirstOrDefault())?.Blocks.FirstOrDefault()?.Text;
         string title;

@@ -144,32 +144,8 @@ public sealed class ArticleStore(ArchiveDatabase database)
             FROM paragraphs p JOIN sections s ON s.id = p.section_id
             WHERE {InScope} ORDER BY p.ordinal
             """, filter).ToLookup(p => p.SectionId);
-        var annotations = session.Query<AnnotationRow>($"""
-            SELECT n.paragraph_id AS OwnerId, n.offset, n.character, n.reading
-            FROM annotations n
-            JOIN paragraphs p ON p.id = n.paragraph_id
-            JOIN sections s ON s.id = p.section_id
-            WHERE {InScope} ORDER BY n.offset
-            """, filter).ToLookup(n => n.OwnerId);
-        var repairs = session.Query<RepairRow>($"""
-            SELECT r.paragraph_id AS OwnerId, r.offset, r.length, r.original, r.replacement,
-                   r.confidence, r.lost_bytes AS LostBytes, r.note
-            FROM repairs r
-            JOIN paragraphs p ON p.id = r.paragraph_id
-            JOIN sections s ON s.id = p.section_id
-            WHERE {InScope} ORDER BY r.offset
-            """, filter).ToLookup(r => r.OwnerId);
-        var headingAnnotations = session.Query<AnnotationRow>($"""
-            SELECT n.section_id AS OwnerId, n.offset, n.character, n.reading
-            FROM heading_annotations n JOIN sections s ON s.id = n.section_id
-            WHERE {InScope} ORDER BY n.offset
-            """, filter).ToLookup(n => n.OwnerId);
-        var headingRepairs = session.Query<RepairRow>($"""
-            SELECT r.section_id AS OwnerId, r.offset, r.length, r.original, r.replacement,
-                   r.confidence, r.lost_bytes AS LostBytes, r.note
-            FROM heading_repairs r JOIN sections s ON s.id = r.section_id
-            WHERE {InScope} ORDER BY r.offset
-            """, filter).ToLookup(r => r.OwnerId);
+        var paragraphMarks = LoadMarks(session, MarkTables.Paragraphs, InScope, filter);
+        var headingMarks = LoadMarks(session, MarkTables.Headings, InScope, filter);
         var tags = session.Query<TagRow>($"""
             SELECT st.section_id AS OwnerId, t.slug, t.name, t.kind
             FROM section_tags st
@@ -178,17 +154,27 @@ public sealed class ArticleStore(ArchiveDatabase database)
             WHERE {InScope} ORDER BY {TagStore.TagOrder}
             """, filter).ToLookup(t => t.OwnerId);
 
-        return sections.Select(s => new SectionView(s.StableId, s.Slug, s.Ordinal, s.Heading,
-                paragraphs[s.Id].Select(p => new ParagraphView(p.StableId, p.Ordinal, p.Kind == "item", p.ItemNumber, p.Text,
-                        annotations[p.Id].Select(n => n.ToView()).ToList(),
-                        repairs[p.Id].Select(r => r.ToView()).ToList()))
+        return sections.Select(s => new SectionView(s.StableId, s.Slug, s.Ordinal, s.Heading, headingMarks(s.Id),
+                paragraphs[s.Id].Select(p => new ParagraphView(p.StableId, p.Ordinal, EnumWords.ToBlockKind(p.Kind), p.ItemNumber,
+                        p.Text, paragraphMarks(p.Id)))
                     .ToList(),
-                tags[s.Id].Select(t => t.ToRef()).ToList())
-            {
-                HeadingAnnotations = headingAnnotations[s.Id].Select(n => n.ToView()).ToList(),
-                HeadingRepairs = headingRepairs[s.Id].Select(r => r.ToView()).ToList(),
-            })
+                tags[s.Id].Select(t => t.ToRef()).ToList()))
             .ToList();
+    }
+
+    /// <summary>The marks of every paragraph (or heading) in the sections <paramref name="scope"/> picks, by the owner's row id.</summary>
+    static Func<long, TextMarks> LoadMarks(ReadSession session, MarkTables tables, string scope, object filter)
+    {
+        var annotations = session.Query<AnnotationRow>($"""
+            SELECT {tables.OwnerColumn} AS OwnerId, offset, character, reading
+            FROM {tables.Annotations} WHERE {tables.OwnedIn(scope)} ORDER BY offset, id
+            """, filter).ToLookup(n => n.OwnerId, n => n.ToAnnotation());
+        var repairs = session.Query<RepairRow>($"""
+            SELECT {tables.OwnerColumn} AS OwnerId, offset, length, original, replacement,
+                   confidence, lost_bytes AS LostBytes, note
+            FROM {tables.Repairs} WHERE {tables.OwnedIn(scope)} ORDER BY offset, id
+            """, filter).ToLookup(r => r.OwnerId, r => r.ToRepair());
+        return owner => new TextMarks(annotations[owner].ToList(), repairs[owner].ToList());
     }
 
     // Row types: Dapper fills properties by name (converting SQLite's Int64 where needed); the
@@ -238,14 +224,14 @@ public sealed class ArticleStore(ArchiveDatabase database)
         public string Text { get; set; } = "";
     }
 
-    /// <summary>An annotation; its owner is a paragraph, or for a heading a section.</summary>
+    /// <summary>An annotation; its owner is a paragraph, or for a heading a section (so too for repairs).</summary>
     sealed class AnnotationRow
     {
         public long OwnerId { get; set; }
         public int Offset { get; set; }
         public string Character { get; set; } = "";
         public string Reading { get; set; } = "";
-        public AnnotationView ToView() => new(Offset, Character, Reading);
+        public ReadingAnnotation ToAnnotation() => new(Offset, Character, Reading);
     }
 
     sealed class RepairRow
@@ -259,8 +245,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
         public int LostBytes { get; set; }
         public string Note { get; set; } = "";
 
-        public RepairView ToView() => new(Offset, Length, Original, Replacement,
-            Confidence == "certain" ? RepairConfidence.Certain : RepairConfidence.Partial, LostBytes, Note);
+        public Repair ToRepair() => new(Offset, Length, Original, Replacement, EnumWords.ToConfidence(Confidence), LostBytes, Note);
     }
 
     sealed class TagRow

@@ -48,46 +48,37 @@ public sealed record ArticleView(
     IReadOnlyList<TagRef> Tags)
 {
     /// <summary>Repairs in the article's paragraphs (heading repairs are listed per section, not counted here).</summary>
-    public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Repairs.Count));
+    public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Marks.Repairs.Count));
 }
 
+/// <summary>A section with its heading's marks (offsets into <see cref="Heading"/>), its paragraphs and its tags.</summary>
 public sealed record SectionView(
     string StableId,
     string Slug,
     int Ordinal,
     string? Heading,
+    TextMarks HeadingMarks,
     IReadOnlyList<ParagraphView> Paragraphs,
     IReadOnlyList<TagRef> Tags)
 {
     public bool IsLead => Ordinal == 0;
     public SectionLink Link => new(StableId, Slug, Ordinal, Heading);
 
-    /// <summary>The source's pinyin inside the heading (offsets into <see cref="Heading"/>).</summary>
-    public IReadOnlyList<AnnotationView> HeadingAnnotations { get; init; } = [];
-
-    /// <summary>Repairs inside the heading (offsets into <see cref="Heading"/>).</summary>
-    public IReadOnlyList<RepairView> HeadingRepairs { get; init; } = [];
-
     /// <summary>Every repair in the section: the heading's first, then the paragraphs' in reading order.</summary>
-    public IEnumerable<RepairView> AllRepairs => HeadingRepairs.Concat(Paragraphs.SelectMany(p => p.Repairs));
+    public IEnumerable<Repair> AllRepairs => HeadingMarks.Repairs.Concat(Paragraphs.SelectMany(p => p.Marks.Repairs));
 }
 
 /// <summary>A paragraph or list item; <see cref="StableId"/> is its anchor and survives re-imports.</summary>
 public sealed record ParagraphView(
     string StableId,
     int Ordinal,
-    bool IsListItem,
+    BlockKind Kind,
     int? ItemNumber,
     string Text,
-    IReadOnlyList<AnnotationView> Annotations,
-    IReadOnlyList<RepairView> Repairs);
-
-/// <summary>The source's own pinyin for the character at <see cref="Offset"/> (UTF-16) in the paragraph.</summary>
-public sealed record AnnotationView(int Offset, string Character, string Reading);
-
-/// <summary>A mended span: <see cref="Replacement"/> stands at Offset..Offset+Length of the paragraph text.</summary>
-public sealed record RepairView(int Offset, int Length, string Original, string Replacement,
-    RepairConfidence Confidence, int LostBytes, string Note);
+    TextMarks Marks)
+{
+    public bool IsListItem => Kind == BlockKind.ListItem;
+}
 
 /// <summary>One section shown on its own page, with its article and neighbours for navigation.</summary>
 public sealed record ArticleSectionView(ArticleRef Article, SectionView Section, SectionLink? Previous, SectionLink? Next);

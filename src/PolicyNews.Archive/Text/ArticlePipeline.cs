@@ -66,7 +66,7 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
             repairs.Count(r => r.Confidence == RepairConfidence.Certain),
             repairs.Count(r => r.Confidence == RepairConfidence.Partial),
             repairs.Sum(r => r.LostBytes), annotations, punctuation,
-            document.Sections.Sum(s => s.HeadingAnnotations.Count));
+            document.Sections.Sum(s => s.HeadingMarks.Annotations.Count));
         return new PipelineResult(document, decoded.Encoding, report);
     }
 }

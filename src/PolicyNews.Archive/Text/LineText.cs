@@ -9,6 +9,9 @@ public sealed record LineText(string Text, IReadOnlyList<ReadingAnnotation> Anno
 {
     public static LineText Of(string text) => new(text, [], []);
 
+    /// <summary>What the line's text keeps once it is a paragraph or a heading.</summary>
+    public TextMarks Marks => new(Annotations, Repairs);
+
     public LineText With(TextEdits edits, IEnumerable<ReadingAnnotation>? newAnnotations = null, IEnumerable<Repair>? newRepairs = null)
     {
         if (!ReferenceEquals(edits.Source, Text) && edits.Source != Text)

@@ -43,11 +43,7 @@ public static partial class Structurer
         }
 
         var result = sections
-            .Select((s, ordinal) => new DocumentSection(ordinal, s.Heading?.Text, s.Blocks)
-            {
-                HeadingAnnotations = s.Heading?.Annotations ?? [],
-                HeadingRepairs = s.Heading?.Repairs ?? [],
-            })
+            .Select((s, ordinal) => new DocumentSection(ordinal, s.Heading?.Text, s.Heading?.Marks ?? TextMarks.None, s.Blocks))
             .Where(s => s.Ordinal > 0 || s.Blocks.Count > 0)
             .ToList();
         var allWarnings = warnings.ToList();
@@ -62,7 +58,7 @@ public static partial class Structurer
         && text.IndexOfAny(['。', '，', '；', '：', '、']) < 0;
 
     private static DocumentBlock Block(BlockKind kind, LineText line, int? number) =>
-        new(kind, line.Text, number, line.Annotations, line.Repairs);
+        new(kind, line.Text, number, line.Marks);
 
     private static LineText Trim(LineText line)
     {

@@ -1,4 +1,5 @@
 using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
 using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Api;
@@ -35,13 +36,13 @@ public static class ArticleApi
                         s.Tags,
                         paragraphs = s.Paragraphs.Select(p => new
                         {
-                            id = p.StableId, kind = p.IsListItem ? "item" : "paragraph", p.ItemNumber, p.Text,
-                            repairs = p.Repairs.Select(r => new
+                            id = p.StableId, kind = EnumWords.Of(p.Kind), p.ItemNumber, p.Text,
+                            repairs = p.Marks.Repairs.Select(r => new
                             {
                                 r.Offset, r.Length, r.Original, r.Replacement,
-                                confidence = r.Confidence.ToString().ToLowerInvariant(), r.LostBytes,
+                                confidence = EnumWords.Of(r.Confidence), r.LostBytes,
                             }),
-                            pinyin = p.Annotations,
+                            pinyin = p.Marks.Annotations,
                         }),
                     }),
                 })

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Html;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
-using PolicyNews.Web.Pages.Articles;
 
 namespace PolicyNews.Web.Display;
 
@@ -21,33 +20,32 @@ public static class ParagraphHtml
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static IHtmlContent Render(ParagraphView paragraph, DisplayPreferences display, SearchQuery? highlight = null) =>
-        Render(paragraph.Text, paragraph.Annotations, paragraph.Repairs, display, highlight);
+        Render(paragraph.Text, paragraph.Marks, display, highlight);
 
     /// <summary>A section heading (the lead's stand-in title when it has none), with its own pinyin and repairs.</summary>
     public static IHtmlContent Heading(SectionView section, DisplayPreferences display) =>
         section.Heading is null
             ? new HtmlString(Encoder.Encode(display.Text(SectionTitles.Of(section.Link))))
-            : Render(section.Heading, section.HeadingAnnotations, section.HeadingRepairs, display);
+            : Render(section.Heading, section.HeadingMarks, display);
 
-    static IHtmlContent Render(string text, IReadOnlyList<AnnotationView> annotationList, IReadOnlyList<RepairView> repairs,
-        DisplayPreferences display, SearchQuery? highlight = null)
+    static IHtmlContent Render(string text, TextMarks marks, DisplayPreferences display, SearchQuery? highlight = null)
     {
-        IReadOnlyList<TextSpan> marks = highlight is null ? [] : SearchHighlighter.Find(text, highlight).Spans;
+        IReadOnlyList<TextSpan> matches = highlight is null ? [] : SearchHighlighter.Find(text, highlight).Spans;
         var annotations = display.Pinyin
-            ? annotationList.Where(a => a.Offset >= 0 && a.Offset < text.Length).DistinctBy(a => a.Offset).ToDictionary(a => a.Offset)
+            ? marks.Annotations.Where(a => a.Offset >= 0 && a.Offset < text.Length).DistinctBy(a => a.Offset).ToDictionary(a => a.Offset)
             : [];
 
-        // Cut the text wherever a repair or a mark starts or ends; each piece is then uniform.
+        // Cut the text wherever a repair or a search match starts or ends; each piece is then uniform.
         var cuts = new SortedSet<int> { 0, text.Length };
-        foreach (var r in repairs.Where(r => r.Offset >= 0 && r.Offset + r.Length <= text.Length))
+        foreach (var r in marks.Repairs.Where(r => r.Offset >= 0 && r.Offset + r.Length <= text.Length))
         {
             cuts.Add(r.Offset);
             cuts.Add(r.Offset + r.Length);
         }
-        foreach (var mark in marks)
+        foreach (var match in matches)
         {
-            cuts.Add(mark.Start);
-            cuts.Add(mark.End);
+            cuts.Add(match.Start);
+            cuts.Add(match.End);
         }
 
         var html = new StringBuilder(text.Length * 2);
@@ -55,11 +53,11 @@ public static class ParagraphHtml
         for (var i = 0; i + 1 < bounds.Count; i++)
         {
             int start = bounds[i], end = bounds[i + 1];
-            var repair = repairs.FirstOrDefault(r => r.Offset <= start && end <= r.Offset + r.Length && r.Length > 0);
-            var marked = marks.Any(m => m.Start <= start && end <= m.End);
+            var repair = marks.Repairs.FirstOrDefault(r => r.Offset <= start && end <= r.Offset + r.Length && r.Length > 0);
+            var marked = matches.Any(m => m.Start <= start && end <= m.End);
 
             if (repair is not null)
-                html.Append("<span class=\"repair repair-").Append(repair.Confidence == RepairConfidence.Certain ? "certain" : "partial")
+                html.Append("<span class=\"repair repair-").Append(EnumWords.Of(repair.Confidence))
                     .Append("\" title=\"").Append(Encoder.Encode(display.Text(RepairTitle(repair)))).Append("\">");
             if (marked)
                 html.Append("<mark>");
@@ -88,18 +86,18 @@ public static class ParagraphHtml
     }
 
     /// <summary>What a repaired span's tooltip says: the damaged source and how sure the repair is.</summary>
-    public static string RepairTitle(RepairView repair) => $"修復（{RepairDetail(repair, partial: "部分")}）。原文：{repair.Original}";
+    public static string RepairTitle(Repair repair) => $"修復（{RepairDetail(repair, partial: "部分")}）。原文：{repair.Original}";
 
     /// <summary>
     /// How sure a repair is and what it lost, e.g. "確定" or "部分修復，遺失 2 個位元組": the repair
     /// notes under a section say it so; the tooltip, which starts with 修復 already, says just "部分".
     /// </summary>
-    public static string RepairDetail(RepairView repair, string partial = "部分修復") =>
+    public static string RepairDetail(Repair repair, string partial = "部分修復") =>
         (repair.Confidence == RepairConfidence.Certain ? "確定" : partial)
         + (repair.LostBytes > 0 ? $"，遺失 {repair.LostBytes} 個位元組" : "");
 
     static void AppendText(StringBuilder html, string text, int start, int end,
-        IReadOnlyDictionary<int, AnnotationView> annotations, DisplayPreferences display)
+        IReadOnlyDictionary<int, ReadingAnnotation> annotations, DisplayPreferences display)
     {
         var run = start;
         for (var i = start; i < end; i++)

@@ -50,7 +50,7 @@ public sealed partial class FakePipeline : IArticlePipeline
             sections[^1].Blocks.Add(Block(line));
         }
         var document = new ArticleDocument(
-            sections.Select((s, i) => new DocumentSection(i, s.Heading, s.Blocks)).ToList(),
+            sections.Select((s, i) => new DocumentSection(i, s.Heading, TextMarks.None, s.Blocks)).ToList(),
             new Bylines(null, null, editor),
             []);
         return new PipelineResult(document, "utf-8");
@@ -83,7 +83,7 @@ public sealed partial class FakePipeline : IArticlePipeline
             else
                 clean.Append(line[i]);
         }
-        return new DocumentBlock(number is null ? BlockKind.Paragraph : BlockKind.ListItem, clean.ToString(), number, annotations, repairs);
+        return new DocumentBlock(number is null ? BlockKind.Paragraph : BlockKind.ListItem, clean.ToString(), number, new TextMarks(annotations, repairs));
     }
 
     [GeneratedRegex(@"^(\d+)\.")]

@@ -14,20 +14,20 @@ public sealed class HeadingMarksTests : IClassFixture<SeedArchive>
     {
         var essay = seeds.Articles.GetArticle(SeedArchive.Lessons)!;
 
-        var annotations = essay.Sections.SelectMany(s => s.HeadingAnnotations.Select(a => (s.Heading, a))).ToList();
+        var annotations = essay.Sections.SelectMany(s => s.HeadingMarks.Annotations.Select(a => (s.Heading, a))).ToList();
         Assert.Equal(9, annotations.Count);
         Assert.All(annotations, x => Assert.Equal(x.a.Character, x.Heading!.Substring(x.a.Offset, x.a.Character.Length)));
-        Assert.Empty(essay.Sections.Single(s => s.IsLead).HeadingAnnotations);
+        Assert.Empty(essay.Sections.Single(s => s.IsLead).HeadingMarks.Annotations);
     }
 
     [Fact]
     public void A_section_page_view_carries_its_heading_annotations()
     {
         var essay = seeds.Articles.GetArticle(SeedArchive.Lessons)!;
-        var annotated = essay.Sections.First(s => s.HeadingAnnotations.Count > 0);
+        var annotated = essay.Sections.First(s => s.HeadingMarks.Annotations.Count > 0);
 
         var page = seeds.Articles.GetSection(annotated.StableId)!;
 
-        Assert.Equal(annotated.HeadingAnnotations, page.Section.HeadingAnnotations);
+        Assert.Equal(annotated.HeadingMarks.Annotations, page.Section.HeadingMarks.Annotations);
     }
 }

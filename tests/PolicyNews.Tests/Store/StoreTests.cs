@@ -63,10 +63,10 @@ public sealed class StoreTests : IDisposable
         Assert.Equal([null, "為什麼成功", "如何培育"], article.Sections.Select(s => s.Heading));
 
         var lead = article.Sections[0].Paragraphs.Single();
-        Assert.Equal(new AnnotationView(20, "說", "shuō"), Assert.Single(lead.Annotations));
+        Assert.Equal(new ReadingAnnotation(20, "說", "shuō"), Assert.Single(lead.Marks.Annotations));
         Assert.Equal(["deepseek", "hangzhou"], article.Sections[0].Tags.Select(t => t.Slug));
 
-        var repair = Assert.Single(article.Sections[1].Paragraphs.Single().Repairs);
+        var repair = Assert.Single(article.Sections[1].Paragraphs.Single().Marks.Repairs);
         Assert.Equal(RepairConfidence.Partial, repair.Confidence);
         Assert.Equal("壞了□的字。", article.Sections[1].Paragraphs.Single().Text);
 

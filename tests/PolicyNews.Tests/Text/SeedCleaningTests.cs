@@ -69,7 +69,7 @@ public class SeedCleaningTests
     public void RecordsEveryRepairWithItsConfidence(string seed, int runs, int certain, int partial, int lostBytes, int unrecoverable)
     {
         var doc = Clean(seed);
-        var repairs = doc.Blocks.SelectMany(b => b.Repairs).ToList();
+        var repairs = doc.Blocks.SelectMany(b => b.Marks.Repairs).ToList();
 
         Assert.Equal(runs, repairs.Count);
         Assert.All(repairs, r => Assert.False(string.IsNullOrEmpty(r.Original)));
@@ -91,9 +91,9 @@ public class SeedCleaningTests
         var cleaned = Pipeline.Clean(File.ReadAllBytes(SeedPath(seed)));
         var doc = cleaned.Document;
 
-        Assert.Equal(expected, doc.Sections.Sum(s => s.HeadingAnnotations.Count));
+        Assert.Equal(expected, doc.Sections.Sum(s => s.HeadingMarks.Annotations.Count));
         Assert.Equal(expected, cleaned.Report!.HeadingAnnotations);
-        Assert.All(doc.Sections.Where(s => s.Heading is not null).SelectMany(s => s.HeadingAnnotations.Select(a => (s.Heading!, a))),
+        Assert.All(doc.Sections.Where(s => s.Heading is not null).SelectMany(s => s.HeadingMarks.Annotations.Select(a => (s.Heading!, a))),
             x => Assert.Equal(x.a.Character, x.Item1.Substring(x.a.Offset, x.a.Character.Length)));
     }
 
@@ -146,7 +146,7 @@ public class SeedCleaningTests
     {
         var doc = Clean(Report);
 
-        var annotations = doc.Blocks.SelectMany(b => b.Annotations.Select(a => (b.Text, a))).ToList();
+        var annotations = doc.Blocks.SelectMany(b => b.Marks.Annotations.Select(a => (b.Text, a))).ToList();
         Assert.True(annotations.Count > 300);
         Assert.All(annotations, x => Assert.Equal(x.a.Character, x.Text.Substring(x.a.Offset, x.a.Character.Length)));
         Assert.Contains(annotations, x => x.a is { Character: "說", Reading: "shuō" });

@@ -37,7 +37,7 @@ public class StructurerTests
         var section = doc.Sections[1];
         Assert.Equal("創新的經驗", section.Heading);
         Assert.Equal([(0, "創", "chuàng"), (3, "經", "jīng"), (4, "驗", "yàn")],
-            section.HeadingAnnotations.Select(a => (a.Offset, a.Character, a.Reading)));
+            section.HeadingMarks.Annotations.Select(a => (a.Offset, a.Character, a.Reading)));
     }
 
     [Fact]

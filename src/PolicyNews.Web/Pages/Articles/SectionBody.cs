@@ -1,5 +1,6 @@
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Pages.Articles;
 
@@ -24,7 +25,7 @@ public sealed record SectionBody(SectionView Section, SearchQuery? Highlight)
     }
 
     /// <summary>The section's repairs for the notes under it, listed once when the body is built (the view reads them three times).</summary>
-    public IReadOnlyList<RepairView> Repairs { get; } = Section.AllRepairs.ToList();
+    public IReadOnlyList<Repair> Repairs { get; } = Section.AllRepairs.ToList();
 
     /// <summary>
     /// ?hl= as the search page writes it: parsed like a search, so the page marks exactly what

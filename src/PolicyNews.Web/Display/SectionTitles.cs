@@ -1,6 +1,6 @@
 using PolicyNews.Archive.Store;
 
-namespace PolicyNews.Web.Pages.Articles;
+namespace PolicyNews.Web.Display;
 
 public static class SectionTitles
 {
