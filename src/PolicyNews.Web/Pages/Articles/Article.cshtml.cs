@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
-using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Pages.Articles;
 
@@ -13,9 +12,8 @@ public sealed class ArticleModel(ArticleStore articles) : PageModel
 
     public IActionResult OnGet(string slug, string? hl)
     {
-        var article = articles.GetArticle(slug);
-        if (article is null)
-            return articles.FindMoved(slug, null) is { } moved ? RedirectPermanent(Links.Moved(moved) + Request.QueryString) : NotFound();
+        if (articles.GetArticle(slug) is not { } article)
+            return this.MovedOrNotFound(articles.FindMoved(slug, null));
         Article = article;
         Highlight = SectionBody.ParseHighlight(hl);
         return Page();

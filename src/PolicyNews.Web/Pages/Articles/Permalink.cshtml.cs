@@ -13,9 +13,8 @@ public sealed class PermalinkModel(ArticleStore articles) : PageModel
 {
     public IActionResult OnGet(string id)
     {
-        var view = articles.GetSection(id);
-        if (view is null)
-            return articles.FindMovedSection(id) is { } moved ? Redirect(Links.Moved(moved) + Request.QueryString) : NotFound();
+        if (articles.GetSection(id) is not { } view)
+            return this.MovedOrNotFound(articles.FindMovedSection(id), permanent: false);
         return Redirect(Links.Section(view.Article, view.Section.Link) + Request.QueryString);
     }
 }

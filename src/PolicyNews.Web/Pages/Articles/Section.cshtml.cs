@@ -14,9 +14,8 @@ public sealed class SectionModel(ArticleStore articles) : PageModel
 
     public IActionResult OnGet(string slug, string section, string? hl)
     {
-        var view = articles.GetSection(slug, section);
-        if (view is null)
-            return articles.FindMoved(slug, section) is { } moved ? RedirectPermanent(Links.Moved(moved) + Request.QueryString) : NotFound();
+        if (articles.GetSection(slug, section) is not { } view)
+            return this.MovedOrNotFound(articles.FindMoved(slug, section));
         View = view;
         Highlight = SectionBody.ParseHighlight(hl);
         Citation = Citation.For(view.Article, view.Section.Link, Links.AbsolutePermalink(Request, view.Section.StableId),
