@@ -128,7 +128,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
             index < links.Count - 1 ? links[index + 1].ToLink() : null);
     }
 
-    /// <summary>The sections of one article (or just one of them) with their blocks, annotations, repairs and tags.</summary>
+    /// <summary>The sections of one article (or just one of them) with their blocks, the marks of both, and their tags.</summary>
     static List<SectionView> LoadSections(ReadSession session, long articleId, long? sectionId)
     {
         var filter = new { articleId, sectionId };
