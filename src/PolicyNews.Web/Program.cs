@@ -1,10 +1,9 @@
 using PolicyNews.Archive;
-using PolicyNews.Archive.Store;
-using PolicyNews.Web.Api;
 using PolicyNews.Web.Feeds;
 using PolicyNews.Web.Hosting;
+using PolicyNews.Web.Pages.Articles;
+using PolicyNews.Web.Pages.Home;
 using PolicyNews.Web.Pages.SearchPage;
-using PolicyNews.Web.Display;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Serilog;
@@ -42,10 +41,12 @@ app.UseStaticFiles();
 app.UseDisplayPreferences();
 app.UseRouting();
 
+// Pages, their JSON twins (each beside its page), and the feeds.
 app.MapRazorPages();
-app.MapFeeds();
+app.MapArchiveApi();
 app.MapArticleApi();
 app.MapSearchApi();
+app.MapFeeds();
 
 app.Run();
 

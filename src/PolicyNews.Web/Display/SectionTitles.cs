@@ -1,5 +1,3 @@
-using PolicyNews.Archive.Store;
-
 namespace PolicyNews.Web.Display;
 
 public static class SectionTitles

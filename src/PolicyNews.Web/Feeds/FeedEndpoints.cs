@@ -1,7 +1,5 @@
 using System.Text;
 using System.Xml;
-using PolicyNews.Archive.Store;
-using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Feeds;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PolicyNews.Archive;
-using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Web.Hosting;
 

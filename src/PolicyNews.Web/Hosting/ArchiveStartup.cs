@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using PolicyNews.Archive;
 using PolicyNews.Archive.Import;
-using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Hosting;

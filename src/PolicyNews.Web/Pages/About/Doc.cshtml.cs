@@ -1,10 +1,7 @@
 using Markdig;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Web.Hosting;
-using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Pages.About;
 

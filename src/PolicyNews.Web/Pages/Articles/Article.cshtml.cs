@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Search;
-using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Web.Pages.Articles;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PolicyNews.Archive.Store;
-using PolicyNews.Web.Display;
-
 namespace PolicyNews.Web.Pages.Articles;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PolicyNews.Archive.Search;
-using PolicyNews.Archive.Store;
-using PolicyNews.Web.Display;
 
 namespace PolicyNews.Web.Pages.Articles;
 

@@ -1,5 +1,4 @@
 using PolicyNews.Archive.Search;
-using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Pages.Articles;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace PolicyNews.Web.Pages.Errors;
 
 /// <summary>The page for any error status, reached by re-execution (UseStatusCodePagesWithReExecute, UseExceptionHandler).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PolicyNews.Archive.Store;
-
 namespace PolicyNews.Web.Pages.Home;
 
 public sealed class IndexModel(ArticleStore articles) : PageModel

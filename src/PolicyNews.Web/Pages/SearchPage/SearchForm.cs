@@ -1,6 +1,3 @@
-using PolicyNews.Archive.Store;
-using PolicyNews.Web.Display;
-
 namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PolicyNews.Archive.Store;
-
 namespace PolicyNews.Web.Pages.Tags;
 
 public sealed class IndexModel(TagStore tags) : PageModel

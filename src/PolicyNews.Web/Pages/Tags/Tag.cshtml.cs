@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PolicyNews.Archive.Store;
-
 namespace PolicyNews.Web.Pages.Tags;
 
 public sealed class TagModel(TagStore tags) : PageModel

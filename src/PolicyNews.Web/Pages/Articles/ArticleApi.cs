@@ -1,29 +1,16 @@
-using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
-using PolicyNews.Web.Display;
 
-namespace PolicyNews.Web.Api;
+namespace PolicyNews.Web.Pages.Articles;
 
 /// <summary>
-/// JSON for programs: the article list and one article with its sections, paragraphs and tags,
-/// in the archive's own script. Each item carries its page path (<c>page</c>) and section permalinks.
+/// /api/articles/{slug}: the article page as JSON — one article with its sections, paragraphs,
+/// repairs, the source's pinyin and tags, in the archive's own script, with page paths and permalinks.
 /// </summary>
 public static class ArticleApi
 {
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/articles", (ArticleStore articles) => Results.Json(new
-        {
-            articles = articles.ListArticles().Select(a => new
-            {
-                a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
-                page = Links.Article(a.Slug),
-                sections = a.Sections.Select(s => SectionLinkJson(a.Slug, s)),
-                tags = a.Tags,
-            }),
-        }));
-        api.MapGet("/articles/{slug}", (string slug, ArticleStore articles) =>
+        app.MapGet(Links.ArticlesApi + "/{slug}", (string slug, ArticleStore articles) =>
             articles.GetArticle(slug) is { } a
                 ? Results.Json(new
                 {
@@ -50,7 +37,8 @@ public static class ArticleApi
         return app;
     }
 
-    static object SectionLinkJson(string articleSlug, SectionLink s) => new
+    /// <summary>A section as a link in JSON: its ids, heading, page path and permalink (also used by the article list).</summary>
+    public static object SectionLinkJson(string articleSlug, SectionLink s) => new
     {
         id = s.StableId, s.Slug, s.Ordinal, heading = s.Heading,
         page = Links.Section(articleSlug, s.Slug),

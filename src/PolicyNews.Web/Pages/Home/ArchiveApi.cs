@@ -1,0 +1,25 @@
+using PolicyNews.Web.Pages.Articles;
+
+namespace PolicyNews.Web.Pages.Home;
+
+/// <summary>
+/// /api/articles: the archive listing as JSON — every article with its page path, section links
+/// and tags, in the archive's own script.
+/// </summary>
+public static class ArchiveApi
+{
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Links.ArticlesApi, (ArticleStore articles) => Results.Json(new
+        {
+            articles = articles.ListArticles().Select(a => new
+            {
+                a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
+                page = Links.Article(a.Slug),
+                sections = a.Sections.Select(s => ArticleApi.SectionLinkJson(a.Slug, s)),
+                tags = a.Tags,
+            }),
+        }));
+        return app;
+    }
+}
