@@ -39,6 +39,14 @@ public static class Links
         return hit.ParagraphId is null ? url : $"{url}#{hit.ParagraphId}";
     }
 
+    /// <summary>A section as a link in the JSON twins: its ids, heading, page path and permalink.</summary>
+    public static object SectionJson(string articleSlug, SectionLink section) => new
+    {
+        id = section.StableId, section.Slug, section.Ordinal, heading = section.Heading,
+        page = Section(articleSlug, section.Slug),
+        permalink = Permalink(section.StableId),
+    };
+
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
 
     public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";

@@ -19,7 +19,7 @@ public static class ArticleApi
                     tags = a.Tags,
                     sections = a.Sections.Select(s => new
                     {
-                        link = SectionLinkJson(a.Slug, s.Link),
+                        link = Links.SectionJson(a.Slug, s.Link),
                         s.Tags,
                         paragraphs = s.Paragraphs.Select(p => new
                         {
@@ -36,12 +36,4 @@ public static class ArticleApi
                 : Results.Json(new { error = $"no article '{slug}'" }, statusCode: StatusCodes.Status404NotFound));
         return app;
     }
-
-    /// <summary>A section as a link in JSON: its ids, heading, page path and permalink (also used by the article list).</summary>
-    public static object SectionLinkJson(string articleSlug, SectionLink s) => new
-    {
-        id = s.StableId, s.Slug, s.Ordinal, heading = s.Heading,
-        page = Links.Section(articleSlug, s.Slug),
-        permalink = Links.Permalink(s.StableId),
-    };
 }

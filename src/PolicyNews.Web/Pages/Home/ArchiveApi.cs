@@ -1,5 +1,3 @@
-using PolicyNews.Web.Pages.Articles;
-
 namespace PolicyNews.Web.Pages.Home;
 
 /// <summary>
@@ -16,7 +14,7 @@ public static class ArchiveApi
             {
                 a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
                 page = Links.Article(a.Slug),
-                sections = a.Sections.Select(s => ArticleApi.SectionLinkJson(a.Slug, s)),
+                sections = a.Sections.Select(s => Links.SectionJson(a.Slug, s)),
                 tags = a.Tags,
             }),
         }));
