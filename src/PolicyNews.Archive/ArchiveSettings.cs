@@ -16,7 +16,7 @@ public sealed class ArchiveSettings
 
     /// <summary>
     /// <c>Archive:SearchExactUpTo</c> — up to this many hits a search counts and ranks every one;
-    /// past it, it says "more than" and orders heading matches first (Store/SearchStore.cs).
+    /// past it, it says "more than" and orders heading matches first (Search/SearchStore.cs).
     /// </summary>
-    public int SearchExactUpTo { get; set; } = Store.SearchStore.DefaultExactUpTo;
+    public int SearchExactUpTo { get; set; } = Search.SearchStore.DefaultExactUpTo;
 }

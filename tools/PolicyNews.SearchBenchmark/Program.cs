@@ -60,7 +60,7 @@ void Run()
     {
         // Warm up first (JIT tiering, page cache), then show the statements of the last runs.
         var log = new StatementLog();
-        using var traced = ArchiveDatabase.Open(db, log);
+        using var traced = ArchiveDatabase.Open(db, SearchSqlFunctions.Register, log);
         for (var run = 1; run <= 50; run++)
         {
             log.Enabled = run > 47;
@@ -73,7 +73,7 @@ void Run()
         return;
     }
 
-    using var database = ArchiveDatabase.Open(db);
+    using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
     using var connection = database.OpenConnection();
     // Sentences and queries come from the seed articles alone (a kept archive also holds the synthetic ones).
     var seedArticles = connection.Query<long>("SELECT id FROM articles WHERE slug NOT LIKE 'bench-%'").ToList();
@@ -226,7 +226,7 @@ void Run()
         if (options.Trigram)
         {
             var tri = new List<double>();
-            foreach (var q in queries.Where(q => q.Length >= 3 && q.All(c => SearchTokens.IsHan(new Rune(c)))))
+            foreach (var q in queries.Where(q => q.Length >= 3 && q.All(c => Han.IsCharacter(new Rune(c)))))
                 for (var rep = 0; rep < options.Reps; rep++)
                 {
                     var match = "\"" + ScriptConverter.FoldForSearch(q) + "\"";
@@ -348,7 +348,7 @@ static List<string> SampleRuns(List<string> paragraphs, Random random, int min, 
         if (text.Length < length) continue;
         var start = random.Next(0, text.Length - length + 1);
         var run = text.Substring(start, length);
-        if (run.All(c => SearchTokens.IsHan(new Rune(c))) && !runs.Contains(run))
+        if (run.All(c => Han.IsCharacter(new Rune(c))) && !runs.Contains(run))
             runs.Add(run);
     }
     return runs;

@@ -63,8 +63,8 @@ public static class ScriptConverter
     }
 
     /// <summary>
-    /// Han and ASCII text (nearly everything the archive holds) skip the normalisation calls; they
-    /// have no width or compatibility forms, so the result equals the general path. Everything else
+    /// Unified Han and ASCII text (nearly everything the archive holds) skip the normalisation calls;
+    /// they have no width or compatibility forms, so the result equals the general path. Everything else
     /// in the basic plane is folded once and remembered: Chinese punctuation (，。“”) comes every few
     /// characters, and normalising each one again made folding the paragraphs of one page of search
     /// hits cost several milliseconds.
@@ -73,7 +73,7 @@ public static class ScriptConverter
     {
         if (rune.Value < 0x80)
             folded.Append(char.ToLowerInvariant((char)rune.Value));
-        else if (rune.Value is >= 0x4E00 and <= 0x9FFF)
+        else if (Han.IsUnified(rune))
             folded.Append(Simplify(rune));          // Han has no case, and its Simplified form is Han
         else if (rune.IsBmp)
             folded.Append(FoldedBmp.GetOrAdd(rune.Value, value => FoldForSearch(((char)value).ToString())));

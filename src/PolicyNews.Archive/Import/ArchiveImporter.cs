@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Archive.Import;
@@ -30,7 +31,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         ArchiveDatabase database;
         try
         {
-            database = ArchiveDatabase.Open(request.DatabasePath, logger);
+            database = ArchiveDatabase.Open(request.DatabasePath, SearchSqlFunctions.Register, logger);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or StoreException or NotSupportedException or ArgumentException)
         {

@@ -41,7 +41,7 @@ public sealed class PinyinSlugger : ISlugger
             }
             Flush();
             // The same reading search indexes the character under.
-            if (Search.PinyinSyllables.UsualReading(rune.Value) is { } reading && reading.All(char.IsAsciiLetterLower))
+            if (Chinese.PinyinSyllables.UsualReading(rune.Value) is { } reading && reading.All(char.IsAsciiLetterLower))
                 words.Add(reading);
         }
         Flush();

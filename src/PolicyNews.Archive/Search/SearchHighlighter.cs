@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using PolicyNews.Archive.Chinese;
-using Store = PolicyNews.Archive.Store;
 
 namespace PolicyNews.Archive.Search;
 
@@ -54,17 +53,17 @@ public static class SearchHighlighter
         && query.Included.All(t => t.Syllables is null && t.Words.Any(w => !folded.Contains(w, StringComparison.Ordinal)));
 
     /// <summary>The whole text as segments, matches marked (for headings).</summary>
-    public static IReadOnlyList<Store.SnippetSegment> Segments(string text, IReadOnlyList<TextSpan> spans) =>
+    public static IReadOnlyList<SnippetSegment> Segments(string text, IReadOnlyList<TextSpan> spans) =>
         Segments(text, 0, text.Length, spans);
 
     /// <summary>
     /// About <see cref="SnippetLength"/> characters of <paramref name="text"/> starting a little
     /// before the first match (or from the start when nothing matched), never splitting a surrogate pair.
     /// </summary>
-    public static Store.Snippet Cut(string text, IReadOnlyList<TextSpan> spans)
+    public static Snippet Cut(string text, IReadOnlyList<TextSpan> spans)
     {
         if (text.Length == 0)
-            return Store.Snippet.Empty;
+            return Snippet.Empty;
         var start = spans.Count == 0 ? 0 : Math.Max(0, spans[0].Start - ContextBefore);
         var end = Math.Min(text.Length, start + SnippetLength);
         start = Math.Max(0, Math.Min(start, end - SnippetLength));
@@ -74,12 +73,12 @@ public static class SearchHighlighter
                 end = span.End;
         if (start > 0 && char.IsLowSurrogate(text[start])) start--;
         if (end < text.Length && char.IsLowSurrogate(text[end])) end++;
-        return new Store.Snippet(Segments(text, start, end, spans), start > 0, end < text.Length);
+        return new Snippet(Segments(text, start, end, spans), start > 0, end < text.Length);
     }
 
-    static List<Store.SnippetSegment> Segments(string text, int start, int end, IReadOnlyList<TextSpan> spans)
+    static List<SnippetSegment> Segments(string text, int start, int end, IReadOnlyList<TextSpan> spans)
     {
-        var segments = new List<Store.SnippetSegment>();
+        var segments = new List<SnippetSegment>();
         var at = start;
         foreach (var span in spans)
         {

@@ -4,9 +4,10 @@ namespace PolicyNews.Archive.Search;
 
 /// <summary>
 /// The index forms of a text as SQL functions, so the SQL that fills the index — in migration
-/// 002 for databases that already hold articles, and in <see cref="Import.SearchIndexWriter"/> for
+/// 005 for databases that already held articles, and in <see cref="SearchIndexWriter"/> for
 /// every import — reads sections and paragraphs straight into FTS5 rows in one statement, with
-/// the same C# folding and tokenising as queries use.
+/// the same C# folding and tokenising as queries use. Whoever opens the archive hands
+/// <see cref="Register"/> to <see cref="Store.ArchiveDatabase.Open"/> for the migrations.
 /// </summary>
 public static class SearchSqlFunctions
 {

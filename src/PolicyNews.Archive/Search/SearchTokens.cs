@@ -21,7 +21,11 @@ public readonly record struct SearchToken(string Text, int Start, int End)
 /// reader separated by such punctuation.
 ///
 /// The pinyin form has one token per Han character — the toneless spelling of its usual
-/// (first) Unihan reading — and a break wherever anything else stands.
+/// (first) Unihan reading — and a break wherever anything else stands. Only the usual reading: the
+/// FTS5 index holds one token per position, and a character's other readings at the same position
+/// would need a custom tokenizer. Pairs of neighbours in their other readings are indexed apart
+/// (<see cref="PinyinReadingPairs"/>), so two-syllable words such as yinhang (银行) match
+/// whichever readings they need.
 /// </summary>
 public static class SearchTokens
 {
@@ -53,7 +57,7 @@ public static class SearchTokens
         {
             var rune = Rune.GetRuneAt(folded, i);
             var length = rune.Utf16SequenceLength;
-            if (IsHan(rune))
+            if (Han.IsCharacter(rune))
             {
                 EndWord(i);
                 var token = new SearchToken(folded.Substring(i, length), i, i + length);
@@ -91,7 +95,7 @@ public static class SearchTokens
         {
             var rune = Rune.GetRuneAt(folded, i);
             var length = rune.Utf16SequenceLength;
-            var syllable = IsHan(rune) ? PinyinSyllables.UsualReading(rune.Value) : null;
+            var syllable = Han.IsCharacter(rune) ? PinyinSyllables.UsualReading(rune.Value) : null;
             if (syllable is not null)
             {
                 if (pendingBreak && tokens.Count > 0)
@@ -199,17 +203,9 @@ public static class SearchTokens
 
     public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadingPairs);
 
-    /// <summary>
-    /// Han ideographs: the unified blocks and extensions, compatibility ideographs, and the
-    /// iteration marks 々 and 〇 that stand in Chinese text as characters.
-    /// </summary>
-    public static bool IsHan(Rune rune) => rune.Value is
-        >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF
-        or >= 0x20000 and <= 0x3FFFF or 0x3005 or 0x3007;
-
     static bool IsHanToken(SearchToken token) => IsHanText(token.Text);
 
-    static bool IsHanText(string token) => token.Length > 0 && IsHan(Rune.GetRuneAt(token, 0));
+    static bool IsHanText(string token) => token.Length > 0 && Han.IsCharacter(Rune.GetRuneAt(token, 0));
 
     /// <summary>Letters, digits and the marks that belong to them (é as e + U+0301) form words.</summary>
     static bool IsWordRune(Rune rune)

@@ -33,8 +33,11 @@ public sealed class ArchiveDatabase : IDisposable
 
     public string FilePath { get; }
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and migrates it.</summary>
-    public static ArchiveDatabase Open(string path, ILogger? logger = null)
+    /// <summary>
+    /// Opens (creating if needed) the database at <paramref name="path"/> and migrates it, with the
+    /// SQL functions the migrations call (<see cref="Migrator.Migrate"/>).
+    /// </summary>
+    public static ArchiveDatabase Open(string path, Action<SqliteConnection> sqlFunctions, ILogger? logger = null)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath);
@@ -45,7 +48,7 @@ public sealed class ArchiveDatabase : IDisposable
         try
         {
             using var connection = database.OpenConnection();
-            Migrator.Migrate(connection, database.logger);
+            Migrator.Migrate(connection, sqlFunctions, database.logger);
         }
         catch
         {

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using PolicyNews.Archive.Search;
 
 namespace PolicyNews.Archive.Store;
 
@@ -27,16 +26,19 @@ public static partial class Migrator
     public static int CurrentVersion(SqliteConnection connection) =>
         connection.ExecuteScalar<int>("PRAGMA user_version");
 
-    /// <summary>Brings the database up to <see cref="LatestVersion"/>; returns how many scripts ran.</summary>
-    public static int Migrate(SqliteConnection connection, ILogger logger)
+    /// <summary>
+    /// Brings the database up to <see cref="LatestVersion"/>; returns how many scripts ran.
+    /// <paramref name="sqlFunctions"/> adds the C# functions the scripts call: migration 005 fills
+    /// the search index with search's own tokens (search_words() …), which Store does not compute.
+    /// </summary>
+    public static int Migrate(SqliteConnection connection, Action<SqliteConnection> sqlFunctions, ILogger logger)
     {
         var current = CurrentVersion(connection);
         if (current > All.Count)
             throw new StoreException(
                 $"store: database is at schema version {current} but this build only knows {All.Count}; refusing to open it with older code");
 
-        // Migration 002 fills the search index through C# folding exposed as SQL functions.
-        SearchSqlFunctions.Register(connection);
+        sqlFunctions(connection);
         foreach (var migration in All.Skip(current))
         {
             using var tx = connection.BeginTransaction();

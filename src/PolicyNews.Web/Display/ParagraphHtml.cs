@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
-using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Display;

@@ -8,7 +8,7 @@ public static class ArchiveServices
     /// <summary>One <see cref="ArchiveDatabase"/> for the process (it only holds a connection string) and its stores.</summary>
     public static IServiceCollection AddArchive(this IServiceCollection services) => services
         .AddSingleton(sp => ArchiveDatabase.Open(
-            sp.GetRequiredService<IOptions<ArchiveSettings>>().Value.Database,
+            sp.GetRequiredService<IOptions<ArchiveSettings>>().Value.Database, SearchSqlFunctions.Register,
             sp.GetRequiredService<ILogger<ArchiveDatabase>>()))
         .AddSingleton<ArticleStore>()
         .AddSingleton<TagStore>()

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Tests.Import;
@@ -264,7 +265,7 @@ public sealed class ArchiveImporterTests : IDisposable
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(2, result.Imported);
         Assert.Empty(result.Warnings);
-        using var database = ArchiveDatabase.Open(db);
+        using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
         var tagged = new TagStore(database).ListTags().Where(t => t.SectionCount > 0).Select(t => t.Slug).ToHashSet();
         foreach (var slug in new[] { "yang-xueming", "fang-xiaohong", "li-fengjian", "mei-tao", "li-guojie", "liang-wenfeng",
                      "deepseek", "high-flyer", "openai", "westlake-university", "hangzhou", "zhejiang", "united-states",

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Tests.Import;
 
@@ -56,7 +57,7 @@ public sealed class SearchIndexTests : IDisposable
 
     int Hits(string query)
     {
-        using var database = ArchiveDatabase.Open(db);
+        using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
         return new SearchStore(database).Search(new SearchRequest(query)).TotalHits;
     }
 
@@ -189,7 +190,7 @@ public sealed class SearchIndexTests : IDisposable
                 PRAGMA user_version = 1;
                 """);
 
-        using var database = ArchiveDatabase.Open(db);
+        using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
 
         Assert.Equal(Migrator.LatestVersion, Count("PRAGMA user_version"));
         Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));

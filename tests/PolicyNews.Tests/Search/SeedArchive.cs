@@ -1,4 +1,5 @@
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
@@ -14,7 +15,7 @@ public sealed class SeedArchive : IDisposable
         DatabasePath = dir["archive.db"];
         var result = new ArchiveImporter(ArticlePipeline.Create()).Import(Request(DatabasePath));
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        Database = ArchiveDatabase.Open(DatabasePath);
+        Database = ArchiveDatabase.Open(DatabasePath, SearchSqlFunctions.Register);
         Search = new SearchStore(Database);
         Articles = new ArticleStore(Database);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Tests.Store;
@@ -15,7 +16,7 @@ public sealed class MigratorTests : IDisposable
     {
         var path = Path.Combine(dir.Path, "nested", "archive.db");
 
-        using (var database = ArchiveDatabase.Open(path))
+        using (var database = ArchiveDatabase.Open(path, SearchSqlFunctions.Register))
         {
             using var connection = database.OpenConnection();
             Assert.Equal(Migrator.LatestVersion, Migrator.CurrentVersion(connection));
@@ -29,13 +30,13 @@ public sealed class MigratorTests : IDisposable
     public void ReopeningAppliesNothing()
     {
         var path = dir["archive.db"];
-        ArchiveDatabase.Open(path).Dispose();
+        ArchiveDatabase.Open(path, SearchSqlFunctions.Register).Dispose();
         var hash = TempFolder.HashDatabase(path);
 
-        using (var database = ArchiveDatabase.Open(path))
+        using (var database = ArchiveDatabase.Open(path, SearchSqlFunctions.Register))
         {
             using var connection = database.OpenConnection();
-            Assert.Equal(0, Migrator.Migrate(connection, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+            Assert.Equal(0, Migrator.Migrate(connection, SearchSqlFunctions.Register, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         }
 
         Assert.Equal(hash, TempFolder.HashDatabase(path));
@@ -44,7 +45,7 @@ public sealed class MigratorTests : IDisposable
     [Fact]
     public void ConnectionsUseWalForeignKeysAndABusyTimeout()
     {
-        using var database = ArchiveDatabase.Open(dir["archive.db"]);
+        using var database = ArchiveDatabase.Open(dir["archive.db"], SearchSqlFunctions.Register);
         using var connection = database.OpenConnection();
 
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
@@ -69,7 +70,7 @@ public sealed class MigratorTests : IDisposable
             connection.Execute($"PRAGMA user_version = {Migrator.LatestVersion + 1}");
         }
 
-        var error = Assert.Throws<StoreException>(() => ArchiveDatabase.Open(path));
+        var error = Assert.Throws<StoreException>(() => ArchiveDatabase.Open(path, SearchSqlFunctions.Register));
         Assert.StartsWith("store: database is at schema version", error.Message);
     }
 }

@@ -1,4 +1,5 @@
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 using PolicyNews.Tests.Import;
@@ -29,7 +30,7 @@ public sealed class StoreTests : IDisposable
             [new("杭州", "hangzhou", "place", []), new("DeepSeek", "deepseek", "organisation", ["深度求索"]), new("芯片", "chips", "topic", [])]));
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
 
-        database = ArchiveDatabase.Open(db);
+        database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
         articles = new ArticleStore(database);
         tags = new TagStore(database);
     }

@@ -1,5 +1,5 @@
--- Full-text search over sections (issue 5; docs/search.md explains the choices). One row per
--- section, rowid = sections.id. The columns hold text already folded and tokenised by C#
+-- Full-text search over sections (docs/search.md explains the choices). One row per section,
+-- rowid = sections.id. The columns hold text already folded and tokenised by C#
 -- (Search/SearchTokens.cs, registered as SQL functions by Search/SearchSqlFunctions.cs), each
 -- for the heading and for the body (the paragraphs, one line each):
 --   words         every Han character a token, Latin words, "¦" at punctuation and line breaks
@@ -8,24 +8,14 @@
 --   pinyin        toneless usual reading of each Han character, "¦" where anything else stands
 --   pinyin_pairs  neighbouring syllables paired (chuang_xin); "_" is made a token character
 -- Contentless: the original text lives in paragraphs, and snippets are cut from there. bm25
--- weights (heading above body) are given per query in Store/SearchStore.cs.
+-- weights (heading above body) are given per query in Search/SearchStore.cs.
+--
+-- Nothing fills the table here: migration 005 always runs after this script, in the same
+-- upgrade, and makes the table anew (with more columns), filled from the existing sections.
 
 CREATE VIRTUAL TABLE search_sections USING fts5(
     heading, body, heading_pairs, body_pairs,
     heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs,
     content = '', contentless_delete = 1,
     tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
-);
-
--- A database that already holds articles gets its index now, in this migration's transaction;
--- the same statement is SearchIndexWriter.SectionRows.
-INSERT INTO search_sections (rowid, heading, body, heading_pairs, body_pairs,
-                             heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs)
-SELECT id, search_words(heading), search_words(body), search_word_pairs(heading), search_word_pairs(body),
-       search_pinyin(heading), search_pinyin(body), search_pinyin_pairs(heading), search_pinyin_pairs(body)
-FROM (
-    SELECT s.id, s.heading,
-           (SELECT group_concat(text, char(10))
-            FROM (SELECT p.text FROM paragraphs p WHERE p.section_id = s.id ORDER BY p.ordinal)) AS body
-    FROM sections s
 );

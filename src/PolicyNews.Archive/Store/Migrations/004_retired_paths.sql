@@ -1,7 +1,9 @@
--- Readable paths stay valid across re-imports. A section's path segment comes from its ordinal
--- and heading (section-2-…), and an article's from articles.json, so a re-import that inserts a
--- section or renames an article changes paths that readers have already shared. The importer
--- records every path it retires here; the pages redirect from it to where the text is now.
+-- Readable paths stay valid across re-imports. A section's path segment is spelled from its
+-- heading (the toneless pinyin and Latin words: wei-shen-me-deepseek-cheng-gong-le; section-N,
+-- after its position, for a heading with neither; lead for the lead), and an article's comes from
+-- articles.json, so a re-import that changes a heading or renames an article changes paths that
+-- readers have already shared. The importer records every path it retires here; the pages
+-- redirect from it to where the text is now.
 
 CREATE TABLE retired_paths (
     article_slug      TEXT    NOT NULL,       -- the article's slug when the path was live

@@ -1,4 +1,4 @@
--- Search, second version (issue 5; docs/search.md). Three changes to the index of migration 002,
+-- Search, second version (docs/search.md). Three changes to the index of migration 002,
 -- made in one script so that an existing archive is re-indexed once:
 --
 -- * Headings indexed on their own, in search_headings. A search matching more sections than
@@ -12,7 +12,7 @@
 --   (search_pinyin_readings, from SearchTokens.PinyinReadingPairs). FTS5 tables cannot gain
 --   columns, so search_sections is made anew.
 -- * Both tables merged into one segment ('optimize'): a query reads each term from every segment
---   FTS5 has written, and the importer now merges after each run (Import/SearchIndexWriter.cs).
+--   FTS5 has written, and the importer now merges after each run (Search/SearchIndexWriter.cs).
 
 DROP TABLE search_sections;
 CREATE VIRTUAL TABLE search_sections USING fts5(
@@ -29,7 +29,10 @@ CREATE VIRTUAL TABLE search_headings USING fts5(
     tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
 );
 
--- The same statements as SearchIndexWriter.SectionRows and .HeadingRows.
+-- A database that already holds articles gets both indexes now, in this migration's transaction:
+-- what SearchIndexWriter.Rebuild does (its SectionRows and HeadingRows over every section, then
+-- 'optimize'), written out because the writer follows the latest schema and this script must
+-- fill the tables as it defines them.
 INSERT INTO search_sections (rowid, heading, body, heading_pairs, body_pairs,
                              heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs,
                              heading_pinyin_readings, body_pinyin_readings)

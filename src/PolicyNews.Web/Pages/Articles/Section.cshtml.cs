@@ -1,4 +1,3 @@
-using PolicyNews.Archive.Search;
 
 namespace PolicyNews.Web.Pages.Articles;
 

@@ -1,4 +1,3 @@
-using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Pages.Articles;

@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
-using PolicyNews.Archive.Chinese;
 
-namespace PolicyNews.Archive.Search;
+namespace PolicyNews.Archive.Chinese;
 
 /// <summary>
-/// Toneless pinyin for search, from the Unihan readings in <see cref="PinyinReadings"/>. A Han
-/// character stands in the positional pinyin columns under its usual (first) reading: the FTS5
-/// index holds one token per position, and a character's other readings at the same position
-/// would need a custom tokenizer. Pairs of neighbours in their other readings are indexed apart
-/// (<see cref="SearchTokens.PinyinReadingPairs"/>), so two-syllable words such as yinhang (银行)
-/// match whichever readings they need. The syllable set used to split what a reader types is
-/// every toneless reading in the table.
+/// Toneless pinyin spellings, from the Unihan readings in <see cref="PinyinReadings"/>: a
+/// character's usual (first) reading, all its readings, and the syllable set (every toneless
+/// reading in the table) that splits a run of letters such as "chuangxin" into syllables. Search
+/// indexes and matches pinyin with them, and section slugs spell headings with the usual reading.
 /// </summary>
 public static class PinyinSyllables
 {

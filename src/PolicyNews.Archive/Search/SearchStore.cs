@@ -1,11 +1,11 @@
-using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store;
 
 // Dapper fills the row classes below by property name.
 
-namespace PolicyNews.Archive.Store;
+namespace PolicyNews.Archive.Search;
 
 /// <summary>
-/// Full-text search over sections (issue 5): parses the query (<see cref="SearchQuery"/>), asks
+/// Full-text search over sections: parses the query (<see cref="SearchQuery"/>), asks
 /// the FTS5 index for one page of matching sections, then finds the best paragraph and cuts a
 /// highlighted snippet from the stored text of just those sections. Any input gives a result;
 /// a query with nothing to search gives an empty one whose <see cref="SearchQuery.Status"/> says why.

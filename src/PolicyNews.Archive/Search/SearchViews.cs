@@ -1,6 +1,6 @@
-using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store;
 
-namespace PolicyNews.Archive.Store;
+namespace PolicyNews.Archive.Search;
 
 public enum SearchSort
 {

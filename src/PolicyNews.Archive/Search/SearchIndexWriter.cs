@@ -1,11 +1,10 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PolicyNews.Archive.Search;
 
-namespace PolicyNews.Archive.Import;
+namespace PolicyNews.Archive.Search;
 
 /// <summary>
-/// Keeps the search indexes (search_sections, migrations 002 and 005; search_headings, 005) equal
+/// Keeps the search indexes (search_sections and search_headings, migration 005) equal
 /// to the sections inside the import transaction, so a run that rolls back leaves them as they
 /// were. Tags are not in the index (the tag filter joins section_tags), so only written sections
 /// need new rows; a deleted section's rows go with it (a trigger of migration 005).
