@@ -7,7 +7,7 @@ using PolicyNews.Tests.Import;
 
 namespace PolicyNews.Tests.Search;
 
-/// <summary>The index follows the text inside the importer's transaction, and migration 002 fills it for old databases.</summary>
+/// <summary>The index follows the text inside the importer's transaction, and migration 005 fills it for old databases.</summary>
 public sealed class SearchIndexTests : IDisposable
 {
     readonly TempFolder dir = new();
