@@ -9,7 +9,7 @@ using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
-// Search benchmark (issue 5; results in docs/search.md). Builds a synthetic archive reproducibly
+// Search benchmark (results in docs/search.md). Builds a synthetic archive reproducibly
 // from the seed paragraphs, indexes it through SearchIndexWriter, and times SearchStore.Search
 // against a LIKE scan over the same folded text. Prints Markdown.
 //
