@@ -1,4 +1,5 @@
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Importer;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
 
@@ -90,7 +91,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
                 else
                     prepared.Add(article);
             }
-            catch (ImportRejectedException ex)
+            catch (SourceRejectedException ex)
             {
                 problems.Add(new ImportProblem(source.Path, ex.Reason));
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
 
@@ -32,7 +33,7 @@ public static partial class ArticleMetadataFile
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Metadata by source file name; throws <see cref="ImportRejectedException"/> naming the file and the entry at fault.</summary>
+    /// <summary>Metadata by source file name; throws <see cref="SourceRejectedException"/> naming the file and the entry at fault.</summary>
     public static IReadOnlyDictionary<string, ArticleMetadata> Load(string path)
     {
         Dictionary<string, ArticleMetadata>? entries;
@@ -42,20 +43,20 @@ public static partial class ArticleMetadataFile
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new ImportRejectedException(path, $"unreadable metadata: {ex.Message}");
+            throw new SourceRejectedException(path, $"unreadable metadata: {ex.Message}");
         }
         if (entries is null)
-            throw new ImportRejectedException(path, "metadata file holds null; expected an object keyed by file name");
+            throw new SourceRejectedException(path, "metadata file holds null; expected an object keyed by file name");
 
         foreach (var (file, meta) in entries)
         {
             var problem = Check(meta);
             if (problem is not null)
-                throw new ImportRejectedException(path, $"entry '{file}': {problem}");
+                throw new SourceRejectedException(path, $"entry '{file}': {problem}");
         }
         var duplicate = entries.GroupBy(e => e.Value.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new ImportRejectedException(path, $"slug '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(e => e.Key))}");
+            throw new SourceRejectedException(path, $"slug '{duplicate.Key}' is used by {string.Join(" and ", duplicate.Select(e => e.Key))}");
         return entries;
     }
 

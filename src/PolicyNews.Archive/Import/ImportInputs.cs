@@ -1,3 +1,5 @@
+using PolicyNews.Archive.Text;
+
 namespace PolicyNews.Archive.Import;
 
 /// <summary>
@@ -56,7 +58,7 @@ public static class ImportInputs
                     if (!merged.TryAdd(file, meta))
                         problems.Add(new ImportProblem(path, $"entry '{file}' is also described by another {ArticleMetadataFile.FileName}"));
             }
-            catch (ImportRejectedException ex)
+            catch (SourceRejectedException ex)
             {
                 problems.Add(new ImportProblem(ex.File, ex.Reason));
             }
@@ -79,7 +81,7 @@ public static class ImportInputs
         {
             return TagTaxonomy.Load(found[0]).ToList();
         }
-        catch (ImportRejectedException ex)
+        catch (SourceRejectedException ex)
         {
             problems.Add(new ImportProblem(ex.File, ex.Reason));
             return null;

@@ -1,5 +1,6 @@
-using PolicyNews.Archive.Store;
 using System.Text.Json;
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
 
@@ -29,25 +30,25 @@ public static class TagTaxonomy
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new ImportRejectedException(path, $"unreadable tag taxonomy: {ex.Message}");
+            throw new SourceRejectedException(path, $"unreadable tag taxonomy: {ex.Message}");
         }
         if (tags is null)
-            throw new ImportRejectedException(path, "tag taxonomy holds null; expected an array of tags");
+            throw new SourceRejectedException(path, "tag taxonomy holds null; expected an array of tags");
 
         foreach (var tag in tags)
         {
             if (tag is null || string.IsNullOrWhiteSpace(tag.Name))
-                throw new ImportRejectedException(path, "a tag has no name");
+                throw new SourceRejectedException(path, "a tag has no name");
             if (tag.Slug is null || !Slugs.IsValid(tag.Slug))
-                throw new ImportRejectedException(path, $"tag '{tag.Name}': slug '{tag.Slug}' must be lowercase ASCII words joined by hyphens");
+                throw new SourceRejectedException(path, $"tag '{tag.Name}': slug '{tag.Slug}' must be lowercase ASCII words joined by hyphens");
             if (!TagKinds.IsKnown(tag.Kind))
-                throw new ImportRejectedException(path, $"tag '{tag.Name}': kind '{tag.Kind}' is not one of {string.Join(", ", TagKinds.All.Select(k => k.Key))}");
+                throw new SourceRejectedException(path, $"tag '{tag.Name}': kind '{tag.Kind}' is not one of {string.Join(", ", TagKinds.All.Select(k => k.Key))}");
             if (tag.Aliases?.Any(a => a.Contains('|')) == true)
-                throw new ImportRejectedException(path, $"tag '{tag.Name}': aliases may not contain '|'");
+                throw new SourceRejectedException(path, $"tag '{tag.Name}': aliases may not contain '|'");
         }
         var duplicate = tags.GroupBy(t => t.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new ImportRejectedException(path, $"tag slug '{duplicate.Key}' is used more than once");
+            throw new SourceRejectedException(path, $"tag slug '{duplicate.Key}' is used more than once");
         return tags.Select(t => t with { Aliases = t.Aliases ?? [] }).ToList();
     }
 

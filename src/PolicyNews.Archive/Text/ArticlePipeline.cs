@@ -1,5 +1,3 @@
-using PolicyNews.Archive.Import;
-
 namespace PolicyNews.Archive.Text;
 
 /// <summary>What each stage changed in one file.</summary>
@@ -30,14 +28,7 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
 
     public PipelineResult Clean(byte[] bytes, string fileName)
     {
-        try { return Clean(bytes); }
-        catch (SourceRejectedException rejected) { throw new ImportRejectedException(fileName, rejected.Message); }
-    }
-
-    /// <exception cref="SourceRejectedException">the bytes cannot become an article</exception>
-    public PipelineResult Clean(ReadOnlySpan<byte> bytes)
-    {
-        var decoded = _decoder.Decode(bytes);
+        var decoded = _decoder.Decode(bytes, fileName);
         var wasHtml = MarkupStripper.LooksLikeHtmlDocument(decoded.Text);
         var text = wasHtml ? MarkupStripper.HtmlToText(decoded.Text) : decoded.Text;
 
@@ -58,7 +49,7 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
             warnings.AddRange(separated.Mismatches);
             lines.Add(line);
         }
-        if (lines.Count == 0) throw new SourceRejectedException("the file holds no text");
+        if (lines.Count == 0) throw new SourceRejectedException(fileName, "the file holds no text");
 
         var document = Structurer.Structure(lines, warnings);
         var repairs = document.Repairs.ToList();

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Tests.Import;
@@ -25,7 +24,7 @@ public sealed partial class FakePipeline : IArticlePipeline
         }
         catch (DecoderFallbackException)
         {
-            throw new ImportRejectedException(fileName, "not valid UTF-8");
+            throw new SourceRejectedException(fileName, "not valid UTF-8");
         }
 
         var sections = new List<(string? Heading, List<DocumentBlock> Blocks)> { (null, []) };
@@ -36,7 +35,7 @@ public sealed partial class FakePipeline : IArticlePipeline
             if (line.Length == 0)
                 continue;
             if (line.StartsWith("!reject"))
-                throw new ImportRejectedException(fileName, line[7..].Trim());
+                throw new SourceRejectedException(fileName, line[7..].Trim());
             if (line.StartsWith("責任編輯："))
             {
                 editor = line["責任編輯：".Length..];

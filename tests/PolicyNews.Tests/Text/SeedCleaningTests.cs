@@ -19,7 +19,7 @@ public class SeedCleaningTests
     public const string Report = "000_bbd2b401c3b78db9.txt";
     public const string Essay = "002_d666bc290ea309f0.txt";
 
-    private static ArticleDocument Clean(string name) => Pipeline.Clean(File.ReadAllBytes(SeedPath(name))).Document;
+    private static ArticleDocument Clean(string name) => Pipeline.Clean(File.ReadAllBytes(SeedPath(name)), name).Document;
 
     private static string AllText(ArticleDocument doc) =>
         string.Join("\n", doc.Sections.Select(s => s.Heading).Concat(doc.Blocks.Select(b => b.Text)));
@@ -88,7 +88,7 @@ public class SeedCleaningTests
     [InlineData(Essay, 9)]
     public void HeadingsKeepTheirAnnotations(string seed, int expected)
     {
-        var cleaned = Pipeline.Clean(File.ReadAllBytes(SeedPath(seed)));
+        var cleaned = Pipeline.Clean(File.ReadAllBytes(SeedPath(seed)), seed);
         var doc = cleaned.Document;
 
         Assert.Equal(expected, doc.Sections.Sum(s => s.HeadingMarks.Annotations.Count));
@@ -160,9 +160,9 @@ public class SeedCleaningTests
         var gb18030 = Gbk.Encoding.GetType() is not null ? Encoding.GetEncoding(54936).GetBytes(text) : [];
         var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
 
-        var expected = AllText(Pipeline.Clean(utf8).Document);
-        var fromGb = Pipeline.Clean(gb18030);
-        var fromUtf16 = Pipeline.Clean(utf16);
+        var expected = AllText(Pipeline.Clean(utf8, Essay).Document);
+        var fromGb = Pipeline.Clean(gb18030, Essay);
+        var fromUtf16 = Pipeline.Clean(utf16, Essay);
 
         Assert.Equal("gb18030", fromGb.Encoding);
         Assert.Equal("utf-16le", fromUtf16.Encoding);

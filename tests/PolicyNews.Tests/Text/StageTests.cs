@@ -13,7 +13,7 @@ public class SourceDecoderTests
     [Fact]
     public void Utf8_without_a_bom_is_read_and_line_ends_become_newlines()
     {
-        var decoded = Decoder.Decode(Encoding.UTF8.GetBytes(Sample));
+        var decoded = Decoder.Decode(Encoding.UTF8.GetBytes(Sample), "sample.txt");
 
         Assert.Equal(("utf-8", "科技創新是發展的第一動力。\n人工智能(AI)"), (decoded.Encoding, decoded.Text));
     }
@@ -21,7 +21,7 @@ public class SourceDecoderTests
     [Fact]
     public void Utf8_with_a_bom_is_read_without_the_bom()
     {
-        var decoded = Decoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Sample)]);
+        var decoded = Decoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Sample)], "sample.txt");
 
         Assert.Equal("utf-8-bom", decoded.Encoding);
         Assert.StartsWith("科技", decoded.Text);
@@ -34,7 +34,7 @@ public class SourceDecoderTests
     {
         var encoding = name == "utf-16le" ? Encoding.Unicode : Encoding.BigEndianUnicode;
 
-        var decoded = Decoder.Decode([.. encoding.GetPreamble(), .. encoding.GetBytes(Sample)]);
+        var decoded = Decoder.Decode([.. encoding.GetPreamble(), .. encoding.GetBytes(Sample)], "sample.txt");
 
         Assert.Equal(name, decoded.Encoding);
         Assert.StartsWith("科技創新", decoded.Text);
@@ -43,7 +43,7 @@ public class SourceDecoderTests
     [Fact]
     public void Gb18030_text_is_read_as_gb18030()
     {
-        var decoded = Decoder.Decode(Encoding.GetEncoding(54936).GetBytes(Sample));
+        var decoded = Decoder.Decode(Encoding.GetEncoding(54936).GetBytes(Sample), "sample.txt");
 
         Assert.Equal("gb18030", decoded.Encoding);
         Assert.StartsWith("科技創新是發展的第一動力。", decoded.Text);
@@ -52,7 +52,7 @@ public class SourceDecoderTests
     [Fact]
     public void Big5_text_is_read_as_big5()
     {
-        var decoded = Decoder.Decode(Encoding.GetEncoding(950).GetBytes("科技創新是發展的第一動力，這是我們的經驗。"));
+        var decoded = Decoder.Decode(Encoding.GetEncoding(950).GetBytes("科技創新是發展的第一動力，這是我們的經驗。"), "sample.txt");
 
         Assert.Equal("big5", decoded.Encoding);
         Assert.Equal("科技創新是發展的第一動力，這是我們的經驗。", decoded.Text);
@@ -61,7 +61,7 @@ public class SourceDecoderTests
     [Fact]
     public void Binary_input_is_rejected()
     {
-        Assert.Throws<SourceRejectedException>(() => Decoder.Decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]));
+        Assert.Throws<SourceRejectedException>(() => Decoder.Decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02], "sample.txt"));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class SourceDecoderTests
     [InlineData(new byte[] { 0x20, 0x0A, 0x09 })]
     public void Empty_input_is_rejected(byte[] bytes)
     {
-        Assert.Throws<SourceRejectedException>(() => Decoder.Decode(bytes));
+        Assert.Throws<SourceRejectedException>(() => Decoder.Decode(bytes, "sample.txt"));
     }
 }
 

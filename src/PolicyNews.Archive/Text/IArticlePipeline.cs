@@ -1,11 +1,9 @@
-using PolicyNews.Archive.Text;
-
-namespace PolicyNews.Archive.Import;
+namespace PolicyNews.Archive.Text;
 
 /// <summary>
 /// What the importer needs from the text pipeline: turn one source file's bytes into a clean,
 /// structured document. A file that cannot be an article (binary, empty after cleaning,
-/// undecodable …) is refused by throwing <see cref="ImportRejectedException"/> with a reason a
+/// undecodable …) is refused by throwing <see cref="SourceRejectedException"/> with a reason a
 /// person can act on; the importer then writes nothing for the whole run.
 /// </summary>
 public interface IArticlePipeline
@@ -19,8 +17,11 @@ public interface IArticlePipeline
 /// </summary>
 public sealed record PipelineResult(ArticleDocument Document, string Encoding, PipelineReport? Report = null);
 
-/// <summary>A source file the import cannot use, and why. The run fails as a whole; nothing is written.</summary>
-public sealed class ImportRejectedException(string file, string reason)
+/// <summary>
+/// A source file the import cannot use — an article, or the metadata and tags beside it — and why.
+/// The run fails as a whole; nothing is written.
+/// </summary>
+public sealed class SourceRejectedException(string file, string reason)
     : Exception($"{file}: {reason}")
 {
     public string File { get; } = file;
