@@ -12,10 +12,10 @@ public interface IArticlePipeline
 }
 
 /// <summary>
-/// The cleaned document, the encoding the decoder settled on (utf-8, utf-16le, gb18030 …) and,
-/// from the real pipeline, what each stage changed.
+/// The cleaned document and the encoding the decoder settled on (utf-8, utf-16le, gb18030 …). What
+/// the importer counts (sections, annotations, repairs …) is read from the document.
 /// </summary>
-public sealed record PipelineResult(ArticleDocument Document, string Encoding, PipelineReport? Report = null);
+public sealed record PipelineResult(ArticleDocument Document, string Encoding);
 
 /// <summary>
 /// A source file the import cannot use — an article, or the metadata and tags beside it — and why.
