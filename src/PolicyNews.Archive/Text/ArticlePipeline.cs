@@ -2,7 +2,8 @@ namespace PolicyNews.Archive.Text;
 
 /// <summary>
 /// The text pipeline, stage by stage: decode → (HTML to lines) → repair mojibake → strip markup
-/// remnants → separate pinyin → restore punctuation → structure. Built once, used for every file.
+/// remnants → separate pinyin → restore punctuation → structure. Built once and shared, also
+/// between threads: what it learns about one article (the repair's context) is made per call.
 /// </summary>
 public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
 {
@@ -17,13 +18,13 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
         var decoded = _decoder.Decode(bytes, fileName);
         var text = MarkupStripper.LooksLikeHtmlDocument(decoded.Text) ? MarkupStripper.HtmlToText(decoded.Text) : decoded.Text;
 
-        var vocabulary = new DocumentVocabulary(text);
+        var article = _mojibake.ContextFor(new DocumentVocabulary(text));
         var lines = new List<LineText>();
         var warnings = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
             if (raw.Trim().Length == 0) continue;
-            var line = _mojibake.Apply(LineText.Of(raw), vocabulary);
+            var line = _mojibake.Apply(LineText.Of(raw), article);
             (line, _) = MarkupStripper.StripRemnants(line);
             var separated = _pinyin.Apply(line);
             (line, _) = PunctuationRestorer.Apply(separated.Line);
