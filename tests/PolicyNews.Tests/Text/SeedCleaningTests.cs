@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using PolicyNews.Archive.Text;
 
@@ -167,5 +169,22 @@ public class SeedCleaningTests
         Assert.Equal("utf-16le", fromUtf16.Encoding);
         Assert.Equal(expected, AllText(fromGb.Document));
         Assert.Equal(expected, AllText(fromUtf16.Document));
+    }
+
+    [Fact]
+    public void CleansBothSeedsInParallelExactlyAsOneAfterTheOther()
+    {
+        // The importer and the web host build one pipeline and share it, so two imports may run at once.
+        var pipeline = ArticlePipeline.Create();
+        var seeds = new[] { Report, Essay }.Select(name => (Name: name, Bytes: File.ReadAllBytes(SeedPath(name)))).ToArray();
+        var readable = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        string CleanToJson(int i) => JsonSerializer.Serialize(pipeline.Clean(seeds[i % seeds.Length].Bytes, seeds[i % seeds.Length].Name), readable);
+        var sequential = Enumerable.Range(0, seeds.Length).Select(CleanToJson).ToArray();
+
+        var parallel = new string[32 * seeds.Length];
+        Parallel.For(0, parallel.Length, i => parallel[i] = CleanToJson(i));
+
+        for (var i = 0; i < parallel.Length; i++)
+            Assert.Equal(sequential[i % seeds.Length], parallel[i]);
     }
 }
