@@ -7,17 +7,16 @@ namespace PolicyNews.Archive.Text;
 /// Markup, in two places. An HTML document becomes lines of text, one per block element
 /// (AngleSharp parses it the way a browser would). Remnants in plain text — a stray <c>&lt;/p&gt;</c>,
 /// an entity — are removed line by line; that runs after the mojibake repair because a run can
-/// swallow the '&lt;' of a tag, which only the repair gives back.
+/// swallow the '&lt;' of a tag, which only the repair gives back. Each use makes its own
+/// AngleSharp parser: a parser is not safe to share between threads, and the pipeline is shared.
 /// </summary>
 public static partial class MarkupStripper
 {
-    private static readonly HtmlParser Parser = new();
-
     public static bool LooksLikeHtmlDocument(string text) => HtmlDocumentStart().IsMatch(text);
 
     public static string HtmlToText(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(html);
         foreach (var element in document.QuerySelectorAll("script, style, noscript, template")) element.Remove();
         var lines = document.Body?.QuerySelectorAll("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6))")
             .Select(e => Whitespace().Replace(e.TextContent, " ").Trim())
@@ -40,8 +39,11 @@ public static partial class MarkupStripper
         return (edits.IsEmpty ? line : line.With(edits), removed);
     }
 
-    private static string DecodeEntity(string entity) =>
-        Parser.ParseFragment(entity, Parser.ParseDocument("").Body!).FirstOrDefault()?.TextContent ?? entity;
+    private static string DecodeEntity(string entity)
+    {
+        var parser = new HtmlParser();
+        return parser.ParseFragment(entity, parser.ParseDocument("").Body!).FirstOrDefault()?.TextContent ?? entity;
+    }
 
     // A tag by its shape; a closing tag the damage cut off at the end of a line ("</p"); an entity.
     [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]{0,9}(\s[^<>]{0,200})?/?>|</[a-zA-Z][a-zA-Z0-9]{0,9}\s*$|&(#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")]
