@@ -2,7 +2,7 @@ namespace PolicyNews.Archive.Text;
 
 /// <summary>
 /// Stage 2: finds runs of GBK text that were decoded one byte out of step and rebuilds them from
-/// their bytes (docs/data-pipeline.md describes the mechanism).
+/// their bytes (docs/data-pipeline.md and docs/seed-damage.md describe the mechanism).
 ///
 /// A run starts at a '?': a byte the decoder could not pair, often together with the '(' of an
 /// annotation that was inserted inside a character (then a remnant like <c>shù)</c> follows).

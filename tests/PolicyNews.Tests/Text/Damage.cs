@@ -5,7 +5,7 @@ using PolicyNews.Archive.Text;
 namespace PolicyNews.Tests.Text;
 
 /// <summary>
-/// Damages text the way the seeds were damaged (shared/docs/seed-damage.md), so the repair can be
+/// Damages text the way the seeds were damaged (docs/seed-damage.md), so the repair can be
 /// proven on samples we make ourselves: GBK bytes, a byte-level pinyin annotator that also matches
 /// pairs straddling two characters, a Windows-936-like decoder, and fullwidth forms flattened.
 /// </summary>
