@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Archive.Import;
 
@@ -71,14 +72,5 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         connection.Execute("INSERT INTO section_tags (section_id, tag_id) VALUES (@SectionId, @TagId)", add, transaction);
         connection.Execute("DELETE FROM section_tags WHERE section_id = @SectionId AND tag_id = @TagId", remove, transaction);
         return (add.Count, remove.Count);
-    }
-
-    sealed class TagRow
-    {
-        public long Id { get; set; }
-        public string Slug { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string Aliases { get; set; } = "";
     }
 }

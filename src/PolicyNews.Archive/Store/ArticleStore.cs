@@ -14,7 +14,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
             FROM sections
             ORDER BY article_id, ordinal
             """).ToLookup(s => s.ArticleId);
-        var tags = session.Query<TagRow>($"""
+        var tags = session.Query<OwnedTagRow>($"""
             SELECT DISTINCT s.article_id AS OwnerId, t.slug, t.name, t.kind
             FROM section_tags st
             JOIN sections s ON s.id = st.section_id
@@ -146,7 +146,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
             """, filter).ToLookup(p => p.SectionId);
         var paragraphMarks = LoadMarks(session, MarkTables.Paragraphs, InScope, filter);
         var headingMarks = LoadMarks(session, MarkTables.Headings, InScope, filter);
-        var tags = session.Query<TagRow>($"""
+        var tags = session.Query<OwnedTagRow>($"""
             SELECT st.section_id AS OwnerId, t.slug, t.name, t.kind
             FROM section_tags st
             JOIN sections s ON s.id = st.section_id
@@ -248,7 +248,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
         public Repair ToRepair() => new(Offset, Length, Original, Replacement, EnumWords.ToConfidence(Confidence), LostBytes, Note);
     }
 
-    sealed class TagRow
+    sealed class OwnedTagRow
     {
         public long OwnerId { get; set; }
         public string Slug { get; set; } = "";

@@ -65,15 +65,6 @@ public sealed class TagStore(ArchiveDatabase database)
         public int ArticleCount { get; set; }
     }
 
-    sealed class TagRow
-    {
-        public long Id { get; set; }
-        public string Slug { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string Aliases { get; set; } = "";
-    }
-
     sealed class TaggedSectionRow
     {
         public string ArticleSlug { get; set; } = "";
@@ -86,4 +77,14 @@ public sealed class TagStore(ArchiveDatabase database)
         public string? Heading { get; set; }
         public string? Excerpt { get; set; }
     }
+}
+
+/// <summary>A row of the tags table as stored: aliases are one JSON array (read by the store and the importer's tag writer).</summary>
+internal sealed class TagRow
+{
+    public long Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Aliases { get; set; } = "";
 }
