@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PolicyNews.BrowserTests;
 
-/// <summary>The reader's journeys through the real portal in Chromium, each a test (issue 6).</summary>
+/// <summary>The reader's journeys through the real portal in Chromium, each a test.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
 {
