@@ -30,12 +30,11 @@ public sealed class PortalFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private string? _tempFolder;
 
-    public string RepoRoot { get; } = FindRepoRoot();
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go (artifacts/ is gitignored).</summary>
-    public string ScreenshotFolder => Path.Combine(RepoRoot, "artifacts", "screenshots");
+    public string ScreenshotFolder => Path.Combine(Repository.Root, "artifacts", "screenshots");
 
     public string ServerLog { get { lock (_serverLog) return _serverLog.ToString(); } }
 
@@ -99,7 +98,7 @@ public sealed class PortalFixture : IAsyncLifetime
         var dll = WebAssemblyPath();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -108,7 +107,7 @@ public sealed class PortalFixture : IAsyncLifetime
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.ArgumentList.Add($"--Archive:Database={Path.Combine(_tempFolder!, "db.sqlite")}");
-        start.ArgumentList.Add($"--Archive:Seeds={Path.Combine(RepoRoot, "seeds")}{Path.DirectorySeparatorChar}");
+        start.ArgumentList.Add($"--Archive:Seeds={Repository.Seeds}{Path.DirectorySeparatorChar}");
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
@@ -151,7 +150,7 @@ public sealed class PortalFixture : IAsyncLifetime
         var configuration = here.Parent?.Name ?? "Debug";
         var candidates = new[] { configuration, "Debug", "Release" }
             .Distinct()
-            .Select(c => Path.Combine(RepoRoot, "src", "PolicyNews.Web", "bin", c, tfm, "PolicyNews.Web.dll"))
+            .Select(c => Path.Combine(Repository.Root, "src", "PolicyNews.Web", "bin", c, tfm, "PolicyNews.Web.dll"))
             .Where(File.Exists)
             .ToList();
         if (candidates.Count == 0)
@@ -166,14 +165,5 @@ public sealed class PortalFixture : IAsyncLifetime
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("PolicyNews.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -38,7 +38,7 @@ public sealed class Screenshots(PortalFixture portal, ITestOutputHelper output)
             await page.ScreenshotAsync(new() { Path = file });
             await page.ScreenshotAsync(new() { Path = Path.ChangeExtension(file, null) + "-full.png", FullPage = true });
             Assert.True(new FileInfo(file).Length > 1000, $"{file} was written");
-            output.WriteLine($"{name} {path} → {Path.GetRelativePath(portal.RepoRoot, file)}");
+            output.WriteLine($"{name} {path} → {Path.GetRelativePath(Repository.Root, file)}");
         }
         Assert.Empty(s.Errors);
     }

@@ -36,19 +36,3 @@ public sealed class TempFolder : IDisposable
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
-
-/// <summary>The repository's seeds/ folder, found by walking up to PolicyNews.sln.</summary>
-public static class Repository
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string Seeds => Path.Combine(Root, "seeds");
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("PolicyNews.sln not found above " + AppContext.BaseDirectory);
-    }
-}

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PolicyNews;
 using PolicyNews.Archive.Chinese;
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
@@ -24,7 +25,6 @@ using PolicyNews.Archive.Text;
 var options = Options.Parse(args);
 if (options.Reuse && options.Keep is null)   // before any folder is made: a temporary one would be left behind
     throw new ArgumentException("--reuse needs --keep DIR");
-var root = FindRoot();
 var work = options.Keep ?? Path.Combine(Path.GetTempPath(), "policynews-bench-" + Guid.NewGuid().ToString("n"));
 Directory.CreateDirectory(work);
 var db = Path.Combine(work, "bench.db");
@@ -44,11 +44,10 @@ finally
 
 void Run()
 {
-    var seeds = Path.Combine(root, "seeds");
     if (!reuse)
     {
         Console.Error.WriteLine($"importing seeds into {db} …");
-        var (request, problems) = ImportInputs.Gather(db, [seeds]);
+        var (request, problems) = ImportInputs.Gather(db, [Repository.Seeds]);
         if (request is null)
             throw new InvalidOperationException(string.Join("\n", problems));
         var import = new ArchiveImporter(ArticlePipeline.Create()).Import(request);
@@ -385,14 +384,6 @@ static double Percentile(List<double> values, int percentile)
     var sorted = values.Order().ToList();
     var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
     return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-}
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln")))
-            return dir.FullName;
-    throw new InvalidOperationException("run from inside the repository (PolicyNews.sln not found)");
 }
 
 /// <summary>Prints each statement a search runs, with its time (ReadSession logs them at Trace).</summary>

@@ -11,12 +11,7 @@ public class SeedCleaningTests
 {
     private static readonly ArticlePipeline Pipeline = ArticlePipeline.Create();
 
-    public static string SeedPath(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyNews.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "seeds", name);
-    }
+    public static string SeedPath(string name) => Path.Combine(Repository.Seeds, name);
 
     public const string Report = "000_bbd2b401c3b78db9.txt";
     public const string Essay = "002_d666bc290ea309f0.txt";
