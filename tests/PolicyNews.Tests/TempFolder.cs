@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace PolicyNews.Tests;
 
 /// <summary>A fresh folder under the system temp dir, deleted after the test.</summary>
-public sealed class TempFolder : IDisposable
+public class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 

@@ -1,83 +1,44 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
+using static PolicyNews.Tests.SmallArchive;
 
 namespace PolicyNews.Tests.Import;
 
 public sealed class ArchiveImporterTests : IDisposable
 {
-    readonly TempFolder dir = new();
-    readonly string db;
+    readonly SmallArchive archive = new();
 
-    public ArchiveImporterTests() => db = dir["archive.db"];
-
-    public void Dispose() => dir.Dispose();
-
-    const string Story = """
-        杭州的DeepSeek發布了新的大模型，引起關注。
-        這是導語的第二段，說(shuō)明背景。
-        為什麼成功
-        成功在於開源與人才。
-        資金來自幻方量化。
-        下一步
-        1.加強人才培養。
-        2.完善風險投資。
-        """;
-
-    static readonly Dictionary<string, ArticleMetadata> Metadata = new()
-    {
-        ["story.txt"] = new("deepseek-story", "DeepSeek的故事", "中國科學報", "2025-03", "趙廣立"),
-        ["essay.txt"] = new("older-essay", "舊文", null, "2024-12"),
-    };
-
-    static readonly List<TagDefinition> Tags =
-    [
-        new("DeepSeek", "deepseek", "organisation", ["深度求索"]),
-        new("杭州", "hangzhou", "place", []),
-        new("開源", "open-source", "topic", ["开源"]),
-        new("創新人才", "innovative-talent", "topic", ["人才培養", "人才"]),
-        new("風險投資", "venture-capital", "topic", ["风险投资"]),
-        new("幻方量化", "high-flyer", "organisation", []),
-    ];
-
-    ImportResult Import(params string[] files) =>
-        new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, files, Metadata, Tags));
-
-    T Scalar<T>(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        return connection.ExecuteScalar<T>(sql)!;
-    }
+    public void Dispose() => archive.Dispose();
 
     List<(long Id, string StableId, string Text)> Paragraphs()
     {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        using var connection = archive.Connect();
         return connection.Query<(long, string, string)>("SELECT id, stable_id, text FROM paragraphs ORDER BY id").ToList();
     }
 
     [Fact]
     public void ImportWritesArticleSectionsParagraphsAnnotationsAndTags()
     {
-        var result = Import(dir.Write("story.txt", Story));
+        var result = archive.Import(archive.Write("story.txt", Story));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var file = Assert.Single(result.Files);
         Assert.Equal(FileStatus.Added, file.Status);
         Assert.Equal(new DocumentCounts(3, 4, 2, 1, 0, 0, 0), result.Totals);
 
-        Assert.Equal(1, Scalar<int>("SELECT COUNT(*) FROM articles"));
-        Assert.Equal(3, Scalar<int>("SELECT COUNT(*) FROM sections"));
-        Assert.Equal(6, Scalar<int>("SELECT COUNT(*) FROM paragraphs"));
-        Assert.Equal(2, Scalar<int>("SELECT COUNT(*) FROM paragraphs WHERE kind = 'item'"));
-        Assert.Equal("說", Scalar<string>("SELECT character FROM annotations"));
-        Assert.Equal("lead|wei-shen-me-cheng-gong|xia-yi-bu", Scalar<string>("SELECT group_concat(slug, '|') FROM (SELECT slug FROM sections ORDER BY ordinal)"));
-        Assert.Equal("杭州的DeepSeek發布了新的大模型，引起關注。", Scalar<string>("SELECT summary FROM articles"));
+        Assert.Equal(1, archive.Scalar<int>("SELECT COUNT(*) FROM articles"));
+        Assert.Equal(3, archive.Scalar<int>("SELECT COUNT(*) FROM sections"));
+        Assert.Equal(6, archive.Scalar<int>("SELECT COUNT(*) FROM paragraphs"));
+        Assert.Equal(2, archive.Scalar<int>("SELECT COUNT(*) FROM paragraphs WHERE kind = 'item'"));
+        Assert.Equal("說", archive.Scalar<string>("SELECT character FROM annotations"));
+        Assert.Equal("lead|wei-shen-me-cheng-gong|xia-yi-bu", archive.Scalar<string>("SELECT group_concat(slug, '|') FROM (SELECT slug FROM sections ORDER BY ordinal)"));
+        Assert.Equal("杭州的DeepSeek發布了新的大模型，引起關注。", archive.Scalar<string>("SELECT summary FROM articles"));
 
         // Lead mentions DeepSeek and 杭州; section 1 開源, 人才, 幻方量化; section 2 人才培養, 風險投資.
         Assert.Equal(7, result.TagLinksAdded);
-        Assert.Equal("deepseek|hangzhou", Scalar<string>("""
+        Assert.Equal("deepseek|hangzhou", archive.Scalar<string>("""
             SELECT group_concat(slug, '|') FROM (SELECT t.slug FROM section_tags st JOIN tags t ON t.id = st.tag_id
             JOIN sections s ON s.id = st.section_id WHERE s.ordinal = 0 ORDER BY t.slug)
             """));
@@ -86,19 +47,19 @@ public sealed class ArchiveImporterTests : IDisposable
     [Fact]
     public void StableIdsFollowTheDocumentedHashes()
     {
-        Import(dir.Write("story.txt", Story));
+        archive.Import(archive.Write("story.txt", Story));
 
-        Assert.Equal(Slugs.SectionId("deepseek-story", null), Scalar<string>("SELECT stable_id FROM sections WHERE ordinal = 0"));
+        Assert.Equal(Slugs.SectionId("deepseek-story", null), archive.Scalar<string>("SELECT stable_id FROM sections WHERE ordinal = 0"));
         Assert.Equal(Slugs.ParagraphId("deepseek-story", "成功在於開源與人才。"),
-            Scalar<string>("SELECT stable_id FROM paragraphs WHERE text = '成功在於開源與人才。'"));
-        Assert.Matches("^s[0-9a-f]{7}$", Scalar<string>("SELECT stable_id FROM sections WHERE ordinal = 1"));
-        Assert.Matches("^p[0-9a-f]{10}$", Scalar<string>("SELECT stable_id FROM paragraphs LIMIT 1"));
+            archive.Scalar<string>("SELECT stable_id FROM paragraphs WHERE text = '成功在於開源與人才。'"));
+        Assert.Matches("^s[0-9a-f]{7}$", archive.Scalar<string>("SELECT stable_id FROM sections WHERE ordinal = 1"));
+        Assert.Matches("^p[0-9a-f]{10}$", archive.Scalar<string>("SELECT stable_id FROM paragraphs LIMIT 1"));
     }
 
     [Fact]
     public void RepeatedParagraphsGetSuffixedStableIds()
     {
-        Import(dir.Write("story.txt", "同一句話重複出現了兩次，這是第一次。\n同一句話重複出現了兩次，這是第一次。\n"));
+        archive.Import(archive.Write("story.txt", "同一句話重複出現了兩次，這是第一次。\n同一句話重複出現了兩次，這是第一次。\n"));
 
         var ids = Paragraphs().Select(p => p.StableId).ToList();
         Assert.Equal([ids[0], ids[0] + "-2"], ids);
@@ -107,45 +68,45 @@ public sealed class ArchiveImporterTests : IDisposable
     [Fact]
     public void ReimportingAnUnchangedFileWritesNothing()
     {
-        var story = dir.Write("story.txt", Story);
-        Import(story);
-        var before = TempFolder.HashDatabase(db);
+        var story = archive.Write("story.txt", Story);
+        archive.Import(story);
+        var before = TempFolder.HashDatabase(archive.DatabasePath);
         var pipeline = new FakePipeline();
 
-        var again = new ArchiveImporter(pipeline).Import(new ImportRequest(db, [story], Metadata, Tags));
+        var again = new ArchiveImporter(pipeline).Import(new ImportRequest(archive.DatabasePath, [story], Metadata, Tags));
 
         Assert.True(again.Succeeded);
         Assert.Equal(FileStatus.Unchanged, Assert.Single(again.Files).Status);
         Assert.Equal(0, again.RowsChanged);
         Assert.Equal(0, pipeline.Calls);
-        Assert.Equal(before, TempFolder.HashDatabase(db));
+        Assert.Equal(before, TempFolder.HashDatabase(archive.DatabasePath));
     }
 
     [Fact]
     public void EditedMetadataOfAnUnchangedFileUpdatesOnlyTheArticleRow()
     {
-        var story = dir.Write("story.txt", Story);
-        Import(story);
+        var story = archive.Write("story.txt", Story);
+        archive.Import(story);
         var meta = new Dictionary<string, ArticleMetadata>(Metadata) { ["story.txt"] = Metadata["story.txt"] with { Title = "新標題" } };
 
-        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, [story], meta, Tags));
+        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(archive.DatabasePath, [story], meta, Tags));
 
         Assert.Equal(FileStatus.MetadataUpdated, Assert.Single(result.Files).Status);
         Assert.Equal(1, result.RowsChanged);
-        Assert.Equal("新標題", Scalar<string>("SELECT title FROM articles"));
+        Assert.Equal("新標題", archive.Scalar<string>("SELECT title FROM articles"));
     }
 
     [Fact]
     public void ChangedFileKeepsIdsOfUnchangedParagraphsAndRemovesVanishedOnes()
     {
-        var story = dir.Write("story.txt", Story);
-        Import(story);
+        var story = archive.Write("story.txt", Story);
+        archive.Import(story);
         var before = Paragraphs().ToDictionary(p => p.Text);
-        var sectionBefore = Scalar<long>("SELECT id FROM sections WHERE heading = '為什麼成功'");
+        var sectionBefore = archive.Scalar<long>("SELECT id FROM sections WHERE heading = '為什麼成功'");
 
         // Drop 資金來自幻方量化。, add a new paragraph, and move the list under a renamed heading.
-        dir.Write("story.txt", Story.Replace("資金來自幻方量化。", "新增的一段文字，說明變化。").Replace("下一步", "建議"));
-        var result = Import(story);
+        archive.Write("story.txt", Story.Replace("資金來自幻方量化。", "新增的一段文字，說明變化。").Replace("下一步", "建議"));
+        var result = archive.Import(story);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var file = Assert.Single(result.Files);
@@ -158,70 +119,70 @@ public sealed class ArchiveImporterTests : IDisposable
         Assert.DoesNotContain("資金來自幻方量化。", after.Keys);
         Assert.Contains("新增的一段文字，說明變化。", after.Keys);
 
-        Assert.Equal(sectionBefore, Scalar<long>("SELECT id FROM sections WHERE heading = '為什麼成功'"));
-        Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM sections WHERE heading = '下一步'"));
-        Assert.Equal(2, Scalar<int>("SELECT COUNT(*) FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.heading = '建議'"));
+        Assert.Equal(sectionBefore, archive.Scalar<long>("SELECT id FROM sections WHERE heading = '為什麼成功'"));
+        Assert.Equal(0, archive.Scalar<int>("SELECT COUNT(*) FROM sections WHERE heading = '下一步'"));
+        Assert.Equal(2, archive.Scalar<int>("SELECT COUNT(*) FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.heading = '建議'"));
         // 幻方量化 is no longer mentioned, so its tag link went with the paragraph.
-        Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE t.slug = 'high-flyer'"));
-        Assert.Equal(1, Scalar<int>("SELECT COUNT(*) FROM source_files"));
+        Assert.Equal(0, archive.Scalar<int>("SELECT COUNT(*) FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE t.slug = 'high-flyer'"));
+        Assert.Equal(1, archive.Scalar<int>("SELECT COUNT(*) FROM source_files"));
     }
 
     [Fact]
     public void BadSecondFileLeavesTheDatabaseExactlyAsItWas()
     {
-        var story = dir.Write("story.txt", Story);
-        Import(story);
-        var before = TempFolder.HashDatabase(db);
-        dir.Write("story.txt", Story + "\n新的一段，本應寫入但不會寫入。");
+        var story = archive.Write("story.txt", Story);
+        archive.Import(story);
+        var before = TempFolder.HashDatabase(archive.DatabasePath);
+        archive.Write("story.txt", Story + "\n新的一段，本應寫入但不會寫入。");
 
-        var result = Import(story, dir.Write("essay.txt", "!reject the decoder found nothing it could read"));
+        var result = archive.Import(story, archive.Write("essay.txt", "!reject the decoder found nothing it could read"));
 
         Assert.False(result.Succeeded);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(dir["essay.txt"], problem.File);
+        Assert.Equal(archive["essay.txt"], problem.File);
         Assert.Equal("the decoder found nothing it could read", problem.Reason);
-        Assert.Equal(before, TempFolder.HashDatabase(db));
+        Assert.Equal(before, TempFolder.HashDatabase(archive.DatabasePath));
     }
 
     [Fact]
     public void FailedFirstImportLeavesNoDatabaseBehind()
     {
-        var nested = Path.Combine(dir.Path, "data", "archive.db");
+        var nested = Path.Combine(archive.Path, "data", "archive.db");
 
         var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(nested,
-            [dir.Write("story.txt", Story), dir.Write("bad.txt", new byte[] { 0xE4, 0xB8 })], Metadata, Tags));
+            [archive.Write("story.txt", Story), archive.Write("bad.txt", new byte[] { 0xE4, 0xB8 })], Metadata, Tags));
 
         Assert.Equal("not valid UTF-8", Assert.Single(result.Problems).Reason);
         Assert.False(File.Exists(nested));
-        Assert.False(Directory.Exists(Path.Combine(dir.Path, "data")));
+        Assert.False(Directory.Exists(Path.Combine(archive.Path, "data")));
     }
 
     [Fact]
     public void EveryBadFileIsReportedOnceWithItsReason()
     {
-        var result = Import(
-            dir.Write("empty.txt", ""),
-            dir.Write("image.txt", new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }),
-            dir.Write("nul.txt", new byte[] { (byte)'a', 0, 0, (byte)'b', 0 }),
-            dir["missing.txt"]);
+        var result = archive.Import(
+            archive.Write("empty.txt", ""),
+            archive.Write("image.txt", new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }),
+            archive.Write("nul.txt", new byte[] { (byte)'a', 0, 0, (byte)'b', 0 }),
+            archive["missing.txt"]);
 
         Assert.Equal(
             ["empty.txt: empty file", "image.txt: binary file (PNG image), not a text article",
              "nul.txt: binary file (contains NUL bytes), not a text article", "missing.txt: no such file"],
             result.Problems.Select(p => $"{Path.GetFileName(p.File)}: {p.Reason}"));
-        Assert.False(File.Exists(db));
+        Assert.False(File.Exists(archive.DatabasePath));
     }
 
     [Fact]
     public void ArticleWithoutMetadataGetsADerivedTitleAndAWarning()
     {
-        var result = Import(dir.Write("untitled.txt", "“這是開頭的第一句。”然後是第二句。\n"));
+        var result = archive.Import(archive.Write("untitled.txt", "“這是開頭的第一句。”然後是第二句。\n"));
 
         Assert.True(result.Succeeded);
         Assert.Equal("untitled", Assert.Single(result.Files).Slug);
         Assert.Contains(result.Warnings, w => w.StartsWith("untitled.txt: no entry in articles.json; title derived from the first sentence"));
-        Assert.Equal("這是開頭的第一句", Scalar<string>("SELECT title FROM articles"));
-        Assert.Equal(1, Scalar<int>("SELECT title_derived FROM articles"));
+        Assert.Equal("這是開頭的第一句", archive.Scalar<string>("SELECT title FROM articles"));
+        Assert.Equal(1, archive.Scalar<int>("SELECT title_derived FROM articles"));
     }
 
     [Fact]
@@ -232,9 +193,9 @@ public sealed class ArchiveImporterTests : IDisposable
             ["a.txt"] = new("same-slug", "甲"),
         };
         var importer = new ArchiveImporter(new FakePipeline());
-        importer.Import(new ImportRequest(db, [dir.Write("a.txt", Story)], meta));
+        importer.Import(new ImportRequest(archive.DatabasePath, [archive.Write("a.txt", Story)], meta));
 
-        var result = importer.Import(new ImportRequest(db, [dir.Write("same-slug.txt", Story)]));
+        var result = importer.Import(new ImportRequest(archive.DatabasePath, [archive.Write("same-slug.txt", Story)]));
 
         Assert.Equal("slug 'same-slug' already belongs to a.txt", Assert.Single(result.Problems).Reason);
     }
@@ -242,10 +203,10 @@ public sealed class ArchiveImporterTests : IDisposable
     [Fact]
     public void ChangedTaxonomyRetagsSectionsOfUnchangedArticles()
     {
-        var story = dir.Write("story.txt", Story);
-        Import(story);
+        var story = archive.Write("story.txt", Story);
+        archive.Import(story);
 
-        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, [story], Metadata,
+        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(archive.DatabasePath, [story], Metadata,
             [.. Tags, new TagDefinition("大模型", "large-models", "topic", [])]));
 
         Assert.Equal(FileStatus.Unchanged, Assert.Single(result.Files).Status);
@@ -260,12 +221,12 @@ public sealed class ArchiveImporterTests : IDisposable
         var metadata = ArticleMetadataFile.Load(Path.Combine(Repository.Seeds, "articles.json"));
         var tags = TagTaxonomy.Load(Path.Combine(Repository.Seeds, "tags.json"));
 
-        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, seeds, metadata, tags));
+        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(archive.DatabasePath, seeds, metadata, tags));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(2, result.Imported);
         Assert.Empty(result.Warnings);
-        using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
+        using var database = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
         var tagged = new TagStore(database).ListTags().Where(t => t.SectionCount > 0).Select(t => t.Slug).ToHashSet();
         foreach (var slug in new[] { "yang-xueming", "fang-xiaohong", "li-fengjian", "mei-tao", "li-guojie", "liang-wenfeng",
                      "deepseek", "high-flyer", "openai", "westlake-university", "hangzhou", "zhejiang", "united-states",

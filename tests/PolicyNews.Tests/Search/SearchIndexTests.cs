@@ -1,29 +1,17 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
-using PolicyNews.Tests.Import;
+using static PolicyNews.Tests.SmallArchive;
 
 namespace PolicyNews.Tests.Search;
 
 /// <summary>The index follows the text inside the importer's transaction, and migration 005 fills it for old databases.</summary>
 public sealed class SearchIndexTests : IDisposable
 {
-    readonly TempFolder dir = new();
-    readonly string db;
+    readonly SmallArchive archive = new();
 
-    public SearchIndexTests() => db = dir["archive.db"];
-
-    public void Dispose() => dir.Dispose();
-
-    const string Story = """
-        杭州的DeepSeek發布了新的大模型，引起關注。
-        為什麼成功
-        成功在於開源與人才。
-        下一步
-        1.加強人才培養。
-        """;
+    public void Dispose() => archive.Dispose();
 
     // Rewritten: the first section keeps its heading, "下一步" vanishes, a new section appears.
     const string Rewritten = """
@@ -34,37 +22,18 @@ public sealed class SearchIndexTests : IDisposable
         西湖邊的實驗室。
         """;
 
-    static readonly Dictionary<string, ArticleMetadata> Metadata = new()
-    {
-        ["story.txt"] = new("deepseek-story", "DeepSeek的故事", "中國科學報", "2025-03"),
-    };
-
-    ImportResult Import(params string[] files) =>
-        new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, files, Metadata, [new("杭州", "hangzhou", "place", [])]));
-
-    SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    long Count(string sql)
-    {
-        using var connection = Connect();
-        return connection.ExecuteScalar<long>(sql);
-    }
+    long Count(string sql) => archive.Scalar<long>(sql);
 
     int Hits(string query)
     {
-        using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
+        using var database = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
         return new SearchStore(database).Search(new SearchRequest(query)).TotalHits;
     }
 
     [Fact]
     public void Import_indexes_every_section()
     {
-        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+        Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
 
         Assert.Equal(3, Count("SELECT COUNT(*) FROM sections"));
         Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));
@@ -75,13 +44,13 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Rewritten_article_is_found_by_its_new_text_only()
     {
-        var story = dir.Write("story.txt", Story);
-        Assert.True(Import(story).Succeeded);
+        var story = archive.Write("story.txt", Story);
+        Assert.True(archive.Import(story).Succeeded);
         Assert.Equal(1, Hits("开源"));
         Assert.Equal(1, Hits("下一步"));
 
         File.WriteAllText(story, Rewritten);
-        Assert.True(Import(story).Succeeded);
+        Assert.True(archive.Import(story).Succeeded);
 
         Assert.Equal(0, Hits("开源"));
         Assert.Equal(0, Hits("下一步"));
@@ -99,9 +68,9 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Deleting_a_section_takes_it_out_of_both_indexes()
     {
-        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+        Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
 
-        using (var connection = Connect())
+        using (var connection = archive.Connect())
             connection.Execute("DELETE FROM sections WHERE heading = '為什麼成功'");
 
         Assert.Equal(0, Hits("开源"));
@@ -114,12 +83,12 @@ public sealed class SearchIndexTests : IDisposable
     {
         // Three runs each write rows; without merging, FTS5 keeps a segment per batch and every
         // search reads each term once per segment.
-        var story = dir.Write("story.txt", Story);
-        Assert.True(Import(story).Succeeded);
+        var story = archive.Write("story.txt", Story);
+        Assert.True(archive.Import(story).Succeeded);
         File.WriteAllText(story, Rewritten);
-        Assert.True(Import(story).Succeeded);
+        Assert.True(archive.Import(story).Succeeded);
         File.WriteAllText(story, Story);
-        Assert.True(Import(story).Succeeded);
+        Assert.True(archive.Import(story).Succeeded);
 
         Assert.Equal(1, Count("SELECT COUNT(DISTINCT segid) FROM search_sections_idx"));
         Assert.Equal(1, Count("SELECT COUNT(DISTINCT segid) FROM search_headings_idx"));
@@ -129,27 +98,27 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Unchanged_reimport_does_not_touch_the_index_or_the_file()
     {
-        var story = dir.Write("story.txt", Story);
-        Assert.True(Import(story).Succeeded);
-        var before = TempFolder.HashDatabase(db);
+        var story = archive.Write("story.txt", Story);
+        Assert.True(archive.Import(story).Succeeded);
+        var before = TempFolder.HashDatabase(archive.DatabasePath);
 
-        Assert.True(Import(story).Succeeded);
+        Assert.True(archive.Import(story).Succeeded);
 
-        Assert.Equal(before, TempFolder.HashDatabase(db));
+        Assert.Equal(before, TempFolder.HashDatabase(archive.DatabasePath));
         Assert.Equal(1, Hits("开源"));
     }
 
     [Fact]
     public void Failed_run_leaves_the_index_as_it_was()
     {
-        var story = dir.Write("story.txt", Story);
-        Assert.True(Import(story).Succeeded);
+        var story = archive.Write("story.txt", Story);
+        Assert.True(archive.Import(story).Succeeded);
         // Make the run fail in its write phase, after the article's sections were rewritten.
-        using (var connection = Connect())
+        using (var connection = archive.Connect())
             connection.Execute("CREATE TRIGGER fail_links BEFORE INSERT ON section_tags BEGIN SELECT RAISE(ABORT, 'boom'); END");
 
         File.WriteAllText(story, Rewritten.Replace("西湖邊", "杭州西湖邊"));
-        var result = Import(story);
+        var result = archive.Import(story);
 
         Assert.False(result.Succeeded);
         Assert.Equal(1, Hits("开源"));
@@ -160,9 +129,9 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Index_rows_roll_back_with_their_transaction()
     {
-        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+        Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
 
-        using (var connection = Connect())
+        using (var connection = archive.Connect())
         using (var tx = connection.BeginTransaction())
         {
             connection.Execute("UPDATE paragraphs SET text = '全新的文字。' WHERE text LIKE '%開源%'", transaction: tx);
@@ -180,17 +149,17 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Migration_fills_the_index_of_a_database_that_already_holds_articles()
     {
-        Assert.True(Import(dir.Write("story.txt", Story)).Succeeded);
+        Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
         // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004)
         // and the second search index (005) existed.
-        using (var connection = Connect())
+        using (var connection = archive.Connect())
             connection.Execute("""
                 DROP TRIGGER sections_leave_search_index; DROP TABLE search_headings; DROP TABLE search_sections;
                 DROP TABLE heading_annotations; DROP TABLE heading_repairs; DROP TABLE retired_paths; DROP TABLE retired_section_ids;
                 PRAGMA user_version = 1;
                 """);
 
-        using var database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
+        using var database = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
 
         Assert.Equal(Migrator.LatestVersion, Count("PRAGMA user_version"));
         Assert.Equal(3, Count("SELECT COUNT(*) FROM search_sections"));

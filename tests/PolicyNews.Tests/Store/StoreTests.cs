@@ -2,35 +2,33 @@ using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
-using PolicyNews.Tests.Import;
 
 namespace PolicyNews.Tests.Store;
 
 /// <summary>ArticleStore and TagStore over a small archive imported through the fake pipeline.</summary>
 public sealed class StoreTests : IDisposable
 {
-    readonly TempFolder dir = new();
+    readonly SmallArchive archive = new();
     readonly ArchiveDatabase database;
     readonly ArticleStore articles;
     readonly TagStore tags;
 
     public StoreTests()
     {
-        var db = dir["archive.db"];
-        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db,
+        var result = archive.Import(
             [
-                dir.Write("old.txt", "去年的導語，提到杭州。\n舊的章節\n舊章節的內容。\n"),
-                dir.Write("new.txt", "今年的導語，提到DeepSeek與杭州，說(shuō)明一切。\n為什麼成功\n壞了\uFFFD的字。\n如何培育\n1.加強投資。\n責任編輯：馬莉莎\n"),
+                archive.Write("old.txt", "去年的導語，提到杭州。\n舊的章節\n舊章節的內容。\n"),
+                archive.Write("new.txt", "今年的導語，提到DeepSeek與杭州，說(shuō)明一切。\n為什麼成功\n壞了\uFFFD的字。\n如何培育\n1.加強投資。\n責任編輯：馬莉莎\n"),
             ],
             new Dictionary<string, ArticleMetadata>
             {
                 ["old.txt"] = new("old-story", "舊文章", "中國科學報", "2024-11"),
                 ["new.txt"] = new("new-story", "新文章", "中國科學報", "2025-03", "趙廣立"),
             },
-            [new("杭州", "hangzhou", "place", []), new("DeepSeek", "deepseek", "organisation", ["深度求索"]), new("芯片", "chips", "topic", [])]));
+            [new("杭州", "hangzhou", "place", []), new("DeepSeek", "deepseek", "organisation", ["深度求索"]), new("芯片", "chips", "topic", [])]);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
 
-        database = ArchiveDatabase.Open(db, SearchSqlFunctions.Register);
+        database = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
         articles = new ArticleStore(database);
         tags = new TagStore(database);
     }
@@ -38,7 +36,7 @@ public sealed class StoreTests : IDisposable
     public void Dispose()
     {
         database.Dispose();
-        dir.Dispose();
+        archive.Dispose();
     }
 
     [Fact]

@@ -2,30 +2,25 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PolicyNews.Archive.Import;
-using PolicyNews.Tests.Import;
 
 namespace PolicyNews.Tests.Web;
 
 /// <summary>Links shared before a re-import keep working: readable paths that a rewrite retired redirect to the text.</summary>
 public sealed class MovedPathsTests : IDisposable
 {
-    readonly TempFolder dir = new();
-    readonly string db;
+    readonly SmallArchive archive = new();
 
-    public MovedPathsTests() => db = dir["archive.db"];
-
-    public void Dispose() => dir.Dispose();
+    public void Dispose() => archive.Dispose();
 
     void Import(string slug, string text)
     {
-        var file = dir.Write("story.txt", text);
-        var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(db, [file],
-            new Dictionary<string, ArticleMetadata> { ["story.txt"] = new(slug, "故事", "中國科學報", "2025-03") }));
+        var result = archive.Import([archive.Write("story.txt", text)],
+            new Dictionary<string, ArticleMetadata> { ["story.txt"] = new(slug, "故事", "中國科學報", "2025-03") });
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
     }
 
     HttpClient Portal(WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(host => host.UseEnvironment("Production").UseSetting("Archive:Database", db))
+        factory.WithWebHostBuilder(host => host.UseEnvironment("Production").UseSetting("Archive:Database", archive.DatabasePath))
             .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
