@@ -74,12 +74,18 @@ public sealed partial class SearchQueryTests
     [InlineData("\"a\" \"\" b\"c*^")]
     [InlineData("创新* ^杭州 (六小龙)")]
     [InlineData("-a -b c")]
+    [InlineData("创新 -OR -\"a\" -NEAR(b) -c*")]
     public void Match_expression_is_only_quoted_strings_joined_by_our_own_operators(string input)
     {
         var query = SearchQuery.Parse(input);
+        var expressions = new List<string> { query.MatchExpression!, query.HeadingMatchExpression! };
+        if (query.Terms.Any(t => t.IsExcluded))
+            expressions.Add(Assert.IsType<string>(query.ExclusionMatchExpression));
+        else
+            Assert.Null(query.ExclusionMatchExpression);
 
         // Take out every quoted string; what remains must be our grammar alone.
-        foreach (var match in new[] { query.MatchExpression!, query.HeadingMatchExpression!, query.ExclusionMatchExpression ?? "S" })
+        foreach (var match in expressions)
             Assert.Matches(Skeleton(), QuotedString().Replace(match, "S"));
     }
 

@@ -207,26 +207,44 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.Equal(SearchStore.MaxPageSize, huge.PageSize);
     }
 
-    public static TheoryData<string> HostileInputs => new()
+    /// <summary>
+    /// Hostile input → what a reader would have typed for the same words: operators, quotes,
+    /// punctuation, control characters and broken surrogates are text or nothing, never syntax.
+    /// </summary>
+    public static TheoryData<string, string> HostileInputs => new()
     {
-        "\"", "\"\"", "*", "**", "NEAR(a b)", "a OR b", "a AND b", "NOT a", ")(", "(", "^", "^创新", "创新*", "heading:创新",
-        "{heading}: x", "a:b", "\0\u0001\u001f\u007f", "创\u0000新", new string('创', 10_000), new string('a', 10_000),
-        "<script>alert(1)</script>", "-", "--", "- -", "-创新", "-\"创新\"", "", "   ", "\u3000", "\uD800", "a\uDC00b", "创\uD83D",
-        "'; DROP TABLE sections; --", "\"创新", "创新\"", "“创新", "「杭州", "¦", "¦¦ 创新", "\\", "%", "_", "NEAR", "OR",
-        string.Join(' ', Enumerable.Repeat("创新", 50)),
+        { "\"", "" }, { "\"\"", "" }, { "*", "" }, { "**", "" }, { "NEAR(a b)", "near a b" }, { "a OR b", "a or b" },
+        { "a AND b", "a and b" }, { "NOT a", "not a" }, { ")(", "" }, { "(", "" }, { "^", "" }, { "^创新", "创新" },
+        { "创新*", "创新" }, { "heading:创新", "heading 创新" }, { "{heading}: x", "heading x" }, { "a:b", "a b" },
+        { "\0\u0001\u001f\u007f", "" }, { "创\u0000新", "创新" },
+        { new string('创', 10_000), new string('创', SearchQuery.MaxLength) },
+        { new string('a', 10_000), new string('a', SearchQuery.MaxLength) },
+        { "<script>alert(1)</script>", "script alert 1 script" }, { "-", "" }, { "--", "" }, { "- -", "" },
+        { "-创新", "-创新" }, { "-\"创新\"", "-创新" }, { "", "" }, { "   ", "" }, { "\u3000", "" }, { "\uD800", "" },
+        { "a\uDC00b", "ab" }, { "创\uD83D", "创" }, { "'; DROP TABLE sections; --", "drop table sections" },
+        { "\"创新", "创新" }, { "创新\"", "创新" }, { "“创新", "创新" }, { "「杭州", "杭州" }, { "¦", "" }, { "¦¦ 创新", "创新" },
+        { "\\", "" }, { "%", "" }, { "_", "" }, { "NEAR", "near" }, { "OR", "or" },
+        { string.Join(' ', Enumerable.Repeat("创新", 50)), "创新" },
+        { "(杭州)", "杭州" }, { "杭州 NOT 创新", "杭州 not 创新" }, { "创新 -“杭州", "创新 -杭州" },
     };
 
     [Theory]
     [MemberData(nameof(HostileInputs))]
-    public void Hostile_input_answers_normally(string query)
+    public void Hostile_input_answers_normally(string query, string plain)
     {
-        var results = Search(query);
+        var archiveBefore = TempFolder.HashDatabase(seeds.DatabasePath);
 
-        Assert.NotNull(results.Query);
+        var results = Search(query);
+        var expected = Search(plain);
+
         Assert.True(results.Query.Text.Length <= SearchQuery.MaxLength);
         Assert.Equal(results.Query.Status == SearchQueryStatus.Ready, results.Query.MatchExpression is not null);
         if (results.Query.Status != SearchQueryStatus.Ready)
             Assert.Equal(0, results.TotalHits);
+        Assert.Equal(expected.Query.Status, results.Query.Status);
+        Assert.Equal(expected.TotalHits, results.TotalHits);
+        Assert.Equal(Sections(expected), Sections(results));
+        Assert.Equal(archiveBefore, TempFolder.HashDatabase(seeds.DatabasePath));   // a search writes nothing
     }
 
     [Fact]
