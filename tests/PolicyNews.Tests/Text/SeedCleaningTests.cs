@@ -104,14 +104,23 @@ public class SeedCleaningTests
         Assert.Contains("水平技壓群芳□□使OpenAI", essay);
     }
 
+    /// <summary>Seed, a run the repair rebuilt whole from its bytes, and clean text that reads through it.</summary>
     [Theory]
-    [InlineData(Report, "但DeepSeek並不是", "主要是當地加大了科技創新投入力度。")]
-    [InlineData(Essay, "DeepSeek的橫空出世", "。”《麻省理工科技評論》進一步評價說")]
-    [InlineData(Essay, "面對美國", "實施的“小院高墻”")]
-    [InlineData(Essay, "或許正是因為", "業型公司。或許正是因為技術型企業家梁文鋒")]
-    public void RebuildsRunsFromTheirBytes(string seed, string _, string expected)
+    [InlineData(Report, "地加大了科技創", "主要是當地加大了科技創新投入力度。")]
+    [InlineData(Essay, "。”《麻省理工科技評", "。”《麻省理工科技評論》進一步評價說")]
+    [InlineData(Essay, "實施的“小院高墻”者和技術", "實施的“小院高墻”")]
+    [InlineData(Essay, "。或許", "業型公司。或許正是因為技術型企業家梁文鋒")]
+    [InlineData(Essay, "為技術", "業型公司。或許正是因為技術型企業家梁文鋒")]
+    public void RebuildsRunsFromTheirBytes(string seed, string run, string expected)
     {
-        Assert.Contains(expected, AllText(Clean(seed)));
+        var block = Assert.Single(Clean(seed).Blocks, b => b.Text.Contains(expected));
+        var at = block.Text.IndexOf(expected, StringComparison.Ordinal);
+
+        var repair = Assert.Single(block.Repairs, r => r.Replacement == run);
+        Assert.Equal(RepairConfidence.Certain, repair.Confidence);
+        Assert.Equal(run, block.Text.Substring(repair.Offset, repair.Length));
+        Assert.True(repair.Offset < at + expected.Length && at < repair.Offset + repair.Length,
+            $"the repair at {repair.Offset} is not within \"{expected}\" at {at}");
     }
 
     [Fact]
