@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using PolicyNews.Archive.Chinese;
 
 namespace PolicyNews.Tests.Chinese;
@@ -27,12 +29,43 @@ public class EmbeddedTablesTests
     }
 
     [Fact]
-    public void TablesLoadOnceUnderConcurrentFirstUse()
+    public async Task TablesLoadOnceUnderConcurrentFirstUse()
     {
-        var results = Enumerable.Range(0, 16).AsParallel()
-            .Select(_ => ScriptConverter.ToTraditional("发展") + CharacterFrequency.Score('的') + PinyinReadings.Of('的')[0])
-            .Distinct()
-            .ToList();
-        Assert.Single(results);
+        // A fresh copy of the library, so that its tables are first used here, by every thread at
+        // once, whatever other tests have already loaded in this process.
+        var context = new AssemblyLoadContext(nameof(TablesLoadOnceUnderConcurrentFirstUse), isCollectible: true);
+        try
+        {
+            var library = context.LoadFromAssemblyPath(typeof(ScriptConverter).Assembly.Location);
+            var toTraditional = Chinese<Func<string, string>>(library, nameof(ScriptConverter), nameof(ScriptConverter.ToTraditional));
+            var score = Chinese<Func<int, int>>(library, nameof(CharacterFrequency), nameof(CharacterFrequency.Score));
+            var readings = Chinese<Func<int, IReadOnlyList<string>>>(library, nameof(PinyinReadings), nameof(PinyinReadings.Of));
+            var readCount = Chinese<Func<string, int>>(library, "EmbeddedTable", "ReadCount");
+
+            const int threads = 16;
+            using var start = new Barrier(threads);
+            var uses = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait();
+                return toTraditional("发展") + score('的') + readings('的')[0];
+            }, TaskCreationOptions.LongRunning));
+            var results = await Task.WhenAll(uses);
+
+            Assert.Single(results.Distinct());
+            Assert.All(["variants.tsv", "readings.tsv", "frequency.tsv"], table => Assert.Equal(1, readCount(table)));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>A static method of a PolicyNews.Archive.Chinese type in the given copy of the library.</summary>
+    static T Chinese<T>(Assembly library, string type, string method) where T : Delegate
+    {
+        var parameters = typeof(T).GetMethod("Invoke")!.GetParameters().Select(p => p.ParameterType).ToArray();
+        return library.GetType("PolicyNews.Archive.Chinese." + type, throwOnError: true)!
+            .GetMethod(method, BindingFlags.Public | BindingFlags.Static, parameters)!
+            .CreateDelegate<T>();
     }
 }
