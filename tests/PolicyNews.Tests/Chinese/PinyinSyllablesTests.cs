@@ -1,4 +1,4 @@
-using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Chinese;
 
 namespace PolicyNews.Tests.Chinese;
 

@@ -116,7 +116,7 @@ public class SeedCleaningTests
         var block = Assert.Single(Clean(seed).Blocks, b => b.Text.Contains(expected));
         var at = block.Text.IndexOf(expected, StringComparison.Ordinal);
 
-        var repair = Assert.Single(block.Repairs, r => r.Replacement == run);
+        var repair = Assert.Single(block.Marks.Repairs, r => r.Replacement == run);
         Assert.Equal(RepairConfidence.Certain, repair.Confidence);
         Assert.Equal(run, block.Text.Substring(repair.Offset, repair.Length));
         Assert.True(repair.Offset < at + expected.Length && at < repair.Offset + repair.Length,

@@ -1,4 +1,4 @@
-using PolicyNews.Web.Reading;
+using PolicyNews.Web.Display;
 
 namespace PolicyNews.Tests.Web;
 
