@@ -15,7 +15,7 @@ public sealed class AccessibilityAudit(PortalFixture portal, ITestOutputHelper o
     [BrowserTheory]
     [InlineData("light")]
     [InlineData("dark")]
-    public async Task Every_page_type_has_no_serious_or_critical_axe_violations(string scheme)
+    public async Task EveryPageTypeHasNoSeriousOrCriticalAxeViolations(string scheme)
     {
         await using var s = await portal.NewSessionAsync(new()
         {

@@ -10,7 +10,7 @@ public sealed class Budgets(PortalFixture portal, ITestOutputHelper output)
     private const long ArticleBudgetBytes = 100 * 1024;
 
     [BrowserFact]
-    public async Task Article_page_transfers_under_100_KB_excluding_fonts()
+    public async Task ArticlePageTransfersUnder100KBExcludingFonts()
     {
         await using var s = await portal.NewSessionAsync();
         await s.Page.GotoAsync(SitePages.InnovationArticle, new() { WaitUntil = WaitUntilState.NetworkIdle });
@@ -24,7 +24,7 @@ public sealed class Budgets(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task No_request_leaves_the_machine_and_no_console_errors_on_any_page_type()
+    public async Task NoRequestLeavesTheMachineAndNoConsoleErrorsOnAnyPageType()
     {
         await using var s = await portal.NewSessionAsync();
         var page = s.Page;

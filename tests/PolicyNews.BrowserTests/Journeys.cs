@@ -10,7 +10,7 @@ namespace PolicyNews.BrowserTests;
 public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
 {
     [BrowserFact]
-    public async Task J1_home_to_article_to_toc_entry_sets_fragment_and_scrolls_heading_into_view()
+    public async Task J1HomeToArticleToTocEntrySetsFragmentAndScrollsHeadingIntoView()
     {
         await using var s = await portal.NewSessionAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = s.Page;
@@ -32,7 +32,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J2_copy_link_on_a_heading_yields_the_permalink_which_opens_that_section()
+    public async Task J2CopyLinkOnAHeadingYieldsThePermalinkWhichOpensThatSection()
     {
         await using var s = await portal.NewSessionAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
         var page = s.Page;
@@ -59,7 +59,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J3_search_from_header_then_result_opens_the_section_with_the_match_highlighted()
+    public async Task J3SearchFromHeaderThenResultOpensTheSectionWithTheMatchHighlighted()
     {
         await using var s = await portal.NewSessionAsync();
         var page = s.Page;
@@ -85,7 +85,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J4_tag_chip_then_tag_page_then_a_section()
+    public async Task J4TagChipThenTagPageThenASection()
     {
         await using var s = await portal.NewSessionAsync();
         var page = s.Page;
@@ -107,7 +107,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J5_script_switch_changes_text_and_survives_navigation_and_reload_and_pinyin_shows_ruby()
+    public async Task J5ScriptSwitchChangesTextAndSurvivesNavigationAndReloadAndPinyinShowsRuby()
     {
         await using var s = await portal.NewSessionAsync();
         var page = s.Page;
@@ -148,7 +148,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J6_keyboard_only_skip_link_tab_order_visible_focus_and_search_reachable()
+    public async Task J6KeyboardOnlySkipLinkTabOrderVisibleFocusAndSearchReachable()
     {
         await using var s = await portal.NewSessionAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = s.Page;
@@ -202,7 +202,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J7_phone_viewport_has_no_horizontal_scrolling_and_the_toc_is_usable()
+    public async Task J7PhoneViewportHasNoHorizontalScrollingAndTheTocIsUsable()
     {
         await using var s = await portal.NewSessionAsync(new()
         {
@@ -231,7 +231,7 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public async Task J8_without_javascript_reading_navigation_and_search_still_work()
+    public async Task J8WithoutJavascriptReadingNavigationAndSearchStillWork()
     {
         await using var s = await portal.NewSessionAsync(new() { JavaScriptEnabled = false });
         var page = s.Page;

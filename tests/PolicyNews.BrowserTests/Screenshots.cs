@@ -15,7 +15,7 @@ public sealed class Screenshots(PortalFixture portal, ITestOutputHelper output)
     [InlineData("desktop", "dark")]
     [InlineData("phone", "light")]
     [InlineData("phone", "dark")]
-    public async Task Every_page_type_is_captured(string size, string scheme)
+    public async Task EveryPageTypeIsCaptured(string size, string scheme)
     {
         var phone = size == "phone";
         await using var s = await portal.NewSessionAsync(new()

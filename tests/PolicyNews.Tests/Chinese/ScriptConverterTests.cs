@@ -84,11 +84,11 @@ public class FoldForSearchWithOffsetsTests
     [InlineData("「DeepSeek式創新」並非不可複製——兩會代表委員談杭州「六小龍」")]
     [InlineData("ＤｅｅｐＳｅｅｋ　２０２５年，ＡＩ")]
     [InlineData("中華人民共和國國務院 OpenAI")]
-    public void Folds_like_FoldForSearch(string text) =>
+    public void FoldsLikeFoldForSearch(string text) =>
         Assert.Equal(ScriptConverter.FoldForSearch(text), ScriptConverter.FoldForSearchWithOffsets(text).Text);
 
     [Fact]
-    public void Width_and_case_fold_and_offsets_line_up()
+    public void WidthAndCaseFoldAndOffsetsLineUp()
     {
         var folded = ScriptConverter.FoldForSearchWithOffsets("ＡＩ創新");
         Assert.Equal("ai创新", folded.Text);
@@ -96,7 +96,7 @@ public class FoldForSearchWithOffsetsTests
     }
 
     [Fact]
-    public void Offsets_survive_a_fold_that_changes_length()
+    public void OffsetsSurviveAFoldThatChangesLength()
     {
         // 𡞵 (two UTF-16 units) folds to 㛟 (one); 國 after it must still map back correctly.
         var original = "\U000217B5國創新";
@@ -108,7 +108,7 @@ public class FoldForSearchWithOffsetsTests
     }
 
     [Fact]
-    public void Lone_surrogates_become_replacement_characters()
+    public void LoneSurrogatesBecomeReplacementCharacters()
     {
         var folded = ScriptConverter.FoldForSearchWithOffsets("國\uD800國");
         Assert.Equal("国\uFFFD国", folded.Text);

@@ -31,7 +31,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Import_indexes_every_section()
+    public void ImportIndexesEverySection()
     {
         Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
 
@@ -42,7 +42,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Rewritten_article_is_found_by_its_new_text_only()
+    public void RewrittenArticleIsFoundByItsNewTextOnly()
     {
         var story = archive.Write("story.txt", Story);
         Assert.True(archive.Import(story).Succeeded);
@@ -66,7 +66,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Deleting_a_section_takes_it_out_of_both_indexes()
+    public void DeletingASectionTakesItOutOfBothIndexes()
     {
         Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
 
@@ -79,7 +79,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Each_import_leaves_every_index_merged_into_one_segment()
+    public void EachImportLeavesEveryIndexMergedIntoOneSegment()
     {
         // Three runs each write rows; without merging, FTS5 keeps a segment per batch and every
         // search reads each term once per segment.
@@ -96,7 +96,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Unchanged_reimport_does_not_touch_the_index_or_the_file()
+    public void UnchangedReimportDoesNotTouchTheIndexOrTheFile()
     {
         var story = archive.Write("story.txt", Story);
         Assert.True(archive.Import(story).Succeeded);
@@ -109,7 +109,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Failed_run_leaves_the_index_as_it_was()
+    public void FailedRunLeavesTheIndexAsItWas()
     {
         var story = archive.Write("story.txt", Story);
         Assert.True(archive.Import(story).Succeeded);
@@ -127,7 +127,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Index_rows_roll_back_with_their_transaction()
+    public void IndexRowsRollBackWithTheirTransaction()
     {
         Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
 
@@ -147,7 +147,7 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
-    public void Migration_fills_the_index_of_a_database_that_already_holds_articles()
+    public void MigrationFillsTheIndexOfADatabaseThatAlreadyHoldsArticles()
     {
         Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
         // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004)

@@ -8,14 +8,14 @@ public sealed partial class SearchQueryTests
     static IReadOnlyList<SearchTerm> Terms(string input) => SearchQuery.Parse(input).Terms;
 
     [Fact]
-    public void Whitespace_of_any_width_separates_terms()
+    public void WhitespaceOfAnyWidthSeparatesTerms()
     {
         Assert.Equal(["创新", "杭州", "DeepSeek"], Terms("创新 杭州\u3000DeepSeek").Select(t => t.Text));
         Assert.All(Terms("创新 杭州"), t => Assert.False(t.IsPhrase || t.IsExcluded));
     }
 
     [Fact]
-    public void Han_characters_become_one_token_each_in_simplified_form()
+    public void HanCharactersBecomeOneTokenEachInSimplifiedForm()
     {
         var term = Assert.Single(Terms("創新"));
         Assert.Equal("創新", term.Text);
@@ -23,14 +23,14 @@ public sealed partial class SearchQueryTests
     }
 
     [Fact]
-    public void Latin_is_folded_for_case_and_width()
+    public void LatinIsFoldedForCaseAndWidth()
     {
         Assert.Equal(["deepseek"], Assert.Single(Terms("ＤｅｅｐＳｅｅｋ")).Words);
         Assert.Equal(["deepseek", "r1"], Assert.Single(Terms("DeepSeek-R1")).Words);
     }
 
     [Fact]
-    public void Quotes_make_a_phrase_and_an_unclosed_quote_runs_to_the_end()
+    public void QuotesMakeAPhraseAndAnUnclosedQuoteRunsToTheEnd()
     {
         var phrase = Assert.Single(Terms("\"科技 創新\""));
         Assert.True(phrase.IsPhrase);
@@ -45,7 +45,7 @@ public sealed partial class SearchQueryTests
     }
 
     [Fact]
-    public void Leading_minus_excludes_and_a_lone_minus_is_ignored()
+    public void LeadingMinusExcludesAndALoneMinusIsIgnored()
     {
         var terms = Terms("创新 -杭州 - -\"六小龙\"");
         Assert.Equal([("创新", false), ("杭州", true), ("六小龙", true)], terms.Select(t => (t.Text, t.IsExcluded)));
@@ -60,7 +60,7 @@ public sealed partial class SearchQueryTests
     [InlineData(")(^:")]
     [InlineData("-")]
     [InlineData("\u0001\u0002")]
-    public void Nothing_searchable_is_empty(string input)
+    public void NothingSearchableIsEmpty(string input)
     {
         var query = SearchQuery.Parse(input);
         Assert.Equal(SearchQueryStatus.Empty, query.Status);
@@ -75,7 +75,7 @@ public sealed partial class SearchQueryTests
     [InlineData("创新* ^杭州 (六小龙)")]
     [InlineData("-a -b c")]
     [InlineData("创新 -OR -\"a\" -NEAR(b) -c*")]
-    public void Match_expression_is_only_quoted_strings_joined_by_our_own_operators(string input)
+    public void MatchExpressionIsOnlyQuotedStringsJoinedByOurOwnOperators(string input)
     {
         var query = SearchQuery.Parse(input);
         var expressions = new List<string> { query.MatchExpression!, query.HeadingMatchExpression! };
@@ -99,7 +99,7 @@ public sealed partial class SearchQueryTests
     [InlineData("xin", "{heading_pinyin body_pinyin} : \"xin\"")]
     [InlineData("yinhang", "{heading_pinyin_pairs body_pinyin_pairs} : \"yin_hang\" OR {heading_pinyin_readings body_pinyin_readings} : \"yin_hang\"")]
     [InlineData("chongqingshi", "{heading_pinyin_pairs body_pinyin_pairs} : \"chong_qing qing_shi\")")]
-    public void Runs_of_two_or_more_characters_are_looked_up_as_pairs(string input, string expected) =>
+    public void RunsOfTwoOrMoreCharactersAreLookedUpAsPairs(string input, string expected) =>
         Assert.Contains(expected, SearchQuery.Parse(input).MatchExpression);
 
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
@@ -115,7 +115,7 @@ public sealed partial class SearchQueryTests
     [InlineData("xian", "xian")]
     [InlineData("zhongguo kexue", "zhong guo ke xue")]
     [InlineData("lv", "lv")]
-    public void Pinyin_runs_split_into_syllables(string input, string syllables) =>
+    public void PinyinRunsSplitIntoSyllables(string input, string syllables) =>
         Assert.Equal(syllables.Split(' '), SearchQuery.Parse($"\"{input}\"").Terms.Single().Syllables);
 
     [Theory]
@@ -123,11 +123,11 @@ public sealed partial class SearchQueryTests
     [InlineData("openai2")]
     [InlineData("杭州hang")]
     [InlineData("hmm")]
-    public void Words_that_are_not_pinyin_have_no_syllables(string input) =>
+    public void WordsThatAreNotPinyinHaveNoSyllables(string input) =>
         Assert.Null(Assert.Single(Terms(input)).Syllables);
 
     [Fact]
-    public void Control_characters_and_lone_surrogates_are_dropped()
+    public void ControlCharactersAndLoneSurrogatesAreDropped()
     {
         var query = SearchQuery.Parse("创\u0000新\uD800 杭\u200B州\t");
         Assert.Equal("创新 杭州 ", query.Text);
@@ -135,7 +135,7 @@ public sealed partial class SearchQueryTests
     }
 
     [Fact]
-    public void Long_input_is_cut_at_the_limit_and_flagged()
+    public void LongInputIsCutAtTheLimitAndFlagged()
     {
         var query = SearchQuery.Parse(new string('创', 1000));
         Assert.True(query.Truncated);
@@ -149,7 +149,7 @@ public sealed partial class SearchQueryTests
     }
 
     [Fact]
-    public void More_than_the_maximum_terms_are_cut_and_flagged()
+    public void MoreThanTheMaximumTermsAreCutAndFlagged()
     {
         var query = SearchQuery.Parse(string.Join(' ', Enumerable.Range(1, 20).Select(i => $"w{i}")));
         Assert.True(query.Truncated);

@@ -44,7 +44,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public void Query_finds_the_sections_that_hold_it(string query, string[] mustFind, string highlighted)
+    public void QueryFindsTheSectionsThatHoldIt(string query, string[] mustFind, string highlighted)
     {
         var results = Search(query);
 
@@ -60,7 +60,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Simplified_query_finds_traditional_text_and_pinyin_finds_the_same_sections()
+    public void SimplifiedQueryFindsTraditionalTextAndPinyinFindsTheSameSections()
     {
         var simplified = Sections(Search("创新"));
         Assert.Equal(8, simplified.Count);
@@ -71,7 +71,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Latin_names_match_in_any_case_and_width()
+    public void LatinNamesMatchInAnyCaseAndWidth()
     {
         var lower = Sections(Search("deepseek"));
         Assert.NotEmpty(lower);
@@ -80,7 +80,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Snippet_is_original_traditional_text_around_the_match_from_the_named_paragraph()
+    public void SnippetIsOriginalTraditionalTextAroundTheMatchFromTheNamedParagraph()
     {
         var results = Search("创新");
         foreach (var hit in results.Hits)
@@ -95,7 +95,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Phrase_needs_adjacent_words_while_separate_terms_need_only_both()
+    public void PhraseNeedsAdjacentWordsWhileSeparateTermsNeedOnlyBoth()
     {
         var phrase = Search("\"DeepSeek式創新\"");
         var hit = Assert.Single(phrase.Hits);
@@ -106,7 +106,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Two_characters_with_punctuation_between_them_are_not_a_word()
+    public void TwoCharactersWithPunctuationBetweenThemAreNotAWord()
     {
         // 才 ends "…人才" in one sentence of the seeds and 俊 starts none: "才。俊" must not match 才俊.
         var word = Search("才俊");
@@ -115,7 +115,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Exclusion_removes_the_article_that_mentions_the_excluded_word()
+    public void ExclusionRemovesTheArticleThatMentionsTheExcludedWord()
     {
         Assert.Equal(2, Search("创新").Articles.Count);
 
@@ -126,7 +126,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Only_exclusions_give_an_empty_result_that_says_so()
+    public void OnlyExclusionsGiveAnEmptyResultThatSaysSo()
     {
         var results = Search("-创新 -deepseek");
 
@@ -136,7 +136,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Tag_filter_keeps_only_sections_with_that_tag()
+    public void TagFilterKeepsOnlySectionsWithThatTag()
     {
         var results = Search("创新", tag: "six-little-dragons");
 
@@ -144,7 +144,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Article_filter_keeps_only_that_article()
+    public void ArticleFilterKeepsOnlyThatArticle()
     {
         var results = Search("杭州", article: Lessons);
 
@@ -157,7 +157,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     [InlineData("no-such-tag", null)]
     [InlineData(null, "no-such-article")]
     [InlineData("'; DROP TABLE sections; --", "\"")]
-    public void Unknown_filters_find_nothing(string? tag, string? article)
+    public void UnknownFiltersFindNothing(string? tag, string? article)
     {
         var results = Search("创新", tag, article);
 
@@ -166,7 +166,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Heading_match_ranks_its_section_first()
+    public void HeadingMatchRanksItsSectionFirst()
     {
         // 六小龍 is in the heading “六小龍”為何在杭州扎堆 and in the body of two sections.
         var results = Search("六小龙");
@@ -179,7 +179,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Newest_sort_lists_the_newer_article_first_with_sections_in_order()
+    public void NewestSortListsTheNewerArticleFirstWithSectionsInOrder()
     {
         var results = Search("创新", sort: SearchSort.Newest);
 
@@ -188,7 +188,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Pages_are_clamped_and_split_the_hits()
+    public void PagesAreClampedAndSplitTheHits()
     {
         var all = Search("创新").Hits.Select(h => h.Section.StableId).ToList();
 
@@ -230,7 +230,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
 
     [Theory]
     [MemberData(nameof(HostileInputs))]
-    public void Hostile_input_answers_normally(string query, string plain)
+    public void HostileInputAnswersNormally(string query, string plain)
     {
         var archiveBefore = TempFolder.HashDatabase(seeds.DatabasePath);
 
@@ -248,7 +248,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void A_ten_thousand_character_query_is_cut_and_says_so()
+    public void ATenThousandCharacterQueryIsCutAndSaysSo()
     {
         var results = Search(new string('创', 10_000));
 
@@ -257,7 +257,7 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     }
 
     [Fact]
-    public void Operators_typed_as_words_are_searched_as_words()
+    public void OperatorsTypedAsWordsAreSearchedAsWords()
     {
         // "OR" would otherwise make this match every section holding 杭州 or 创新.
         var results = Search("杭州 OR 创新");
@@ -277,7 +277,7 @@ public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<
         new SearchStore(seeds.Database, exactUpTo).Search(new SearchRequest(query, tag, null, SearchSort.Relevance, page, pageSize, countAll));
 
     [Fact]
-    public void Heading_matches_come_first_then_the_rest_most_recent_first()
+    public void HeadingMatchesComeFirstThenTheRestMostRecentFirst()
     {
         var results = Search("六小龙", exactUpTo: 1);
 
@@ -286,7 +286,7 @@ public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<
     }
 
     [Fact]
-    public void Past_the_limit_the_total_is_a_lower_bound_unless_every_hit_is_counted()
+    public void PastTheLimitTheTotalIsALowerBoundUnlessEveryHitIsCounted()
     {
         var capped = Search("创新", exactUpTo: 3);
         var counted = Search("创新", exactUpTo: 3, countAll: true);
@@ -300,7 +300,7 @@ public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<
     }
 
     [Fact]
-    public void Pages_cover_every_hit_once_and_the_last_page_says_so()
+    public void PagesCoverEveryHitOnceAndTheLastPageSaysSo()
     {
         var all = seeds.Search.Search(new SearchRequest("创新", PageSize: 100)).Hits.Select(h => h.Section.StableId).ToHashSet();
         // Three sections have 创新 in their heading: page 2 takes one heading hit and one other.
@@ -315,7 +315,7 @@ public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<
     }
 
     [Fact]
-    public void Headings_matching_past_the_limit_are_not_put_first()
+    public void HeadingsMatchingPastTheLimitAreNotPutFirst()
     {
         // Limit 2: 创新 is in three headings, so every hit is simply most recently imported first.
         var hits = Search("创新", exactUpTo: 2).Hits.Select(h => h.Section.StableId).ToList();
@@ -327,7 +327,7 @@ public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<
     }
 
     [Fact]
-    public void Exclusions_and_filters_still_apply()
+    public void ExclusionsAndFiltersStillApply()
     {
         Assert.Equal([SeedArchive.Lessons], Search("创新 -杨学明", exactUpTo: 3).Articles.Select(a => a.Article.Slug));
         // 六小龍 is in a heading; the exclusion must still drop that section for a body word.

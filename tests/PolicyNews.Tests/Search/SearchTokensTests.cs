@@ -16,7 +16,7 @@ public sealed class SearchTokensTests
     [InlineData("first\nsecond", "first ¦ second")]
     [InlineData("２０２５年", "2025 年")]
     [InlineData("", "")]
-    public void Text_is_indexed_one_token_per_han_character_with_breaks_at_punctuation(string text, string indexed) =>
+    public void TextIsIndexedOneTokenPerHanCharacterWithBreaksAtPunctuation(string text, string indexed) =>
         Assert.Equal(indexed, Words(text));
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class SearchTokensTests
     [InlineData("杭州 西湖", "hang zhou xi hu")]
     [InlineData("杭州。西湖", "hang zhou ¦ xi hu")]
     [InlineData("綠色", "lv se")]
-    public void Pinyin_is_the_usual_reading_of_each_character(string text, string pinyin) =>
+    public void PinyinIsTheUsualReadingOfEachCharacter(string text, string pinyin) =>
         Assert.Equal(pinyin, SearchTokens.ForIndex(text)!.Pinyin);
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class SearchTokensTests
     [InlineData("DeepSeek式創新", "deepseek 式创 创新", "shi_chuang chuang_xin")]
     [InlineData("人才。俊", "人才 ¦ 俊", "ren_cai ¦ jun")]
     [InlineData("AI科創公司r1", "ai 科创 创公 公司 r1", "ke_chuang chuang_gong gong_si")]
-    public void Pairs_forms_join_neighbouring_characters_and_syllables(string text, string pairs, string pinyinPairs)
+    public void PairsFormsJoinNeighbouringCharactersAndSyllables(string text, string pairs, string pinyinPairs)
     {
         var forms = SearchTokens.ForIndex(text)!;
         Assert.Equal(pairs, forms.WordPairs);
@@ -47,11 +47,11 @@ public sealed class SearchTokensTests
     [InlineData("創新", "")]                            // chuāng and chuàng are one toneless reading
     [InlineData("銀。行", "")]                           // never across a break
     [InlineData("行行", "xing_hang xing_heng hang_xing hang_hang hang_heng heng_xing heng_hang heng_heng")]
-    public void Other_readings_form_every_other_reading_pair_of_neighbours_once(string text, string pairs) =>
+    public void OtherReadingsFormEveryOtherReadingPairOfNeighboursOnce(string text, string pairs) =>
         Assert.Equal(pairs, SearchTokens.ForIndex(text)!.PinyinReadingPairs);
 
     [Fact]
-    public void Token_positions_point_into_the_folded_text()
+    public void TokenPositionsPointIntoTheFoldedText()
     {
         var folded = ScriptConverter.FoldForSearchWithOffsets("“DeepSeek式創新”").Text;
         var tokens = SearchTokens.Words(folded);
@@ -60,7 +60,7 @@ public sealed class SearchTokensTests
     }
 
     [Fact]
-    public void Null_stays_null_for_lead_sections_without_heading()
+    public void NullStaysNullForLeadSectionsWithoutHeading()
     {
         Assert.Null(SearchTokens.ForIndex(null));
     }

@@ -10,7 +10,7 @@ public sealed class HeadingMarksTests : IClassFixture<SeedArchive>
     public HeadingMarksTests(SeedArchive seeds) => this.seeds = seeds;
 
     [Fact]
-    public void Heading_annotations_of_the_essay_are_stored_with_offsets_into_the_heading()
+    public void HeadingAnnotationsOfTheEssayAreStoredWithOffsetsIntoTheHeading()
     {
         var essay = seeds.Articles.GetArticle(SeedArchive.Lessons)!;
 
@@ -21,7 +21,7 @@ public sealed class HeadingMarksTests : IClassFixture<SeedArchive>
     }
 
     [Fact]
-    public void A_section_page_view_carries_its_heading_annotations()
+    public void ASectionPageViewCarriesItsHeadingAnnotations()
     {
         var essay = seeds.Articles.GetArticle(SeedArchive.Lessons)!;
         var annotated = essay.Sections.First(s => s.HeadingMarks.Annotations.Count > 0);

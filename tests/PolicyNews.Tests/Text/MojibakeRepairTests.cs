@@ -75,7 +75,7 @@ public class MojibakeRepairTests
     }
 
     [Fact]
-    public void A_gap_of_two_deleted_pairs_shows_every_lost_character()
+    public void AGapOfTwoDeletedPairsShowsEveryLostCharacter()
     {
         // 參國板 is 85 A2 | 87 F8 | B0 E5. Out of step, A2 87 and F8 B0 both fall in GBK's
         // user-defined area and were deleted: 85 and E5 survive with four bytes gone between them,
@@ -92,7 +92,7 @@ public class MojibakeRepairTests
     }
 
     [Fact]
-    public void A_lost_closing_quote_after_a_full_stop_is_chosen_by_the_open_quotation()
+    public void ALostClosingQuoteAfterAFullStopIsChosenByTheOpenQuotation()
     {
         // ”(A1 B1) ends the paragraph before "</p>": out of step its trail byte B1 met the '<' and
         // the decoder showed one '?', so B1 is lost. Every A1 xx punctuation mark scores alike; only
@@ -110,7 +110,7 @@ public class MojibakeRepairTests
     }
 
     [Fact]
-    public void The_lost_lead_byte_makes_a_straddled_character_the_article_annotates_elsewhere()
+    public void TheLostLeadByteMakesAStraddledCharacterTheArticleAnnotatesElsewhere()
     {
         // 技壓 is BC BC 89 BA; the annotator matched 級 (BC 89) across them. 即 (BC B4) also reads
         // jí and B4 BA (春) is more common than 89 BA (壓), but the article writes 即 without an

@@ -11,7 +11,7 @@ public class SourceDecoderTests
     static SourceDecoderTests() => Gbk.Encoding.GetType(); // registers the code pages
 
     [Fact]
-    public void Utf8_without_a_bom_is_read_and_line_ends_become_newlines()
+    public void Utf8WithoutABomIsReadAndLineEndsBecomeNewlines()
     {
         var decoded = Decoder.Decode(Encoding.UTF8.GetBytes(Sample), "sample.txt");
 
@@ -19,7 +19,7 @@ public class SourceDecoderTests
     }
 
     [Fact]
-    public void Utf8_with_a_bom_is_read_without_the_bom()
+    public void Utf8WithABomIsReadWithoutTheBom()
     {
         var decoded = Decoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Sample)], "sample.txt");
 
@@ -30,7 +30,7 @@ public class SourceDecoderTests
     [Theory]
     [InlineData("utf-16le")]
     [InlineData("utf-16be")]
-    public void Utf16_is_recognised_by_its_bom(string name)
+    public void Utf16IsRecognisedByItsBom(string name)
     {
         var encoding = name == "utf-16le" ? Encoding.Unicode : Encoding.BigEndianUnicode;
 
@@ -41,7 +41,7 @@ public class SourceDecoderTests
     }
 
     [Fact]
-    public void Gb18030_text_is_read_as_gb18030()
+    public void Gb18030TextIsReadAsGb18030()
     {
         var decoded = Decoder.Decode(Encoding.GetEncoding(54936).GetBytes(Sample), "sample.txt");
 
@@ -50,7 +50,7 @@ public class SourceDecoderTests
     }
 
     [Fact]
-    public void Big5_text_is_read_as_big5()
+    public void Big5TextIsReadAsBig5()
     {
         var decoded = Decoder.Decode(Encoding.GetEncoding(950).GetBytes("科技創新是發展的第一動力，這是我們的經驗。"), "sample.txt");
 
@@ -59,7 +59,7 @@ public class SourceDecoderTests
     }
 
     [Fact]
-    public void Binary_input_is_rejected()
+    public void BinaryInputIsRejected()
     {
         Assert.Throws<SourceRejectedException>(() => Decoder.Decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02], "sample.txt"));
     }
@@ -67,7 +67,7 @@ public class SourceDecoderTests
     [Theory]
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 0x20, 0x0A, 0x09 })]
-    public void Empty_input_is_rejected(byte[] bytes)
+    public void EmptyInputIsRejected(byte[] bytes)
     {
         Assert.Throws<SourceRejectedException>(() => Decoder.Decode(bytes, "sample.txt"));
     }
@@ -78,7 +78,7 @@ public class PinyinSeparatorTests
     private static readonly PinyinSeparator Separator = new(UnihanCharacterJudge.Instance);
 
     [Fact]
-    public void Pinyin_after_a_character_is_separated_with_its_offset()
+    public void PinyinAfterACharacterIsSeparatedWithItsOffset()
     {
         var outcome = Separator.Apply(LineText.Of("不好說(shuō),但是"));
 
@@ -94,7 +94,7 @@ public class PinyinSeparatorTests
     [InlineData("馬克·安德森(Marc Andreessen)")]
     [InlineData("增速(1.7%)")]
     [InlineData("深度求索(記者 趙廣立)")]
-    public void Parenthesised_text_that_is_not_tone_marked_pinyin_is_untouched(string text)
+    public void ParenthesisedTextThatIsNotToneMarkedPinyinIsUntouched(string text)
     {
         var outcome = Separator.Apply(LineText.Of(text));
 
@@ -106,7 +106,7 @@ public class PinyinSeparatorTests
 public class PunctuationRestorerTests
 {
     [Fact]
-    public void A_comma_between_chinese_becomes_fullwidth()
+    public void ACommaBetweenChineseBecomesFullwidth()
     {
         var (line, restored) = PunctuationRestorer.Apply(LineText.Of("科技,創新"));
 
@@ -117,7 +117,7 @@ public class PunctuationRestorerTests
     [InlineData("投入3,000億元")]
     [InlineData("Hello, world: yes; no!")]
     [InlineData("DeepSeek-R1, GPT-o1")]
-    public void Commas_in_numbers_and_latin_text_are_untouched(string text)
+    public void CommasInNumbersAndLatinTextAreUntouched(string text)
     {
         var (line, restored) = PunctuationRestorer.Apply(LineText.Of(text));
 
@@ -128,7 +128,7 @@ public class PunctuationRestorerTests
 public class MarkupStripperTests
 {
     [Fact]
-    public void A_closing_tag_remnant_is_removed()
+    public void AClosingTagRemnantIsRemoved()
     {
         var (line, removed) = MarkupStripper.StripRemnants(LineText.Of("記住！</p>下一段"));
 
@@ -136,7 +136,7 @@ public class MarkupStripperTests
     }
 
     [Fact]
-    public void A_closing_tag_cut_off_at_the_end_of_a_line_is_removed()
+    public void AClosingTagCutOffAtTheEndOfALineIsRemoved()
     {
         var (line, removed) = MarkupStripper.StripRemnants(LineText.Of("記住！</p"));
 
@@ -144,7 +144,7 @@ public class MarkupStripperTests
     }
 
     [Fact]
-    public void Entities_are_decoded()
+    public void EntitiesAreDecoded()
     {
         var (line, removed) = MarkupStripper.StripRemnants(LineText.Of("研發&amp;創新&#65;&lt;"));
 
@@ -152,7 +152,7 @@ public class MarkupStripperTests
     }
 
     [Fact]
-    public void Text_without_markup_is_untouched()
+    public void TextWithoutMarkupIsUntouched()
     {
         var (line, removed) = MarkupStripper.StripRemnants(LineText.Of("a < b 且 c > d"));
 

@@ -11,7 +11,7 @@ public class StructurerTests
         Structurer.Structure(lines.Select(l => PunctuationRestorer.Apply(Separator.Apply(LineText.Of(l)).Line).Line).ToList(), []);
 
     [Fact]
-    public void A_short_line_without_sentence_punctuation_starts_a_section()
+    public void AShortLineWithoutSentencePunctuationStartsASection()
     {
         var doc = Structure("導語，第一段。", "為什么成功了", "正文第一段。");
 
@@ -20,7 +20,7 @@ public class StructurerTests
     }
 
     [Fact]
-    public void The_first_line_is_never_a_heading()
+    public void TheFirstLineIsNeverAHeading()
     {
         var doc = Structure("短的第一行", "正文，第一段。");
 
@@ -30,7 +30,7 @@ public class StructurerTests
     }
 
     [Fact]
-    public void A_heading_keeps_its_pinyin_annotations()
+    public void AHeadingKeepsItsPinyinAnnotations()
     {
         var doc = Structure("導語，第一段。", "創(chuàng)新的經(jīng)驗(yàn)", "正文第一段。");
 
@@ -41,7 +41,7 @@ public class StructurerTests
     }
 
     [Fact]
-    public void Numbered_lines_become_list_items_without_their_number()
+    public void NumberedLinesBecomeListItemsWithoutTheirNumber()
     {
         var doc = Structure("導語，第一段。", "1.加強跨學科研究，培養人才。", "2、完善政策。");
 
@@ -51,7 +51,7 @@ public class StructurerTests
     }
 
     [Fact]
-    public void Byline_author_and_editor_lines_become_metadata()
+    public void BylineAuthorAndEditorLinesBecomeMetadata()
     {
         var doc = Structure("導語，第一段。(記者 趙廣立)", "正文，第二段。", "(作者為北京大學教授)", "責任編輯:馬莉莎");
 

@@ -24,7 +24,7 @@ public sealed class MovedPathsTests : IDisposable
             .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task Paths_retired_by_a_reimport_redirect_to_where_the_text_is_now()
+    public async Task PathsRetiredByAReimportRedirectToWhereTheTextIsNow()
     {
         Import("story", "導語。\n為什麼成功\n第一節的內容。\n下一步\n第二節的內容。\n");
         // The editor renames the article and a heading, and inserts a section before the others.
@@ -52,7 +52,7 @@ public sealed class MovedPathsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_path_that_is_live_again_shows_the_live_page()
+    public async Task APathThatIsLiveAgainShowsTheLivePage()
     {
         Import("story", "導語。\n為什麼成功\n內容。\n");
         Import("our-story", "導語。\n為什麼成功\n內容。\n");

@@ -12,7 +12,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     const string Essay = SeedArchive.Lessons;
 
     [Fact]
-    public async Task Home_lists_both_seed_articles_newest_first_with_their_sections()
+    public async Task HomeListsBothSeedArticlesNewestFirstWithTheirSections()
     {
         var home = await portal.Page("/");
 
@@ -32,7 +32,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     [Theory]
     [InlineData(Report)]
     [InlineData(Essay)]
-    public async Task Every_table_of_contents_link_points_to_an_element_holding_its_heading(string slug)
+    public async Task EveryTableOfContentsLinkPointsToAnElementHoldingItsHeading(string slug)
     {
         var page = await portal.Page($"/articles/{slug}");
 
@@ -51,7 +51,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     [Theory]
     [InlineData(Report)]
     [InlineData(Essay)]
-    public async Task Every_section_url_answers_with_its_heading_and_previous_and_next_links(string slug)
+    public async Task EverySectionUrlAnswersWithItsHeadingAndPreviousAndNextLinks(string slug)
     {
         var article = await portal.Page($"/articles/{slug}");
         var sectionUrls = article.QuerySelectorAll("a.section-page-link").Select(a => a.GetAttribute("href")!).ToList();
@@ -72,7 +72,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_permalink_redirects_to_its_section_page_keeping_the_query()
+    public async Task APermalinkRedirectsToItsSectionPageKeepingTheQuery()
     {
         var article = await portal.Page($"/articles/{Essay}");
         var permalink = article.QuerySelectorAll("a.permalink").Last().GetAttribute("href")!;
@@ -86,7 +86,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Tag_pages_list_exactly_the_sections_that_mention_the_tag()
+    public async Task TagPagesListExactlyTheSectionsThatMentionTheTag()
     {
         var index = await portal.Page("/tags");
         var groups = index.QuerySelectorAll(".tag-group h2").Select(h => h.TextContent).ToList();
@@ -115,7 +115,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task The_simplified_switch_converts_text_sets_lang_and_is_remembered()
+    public async Task TheSimplifiedSwitchConvertsTextSetsLangAndIsRemembered()
     {
         var client = portal.Client();
         var hans = await portal.Page(client, $"/articles/{Report}?script=hans");
@@ -136,7 +136,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task The_pinyin_switch_renders_the_source_annotations_as_ruby()
+    public async Task ThePinyinSwitchRendersTheSourceAnnotationsAsRuby()
     {
         var plain = await portal.Page($"/articles/{Report}");
         Assert.Empty(plain.QuerySelectorAll("ruby"));
@@ -152,7 +152,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Headings_show_their_own_pinyin_when_the_switch_is_on()
+    public async Task HeadingsShowTheirOwnPinyinWhenTheSwitchIsOn()
     {
         var page = await portal.Page($"/articles/{Essay}?pinyin=on");
 
@@ -168,7 +168,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Repaired_text_is_marked_with_what_the_source_held()
+    public async Task RepairedTextIsMarkedWithWhatTheSourceHeld()
     {
         var page = await portal.Page($"/articles/{Essay}");
 
@@ -180,7 +180,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Highlight_terms_from_search_are_marked_in_either_script()
+    public async Task HighlightTermsFromSearchAreMarkedInEitherScript()
     {
         var page = await portal.Page($"/articles/{Report}?hl=%E5%88%9B%E6%96%B0");   // 创新 typed in Simplified
 
@@ -191,7 +191,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Section_pages_offer_citations_with_the_permalink()
+    public async Task SectionPagesOfferCitationsWithThePermalink()
     {
         var article = await portal.Page($"/articles/{Report}");
         var permalink = article.QuerySelectorAll("a.permalink").ElementAt(1).GetAttribute("href")!;
@@ -207,7 +207,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task The_atom_feed_and_sitemap_parse_as_xml_and_list_every_article()
+    public async Task TheAtomFeedAndSitemapParseAsXmlAndListEveryArticle()
     {
         var client = portal.Client();
         var feed = XDocument.Parse(await client.GetStringAsync("/feed.atom"));
@@ -229,7 +229,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Pages_carry_canonical_and_open_graph_metadata()
+    public async Task PagesCarryCanonicalAndOpenGraphMetadata()
     {
         var page = await portal.Page($"/articles/{Report}");
         Assert.Equal($"http://localhost/articles/{Report}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
@@ -244,7 +244,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     [InlineData("/s/nosuchid")]
     [InlineData("/no/such/page")]
     [InlineData("/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
-    public async Task Unknown_addresses_get_the_friendly_404_page(string url)
+    public async Task UnknownAddressesGetTheFriendly404Page(string url)
     {
         var page = await portal.Page(url, expectedStatus: 404);
 
@@ -258,7 +258,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     [InlineData("/?script=%3Cscript%3E&pinyin=%00", "/")]
     [InlineData($"/articles/{Report}?hl=%22%22%22%2A&script=hans&pinyin=maybe", $"/articles/{Report}?script=hans")]
     [InlineData($"/articles/{Report}?hl=%3Cmark%3E", $"/articles/{Report}")]
-    public async Task Odd_query_values_are_ignored_not_fatal(string url, string withoutOddValues)
+    public async Task OddQueryValuesAreIgnoredNotFatal(string url, string withoutOddValues)
     {
         var page = await portal.Page(url);   // answers 200
         var plain = await portal.Page(withoutOddValues);
@@ -271,7 +271,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Pages_have_no_inline_scripts_or_styles_and_send_a_strict_policy()
+    public async Task PagesHaveNoInlineScriptsOrStylesAndSendAStrictPolicy()
     {
         var client = portal.Client();
         foreach (var url in new[] { "/", $"/articles/{Report}", "/tags", "/about", "/help" })
@@ -285,7 +285,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task About_and_help_are_rendered_from_markdown_in_docs()
+    public async Task AboutAndHelpAreRenderedFromMarkdownInDocs()
     {
         var about = await portal.Page("/about");
         Assert.Equal("關於 PolicyNews", about.QuerySelector(".doc h1")!.TextContent);
@@ -294,7 +294,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task The_json_api_lists_articles_and_serves_one_with_sections_and_tags()
+    public async Task TheJsonApiListsArticlesAndServesOneWithSectionsAndTags()
     {
         var client = portal.Client();
         using var list = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/articles"));
@@ -312,7 +312,7 @@ public sealed class ReadingPortalTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Static_assets_come_from_the_top_level_wwwroot()
+    public async Task StaticAssetsComeFromTheTopLevelWwwroot()
     {
         using var css = await portal.Client().GetAsync("/css/site.css");
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);

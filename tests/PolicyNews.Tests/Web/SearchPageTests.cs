@@ -19,7 +19,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     [InlineData("hangzhou", "杭州", Report, Essay)]    // toneless pinyin
     [InlineData("changqi", "長期", Report, Essay)]     // pinyin in a reading other than the usual (長 zhǎng)
     [InlineData("\"六小龍\"", "六小龍", Report)]         // a phrase that only the report has
-    public async Task A_query_finds_sections_of_the_expected_articles_with_the_match_marked(string query, string marked, params string[] articles)
+    public async Task AQueryFindsSectionsOfTheExpectedArticlesWithTheMatchMarked(string query, string marked, params string[] articles)
     {
         var page = await portal.Page("/search?q=" + Uri.EscapeDataString(query));
 
@@ -32,7 +32,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_result_links_to_its_section_at_the_matching_paragraph_which_is_highlighted_there()
+    public async Task AResultLinksToItsSectionAtTheMatchingParagraphWhichIsHighlightedThere()
     {
         var results = await portal.Page("/search?q=" + Uri.EscapeDataString("麻省理工"));
         var link = results.QuerySelector("li.search-hit a.hit-link")!.GetAttribute("href")!;
@@ -45,7 +45,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_snippet_reads_exactly_as_the_paragraph_it_was_cut_from()
+    public async Task ASnippetReadsExactlyAsTheParagraphItWasCutFrom()
     {
         var results = await portal.Page("/search?q=" + Uri.EscapeDataString("創新"));
         foreach (var hit in results.QuerySelectorAll("li.search-hit").Take(4))
@@ -59,7 +59,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task An_exclusion_removes_the_sections_that_contain_it()
+    public async Task AnExclusionRemovesTheSectionsThatContainIt()
     {
         var all = await portal.Page("/search?q=DeepSeek");
         var without = await portal.Page("/search?q=" + Uri.EscapeDataString("DeepSeek -杭州"));
@@ -75,7 +75,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Tag_and_article_filters_narrow_the_results()
+    public async Task TagAndArticleFiltersNarrowTheResults()
     {
         var byArticle = await portal.Page($"/search?q=DeepSeek&article={Essay}");
         Assert.Equal([$"/articles/{Essay}"], byArticle.QuerySelectorAll(".search-hit-group h2 a").Select(a => a.GetAttribute("href")));
@@ -91,7 +91,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task The_api_returns_the_same_hits_as_json()
+    public async Task TheApiReturnsTheSameHitsAsJson()
     {
         var page = await portal.Page("/search?q=" + Uri.EscapeDataString("创新"));
         using var json = JsonDocument.Parse(await portal.Client().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新")));
@@ -117,7 +117,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     [InlineData("   ")]
     [InlineData("\ud800")]
     [InlineData("創新 \"未閉合")]
-    public async Task Hostile_input_answers_normally_and_is_echoed_escaped(string query)
+    public async Task HostileInputAnswersNormallyAndIsEchoedEscaped(string query)
     {
         var client = portal.Client();
         using var response = await client.GetAsync("/search?q=" + Uri.EscapeDataString(query) + "&page=abc&sort=%00");
@@ -131,7 +131,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_ten_thousand_character_query_is_cut_and_said_so()
+    public async Task ATenThousandCharacterQueryIsCutAndSaidSo()
     {
         var query = string.Concat(Enumerable.Repeat("創新 ", 3400));
         using var response = await portal.Client().GetAsync("/search?q=" + Uri.EscapeDataString(query));
@@ -142,7 +142,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Paging_past_the_end_shows_no_hits_rather_than_an_error()
+    public async Task PagingPastTheEndShowsNoHitsRatherThanAnError()
     {
         var page = await portal.Page("/search?q=DeepSeek&page=999");
         Assert.Empty(page.QuerySelectorAll("li.search-hit"));

@@ -9,7 +9,7 @@ namespace PolicyNews.Tests.Web;
 public sealed class SearchPastTheLimitTests(ExactLimit3Portal portal) : IClassFixture<ExactLimit3Portal>
 {
     [Fact]
-    public async Task The_page_says_more_than_the_limit_and_links_to_the_exact_count()
+    public async Task ThePageSaysMoreThanTheLimitAndLinksToTheExactCount()
     {
         var page = await portal.Page("/search?q=" + Uri.EscapeDataString("创新") + "&page=2");
 
@@ -27,7 +27,7 @@ public sealed class SearchPastTheLimitTests(ExactLimit3Portal portal) : IClassFi
     }
 
     [Fact]
-    public async Task Pages_past_the_limit_still_reach_every_hit()
+    public async Task PagesPastTheLimitStillReachEveryHit()
     {
         var seen = new List<string>();
         var url = "/search?q=" + Uri.EscapeDataString("创新");
@@ -43,7 +43,7 @@ public sealed class SearchPastTheLimitTests(ExactLimit3Portal portal) : IClassFi
     }
 
     [Fact]
-    public async Task The_api_says_the_total_is_a_lower_bound()
+    public async Task TheApiSaysTheTotalIsALowerBound()
     {
         using var json = JsonDocument.Parse(await portal.Client().GetStringAsync("/api/search?q=" + Uri.EscapeDataString("创新") + "&pageSize=5"));
         var root = json.RootElement;
