@@ -6,7 +6,7 @@ using PolicyNews.Tests.Search;
 namespace PolicyNews.Tests.Web;
 
 [Collection(PortalCollection.Name)]
-public sealed class ReadingPortalTests(PortalFixture portal)
+public sealed class PortalPagesTests(PortalFixture portal)
 {
     const string Report = SeedArchive.Replicated;
     const string Essay = SeedArchive.Lessons;
