@@ -6,7 +6,7 @@ namespace PolicyNews.Archive.Chinese;
 /// How plausible a character is in real modern Chinese text, Traditional or Simplified, from
 /// Chinese/Data/frequency.tsv. The score combines a Mandarin corpus count (kHanyuPinlu), a
 /// Usenet rank (kFrequency) and membership in the national common-character lists (TGH 2013,
-/// GB 2312 level 1, Big Five level 1); the formula is in tools/PolicyNews.UnihanTables/FrequencyTable.cs.
+/// GB 2312 level 1, Big Five level 1); the formula is in tools/PolicyNews.ChineseTables/FrequencyTable.cs.
 ///
 /// Typical values: 的 988, 國 781, 險 535; characters found only in a list's second level, such
 /// as 丶 (20) or 罅 (80), or only in Big Five level 1, such as 蛟 and 紕 (150), score low.

@@ -5,7 +5,7 @@ using System.Text;
 namespace PolicyNews.Archive.Chinese;
 
 /// <summary>
-/// Reads the tables tools/PolicyNews.UnihanTables generates into Chinese/Data, which are embedded
+/// Reads the tables tools/PolicyNews.ChineseTables generates into Chinese/Data, which are embedded
 /// in this assembly so nothing depends on a file system path or on Unihan being installed.
 /// </summary>
 internal static class EmbeddedTable

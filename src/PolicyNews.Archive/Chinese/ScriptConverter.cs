@@ -4,22 +4,35 @@ using System.Text;
 namespace PolicyNews.Archive.Chinese;
 
 /// <summary>
-/// Character-by-character conversion between Traditional and Simplified Chinese, and the folding
-/// search uses. Display and search share the same Unihan-derived table (Chinese/Data/variants.tsv),
-/// so a word shown converted is always found by the same word typed in either script.
+/// Conversion between Traditional and Simplified Chinese, by words then characters, from tables
+/// generated out of OpenCC's dictionaries (Chinese/Data/t2s.tsv, s2t.tsv, t2tw.tsv; the rules are in
+/// tools/PolicyNews.ChineseTables). A word is matched before its characters, so 反覆→反复 but
+/// 覆蓋→覆盖, 隨著→随着 but 著作 stays, 之后→之後 but 皇后 stays. Non-Han text passes through.
 ///
-/// Conversion is per character, without word context: where one Simplified character stands for
-/// several Traditional ones, ToTraditional always picks the same default (后→後, 里→裡, 干→幹,
-/// 发→發, 于→於; 台, 余, 制 stay; the rules are in tools/PolicyNews.UnihanTables/VariantTables.cs).
-/// Non-Han text passes through untouched.
+/// Search folding is not conversion: <see cref="FoldForSearch"/> still uses the per-character
+/// Unihan table until the index is rebuilt with <see cref="VariantFolding"/>.
 /// </summary>
 public static class ScriptConverter
 {
-    private static readonly Lazy<VariantMaps> Maps = new(VariantMaps.Load);
+    // Built on first use, once, whichever thread comes first (Lazy's default mode).
+    private static readonly Lazy<PhraseConverter> TraditionalToSimplified = new(() => PhraseConverter.FromTable("t2s.tsv"));
+    private static readonly Lazy<PhraseConverter> SimplifiedToTraditional = new(() => PhraseConverter.FromTable("s2t.tsv"));
+    private static readonly Lazy<PhraseConverter> TraditionalToTaiwan = new(() => PhraseConverter.FromTable("t2tw.tsv"));
 
-    public static string ToSimplified(string text) => Map(text, Maps.Value.ToSimplified);
+    /// <summary>Traditional (as written in Taiwan, Hong Kong or by OpenCC) to mainland Simplified.</summary>
+    public static string ToSimplified(string text) => TraditionalToSimplified.Value.Convert(text);
 
-    public static string ToTraditional(string text) => Map(text, Maps.Value.ToTraditional);
+    /// <summary>
+    /// Simplified to Traditional in the forms the archive's Traditional articles use: OpenCC's
+    /// words and characters, with Taiwan's character forms (為, 裡, 著, 群 rather than 爲, 裏, 着, 羣).
+    /// </summary>
+    public static string ToTraditional(string text) => SimplifiedToTraditional.Value.Convert(text);
+
+    /// <summary>
+    /// Traditional to Taiwan's usage (臺灣正體): Taiwan's words where they differ (軟件→軟體,
+    /// 信息→資訊) and Taiwan's character forms. The text stays Traditional.
+    /// </summary>
+    public static string ToTaiwan(string text) => TraditionalToTaiwan.Value.Convert(text);
 
     /// <summary>
     /// The form both an indexed text and a query are reduced to before they are compared: Han
@@ -102,38 +115,5 @@ public static class ScriptConverter
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static Rune Simplify(Rune rune) =>
-        Maps.Value.ToSimplified.TryGetValue(rune.Value, out var simplified) ? new Rune(simplified) : rune;
-
-    /// <summary>Lone surrogate halves are copied as they are rather than replaced with U+FFFD.</summary>
-    private static string Map(string text, IReadOnlyDictionary<int, int> map)
-    {
-        var converted = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length;)
-        {
-            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != OperationStatus.Done)
-            {
-                converted.Append(text[i++]);
-                continue;
-            }
-            converted.Append(map.TryGetValue(rune.Value, out var target) ? new Rune(target) : rune);
-            i += length;
-        }
-        return converted.ToString();
-    }
-
-    private sealed record VariantMaps(IReadOnlyDictionary<int, int> ToSimplified, IReadOnlyDictionary<int, int> ToTraditional)
-    {
-        public static VariantMaps Load()
-        {
-            var toSimplified = new Dictionary<int, int>();
-            var toTraditional = new Dictionary<int, int>();
-            foreach (var row in EmbeddedTable.Rows("variants.tsv"))
-            {
-                var map = row[0] == "S" ? toSimplified : toTraditional;
-                map[EmbeddedTable.CodePoint(row[1])] = EmbeddedTable.CodePoint(row[2]);
-            }
-            return new VariantMaps(toSimplified, toTraditional);
-        }
-    }
+    private static Rune Simplify(Rune rune) => new(UnihanVariants.Simplified(rune.Value));
 }

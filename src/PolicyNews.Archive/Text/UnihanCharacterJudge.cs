@@ -22,9 +22,7 @@ public sealed class UnihanCharacterJudge : ICharacterJudge
 
     public bool CanRead(int codePoint, string tonedReading) => PinyinReadings.CanRead(codePoint, tonedReading);
 
-    private static bool IsSimplifiedOnly(int codePoint)
-    {
-        var character = char.ConvertFromUtf32(codePoint);
-        return ScriptConverter.ToTraditional(character) != character && ScriptConverter.ToSimplified(character) == character;
-    }
+    // A property of the character, asked of Unihan's per-character table on purpose: the display
+    // conversion works by words (and keeps 只 as 只), which would change the repairs' scores.
+    private static bool IsSimplifiedOnly(int codePoint) => UnihanVariants.IsSimplifiedOnly(codePoint);
 }

@@ -10,6 +10,10 @@ public class EmbeddedTablesTests
     [InlineData("variants.tsv")]
     [InlineData("readings.tsv")]
     [InlineData("frequency.tsv")]
+    [InlineData("t2s.tsv")]
+    [InlineData("s2t.tsv")]
+    [InlineData("t2tw.tsv")]
+    [InlineData("fold.tsv")]
     public void GeneratedTablesAreEmbeddedInTheArchiveAssembly(string fileName)
     {
         var assembly = typeof(ScriptConverter).Assembly;
@@ -39,6 +43,8 @@ public class EmbeddedTablesTests
             var library = context.LoadFromAssemblyPath(typeof(ScriptConverter).Assembly.Location);
             var toTraditional = Chinese<Func<string, string>>(library, nameof(ScriptConverter), nameof(ScriptConverter.ToTraditional));
             var score = Chinese<Func<int, int>>(library, nameof(CharacterFrequency), nameof(CharacterFrequency.Score));
+            var toSimplified = Chinese<Func<string, string>>(library, nameof(ScriptConverter), nameof(ScriptConverter.ToSimplified));
+            var fold = Chinese<Func<string, string>>(library, nameof(VariantFolding), nameof(VariantFolding.Fold));
             var readings = Chinese<Func<int, IReadOnlyList<string>>>(library, nameof(PinyinReadings), nameof(PinyinReadings.Of));
             var readCount = Chinese<Func<string, int>>(library, "EmbeddedTable", "ReadCount");
 
@@ -47,12 +53,12 @@ public class EmbeddedTablesTests
             var uses = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait();
-                return toTraditional("发展") + score('的') + readings('的')[0];
+                return toTraditional("发展") + toSimplified("隨著") + fold("週") + score('的') + readings('的')[0];
             }, TaskCreationOptions.LongRunning));
             var results = await Task.WhenAll(uses);
 
             Assert.Single(results.Distinct());
-            Assert.All(["variants.tsv", "readings.tsv", "frequency.tsv"], table => Assert.Equal(1, readCount(table)));
+            Assert.All(["s2t.tsv", "t2s.tsv", "fold.tsv", "readings.tsv", "frequency.tsv"], table => Assert.Equal(1, readCount(table)));
         }
         finally
         {

@@ -19,7 +19,7 @@ public class ScriptConverterTests
     [InlineData("发展", "發展")]
     [InlineData("国", "國")]
     [InlineData("以后", "以後")]
-    [InlineData("台湾", "台灣")]
+    [InlineData("台湾", "臺灣")]        // OpenCC and Taiwan's standard write 臺 (was 台 from Unihan)
     public void ConvertsSimplifiedToTraditional(string simplified, string traditional) =>
         Assert.Equal(traditional, ScriptConverter.ToTraditional(simplified));
 

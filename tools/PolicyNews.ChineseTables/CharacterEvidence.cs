@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PolicyNews.UnihanTables;
+namespace PolicyNews.ChineseTables;
 
 /// <summary>
 /// What Unihan says about how common one character is, field by field. Each field comes from a

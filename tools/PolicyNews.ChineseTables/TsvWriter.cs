@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PolicyNews.UnihanTables;
+namespace PolicyNews.ChineseTables;
 
 public static class TsvWriter
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace PolicyNews.UnihanTables;
+namespace PolicyNews.ChineseTables;
 
 /// <summary>The Unihan fields this tool uses, keyed by code point then by field name.</summary>
 public sealed class UnihanDatabase
