@@ -10,9 +10,9 @@ namespace PolicyNews.Archive.Chinese;
 /// character: 反覆 becomes 反复 while 覆蓋 becomes 覆盖; 头发 becomes 頭髮 while 发展 becomes 發展.
 ///
 /// Immutable once built, so one instance serves every thread. Lookups do not allocate: each
-/// UTF-16 unit that starts a key carries a bit mask of the key lengths starting with it, so a
-/// position tries only lengths that exist (usually one or two) and plain text costs one array
-/// read per character.
+/// UTF-16 unit carries a bit mask of the lengths of the keys that start with it and another of
+/// those that end with it, so a position looks up only lengths that can match (usually one or
+/// two) and plain text costs one array read per character.
 /// </summary>
 public sealed class PhraseConverter
 {
@@ -22,6 +22,7 @@ public sealed class PhraseConverter
     private readonly Dictionary<string, string> _entries;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly uint[] _lengthsByFirstUnit = new uint[char.MaxValue + 1];
+    private readonly uint[] _lengthsByLastUnit = new uint[char.MaxValue + 1];
 
     public PhraseConverter(IEnumerable<KeyValuePair<string, string>> entries)
     {
@@ -32,6 +33,7 @@ public sealed class PhraseConverter
                 throw new ArgumentException($"Key '{key}' must have 1 to {MaxKeyLength} UTF-16 units.", nameof(entries));
             _entries[key] = value;
             _lengthsByFirstUnit[key[0]] |= 1u << (key.Length - 1);
+            _lengthsByLastUnit[key[^1]] |= 1u << (key.Length - 1);
         }
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -93,9 +95,12 @@ public sealed class PhraseConverter
         while (lengths != 0)
         {
             var length = 32 - BitOperations.LeadingZeroCount(lengths);
-            if (_lookup.TryGetValue(text[..length], out value!))
+            var bit = 1u << (length - 1);
+            // The last unit must also end some key of this length: one array read saves most of
+            // the hash lookups on Simplified text, where nearly every character starts some word.
+            if ((_lengthsByLastUnit[text[length - 1]] & bit) != 0 && _lookup.TryGetValue(text[..length], out value!))
                 return length;
-            lengths &= ~(1u << (length - 1));
+            lengths &= ~bit;
         }
         value = "";
         return 0;

@@ -36,7 +36,8 @@ public static class ScriptConverter
 
     /// <summary>
     /// The form both an indexed text and a query are reduced to before they are compared: Han
-    /// characters in their Simplified form, fullwidth and halfwidth forms folded to their ordinary
+    /// characters in their Simplified form by Unihan's per-character table (so 覆 still folds to 复,
+    /// see <see cref="UnihanVariants"/>), fullwidth and halfwidth forms folded to their ordinary
     /// width (ＤｅｅｐＳｅｅｋ→DeepSeek, ｶ→カ, ideographic space→space), CJK compatibility
     /// ideographs to their unified form (NFC), and letters lower-cased (invariant culture).
     /// </summary>
