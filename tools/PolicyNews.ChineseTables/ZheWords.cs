@@ -17,7 +17,8 @@ namespace PolicyNews.ChineseTables;
 /// 隨著名氣上升). Forward maximum matching starts at the verb, so the particle words listed here
 /// (verb + 著 → 着) win there. Only verbs after which 著名/著作 reads as zhù almost never are
 /// listed: 有著名的 and 代表著名企業 are left to the zhù reading. 為著 (for the sake of) is
-/// listed but 成為著名, 最為著名 … are zhù, so those longer words are listed too.
+/// listed, but 為著名 is listed as zhù, longer and so preferred: 成為著名, 因為著名, 最為著名 are
+/// far more common than 為著名利.
 /// </summary>
 public static class ZheWords
 {
@@ -26,8 +27,7 @@ public static class ZheWords
         "著作", "著名", "著稱", "著述", "著錄", "著書", "著者", "著譯",
         "顯著", "名著", "巨著", "鉅著", "昭著", "合著", "土著", "專著", "論著", "原著",
         "編著", "遺著", "譯著", "拙著", "卓著", "撰著",
-        "成為著名", "作為著名", "最為著名", "較為著名", "頗為著名", "極為著名", "尤為著名",
-        "更為著名", "譽為著名",
+        "為著名",
     ];
 
     /// <summary>Verbs that take the particle; each gives the word verb + 著, converted with 着.</summary>
