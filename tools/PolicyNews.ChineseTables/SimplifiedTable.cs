@@ -11,7 +11,8 @@ namespace PolicyNews.ChineseTables;
 /// 3. Taiwan's forms that OpenCC reads only through its tw2s chain (TWVariantsRev): where going
 ///    through OpenCC's form gives a mainland standard character and the direct table does not
 ///    (簷→檐, 痺→痹), the Taiwan form gets that character.
-/// 4. 著: 着 by default, zhù words keep 著, particle words protect the verb (see ZheWords).
+/// 4. 著: 着 by default, zhù words keep 著 (in their Traditional and Simplified spellings, so a
+///    second conversion changes nothing), particle words protect the verb (see ZheWords).
 /// 5. OpenCC's TSPhrases, first candidate: 反覆→反复, 乾隆 stays. Their keys are in OpenCC's
 ///    Traditional forms (藉着 → 借着), so each is added in Taiwan's forms too (藉著 → 借着).
 /// </summary>
@@ -42,7 +43,12 @@ public static class SimplifiedTable
 
         table.Set("著", "着");
         foreach (var word in ZheWords.Zhu)
-            table.Set(word, ConversionTable.ByCharacter(word, c => c == "著" ? "著" : table.Get(c)));
+        {
+            var simplified = ConversionTable.ByCharacter(word, c => c == "著" ? "著" : table.Get(c));
+            table.Set(word, simplified);
+            // Text that is Simplified already (显著, 著称) keeps its zhù 著: converting twice changes nothing.
+            table.Set(simplified, simplified);
+        }
         foreach (var word in ZheWords.Particle)
             table.Set(word, table.ByCharacter(word));
 

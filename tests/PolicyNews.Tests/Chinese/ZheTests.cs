@@ -40,6 +40,15 @@ public class ZheTests(ITestOutputHelper output)
     public void ConvertsZheByWord(string traditional, string simplified) =>
         Assert.Equal(simplified, ScriptConverter.ToSimplified(traditional));
 
+    /// <summary>A page in Simplified is Simplified: converting its text again changes nothing (显著 stays, 随着 stays).</summary>
+    [Theory]
+    [MemberData(nameof(Words))]
+    public void SimplifiedTextConvertsToItself(string traditional, string simplified)
+    {
+        _ = traditional;
+        Assert.Equal(simplified, ScriptConverter.ToSimplified(simplified));
+    }
+
     [Fact]
     public void ReportsTheScoreOnTheWordList()
     {
