@@ -18,6 +18,7 @@ public sealed class DisplayPreferences
 
     public Script Script { get; private set; } = Script.Traditional;
     public bool Pinyin { get; private set; }
+    bool resolved;
 
     /// <summary>The BCP 47 tag for <c>lang</c> attributes.</summary>
     public string Lang => Script == Script.Simplified ? "zh-Hans" : "zh-Hant";
@@ -26,9 +27,28 @@ public sealed class DisplayPreferences
     public string Text(string? traditional) =>
         traditional is null ? "" : Script == Script.Simplified ? ScriptConverter.ToSimplified(traditional) : traditional;
 
+    /// <summary>
+    /// The <c>lang</c> for text shown as it was typed (a query, an example to type) when its script is
+    /// not the page's: zh-Hant on a Simplified page for text with Traditional characters, zh-Hans on a
+    /// Traditional page for text with Simplified ones; null when the page's own tag is true of it.
+    /// </summary>
+    public string? LangOf(string? asTyped)
+    {
+        if (string.IsNullOrEmpty(asTyped))
+            return null;
+        if (Script == Script.Simplified)
+            return ScriptConverter.ToSimplified(asTyped) != asTyped ? "zh-Hant" : null;
+        return ScriptConverter.ToTraditional(asTyped) != asTyped ? "zh-Hans" : null;
+    }
+
     /// <summary>Reads the choice from the query or the cookies; a choice made in the query is remembered.</summary>
     public void Resolve(HttpContext context)
     {
+        // An error page re-executes the pipeline with its own path and no query: keep the choice
+        // read from the reader's own request (?script=hans on a missing page still reads Simplified).
+        if (resolved)
+            return;
+        resolved = true;
         var request = context.Request;
         var script = ParseScript(request.Query[ScriptKey]);
         var pinyin = ParseSwitch(request.Query[PinyinKey]);

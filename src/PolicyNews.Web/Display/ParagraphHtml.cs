@@ -56,7 +56,7 @@ public static class ParagraphHtml
 
             if (repair is not null)
                 html.Append("<span class=\"repair repair-").Append(EnumWords.Of(repair.Confidence))
-                    .Append("\" title=\"").Append(Encoder.Encode(display.Text(RepairTitle(repair)))).Append("\">");
+                    .Append("\" title=\"").Append(Encoder.Encode(RepairTitle(repair, display))).Append("\">");
             if (marked)
                 html.Append("<mark>");
             AppendText(html, text, start, end, annotations, display);
@@ -83,8 +83,12 @@ public static class ParagraphHtml
         return new HtmlString(html.ToString());
     }
 
-    /// <summary>What a repaired span's tooltip says: the damaged source and how sure the repair is.</summary>
-    public static string RepairTitle(Repair repair) => $"修復（{RepairDetail(repair, partial: "部分")}）。原文：{repair.Original}";
+    /// <summary>
+    /// What a repaired span's tooltip says: how sure the repair is, in the reader's script, and the
+    /// damaged source exactly as it was (converting it would alter the evidence).
+    /// </summary>
+    public static string RepairTitle(Repair repair, DisplayPreferences display) =>
+        display.Text($"修復（{RepairDetail(repair, partial: "部分")}）。原文：") + repair.Original;
 
     /// <summary>
     /// How sure a repair is and what it lost, e.g. "確定" or "部分修復，遺失 2 個位元組": the repair

@@ -9,7 +9,7 @@ namespace PolicyNews.Web.Pages.About;
 /// /about and /help: Markdown files from docs/ rendered with Markdig. Only names in
 /// <see cref="Pages"/> are served, so no request can read another file.
 /// </summary>
-public sealed class DocModel(SiteFolders folders) : PageModel
+public sealed class DocModel(SiteFolders folders, DisplayPreferences display) : PageModel
 {
     static readonly IReadOnlyDictionary<string, (string File, string Link)> Pages = new Dictionary<string, (string, string)>
     {
@@ -32,7 +32,7 @@ public sealed class DocModel(SiteFolders folders) : PageModel
         var markdown = System.IO.File.ReadAllText(Path.Combine(folders.Docs, page.File));
         var parsed = Markdig.Markdown.Parse(markdown, Markdown);
         Title = parsed.Descendants<Markdig.Syntax.HeadingBlock>().FirstOrDefault()?.Inline?.FirstChild?.ToString() ?? doc;
-        Body = new HtmlString(parsed.ToHtml(Markdown));
+        Body = new HtmlString(DocHtml.InScript(parsed.ToHtml(Markdown), display));
         return Page();
     }
 }
