@@ -11,8 +11,8 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Links.Feed, (HttpRequest request, ArticleStore articles) =>
-            Xml(writer => WriteAtom(writer, request, articles.ListArticles()), "application/atom+xml; charset=utf-8"));
+        app.MapGet(Links.Feed, (HttpRequest request, ArticleStore articles, DisplayPreferences display) =>
+            Xml(writer => WriteAtom(writer, request, articles.ListArticles(), display), "application/atom+xml; charset=utf-8"));
         app.MapGet(Links.Sitemap, (HttpRequest request, ArticleStore articles, TagStore tags) =>
             Xml(writer => WriteSitemap(writer, request, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
         app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
@@ -21,14 +21,15 @@ public static class FeedEndpoints
         return app;
     }
 
-    static void WriteAtom(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles)
+    /// <summary>The feed in the reader's script (<c>/feed.atom?script=hans</c>), like every page.</summary>
+    static void WriteAtom(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles, DisplayPreferences display)
     {
         string Url(string path) => Links.Absolute(request, path);
         var updated = articles.Select(a => Dates.ToTimestamp(a.Published)).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
 
         w.WriteStartElement("feed", AtomNs);
-        w.WriteAttributeString("xml", "lang", null, "zh-Hant");
-        w.WriteElementString("title", AtomNs, "PolicyNews 政策新聞檔案");
+        w.WriteAttributeString("xml", "lang", null, display.Lang);
+        w.WriteElementString("title", AtomNs, display.Text("PolicyNews 政策新聞檔案"));
         w.WriteElementString("id", AtomNs, Url(Links.Home));
         w.WriteElementString("updated", AtomNs, updated.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         Link(w, Url(Links.Feed), "self");
@@ -36,24 +37,24 @@ public static class FeedEndpoints
         foreach (var a in articles)
         {
             w.WriteStartElement("entry", AtomNs);
-            w.WriteElementString("title", AtomNs, a.Title);
+            w.WriteElementString("title", AtomNs, display.Text(a.Title));
             w.WriteElementString("id", AtomNs, Url(Links.Article(a.Slug)));
             Link(w, Url(Links.Article(a.Slug)), "alternate");
             var published = Dates.ToTimestamp(a.Published).ToString("yyyy-MM-ddTHH:mm:ssZ");
             w.WriteElementString("published", AtomNs, published);
             w.WriteElementString("updated", AtomNs, published);
             w.WriteStartElement("author", AtomNs);
-            w.WriteElementString("name", AtomNs, a.Author ?? a.Source ?? "PolicyNews");
+            w.WriteElementString("name", AtomNs, display.Text(a.Author ?? a.Source ?? "PolicyNews"));
             w.WriteEndElement();
             foreach (var tag in a.Tags)
             {
                 w.WriteStartElement("category", AtomNs);
                 w.WriteAttributeString("term", tag.Slug);
-                w.WriteAttributeString("label", tag.Name);
+                w.WriteAttributeString("label", display.Text(tag.Name));
                 w.WriteEndElement();
             }
             if (a.Summary is not null)
-                w.WriteElementString("summary", AtomNs, a.Summary);
+                w.WriteElementString("summary", AtomNs, display.Text(a.Summary));
             w.WriteEndElement();
         }
         w.WriteEndElement();

@@ -39,6 +39,19 @@ public sealed class SimplifiedPagesTests(PortalFixture portal)
         Assert.True(unconverted.Count == 0, $"{url} shows Traditional text:\n{string.Join('\n', unconverted.Take(20))}");
     }
 
+    [Fact]
+    public async Task TheFeedReadsInTheScriptAskedFor()
+    {
+        var atom = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2005/Atom");
+        var feed = System.Xml.Linq.XDocument.Parse(await portal.Client().GetStringAsync("/feed.atom?script=hans"));
+
+        Assert.Equal("zh-Hans", feed.Root!.Attribute(System.Xml.Linq.XNamespace.Xml + "lang")?.Value);
+        var shown = feed.Root.Descendants(atom + "title").Concat(feed.Root.Descendants(atom + "summary")).Concat(feed.Root.Descendants(atom + "name"))
+            .Select(e => e.Value).Concat(feed.Root.Descendants(atom + "category").Select(c => c.Attribute("label")!.Value)).ToList();
+        Assert.Contains("PolicyNews 政策新闻档案", shown);
+        Assert.All(shown, text => Assert.Equal(ScriptConverter.ToSimplified(text), text));
+    }
+
     /// <summary>Text nodes and shown attributes, outside any element marked as Traditional.</summary>
     static IEnumerable<string> ShownTexts(IDocument page)
     {
