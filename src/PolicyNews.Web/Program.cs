@@ -23,6 +23,9 @@ builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(
 builder.Services.AddSingleton(folders);
 builder.Services.Configure<ArchiveSettings>(builder.Configuration.GetSection(ArchiveSettings.SectionName));
 builder.Services.AddArchive();
+// The public origin every absolute URL starts with, the hosts served, the proxies believed.
+builder.AddPublicOrigin();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddScoped<DisplayPreferences>();
 builder.Services.AddRazorPages();
 // Pages are mostly Chinese: emit it as UTF-8 text, not as &#x…; escapes three times the size.
@@ -33,9 +36,11 @@ var app = builder.Build();
 // Before the first request: open (and migrate) the database, importing the seeds if it is empty.
 ArchiveStartup.EnsureImported(app.Services);
 
+app.UseTrustedProxies();                    // the client's address and scheme, from configured proxies only
 app.UseExceptionHandler("/errors/500");
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSerilogRequestLogging();
+app.UseHttpsForPublicOrigin();              // an https public origin: redirect http, send HSTS
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseDisplayPreferences();

@@ -49,10 +49,16 @@ public static class Links
 
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
 
-    public static string Absolute(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+    /// <summary>
+    /// A path as a full URL on the site's origin: the configured <c>Site:PublicUrl</c>, never the
+    /// Host a client sent (unless no public URL is configured; see <see cref="SiteOrigin"/>).
+    /// Every absolute URL the portal prints comes from here: canonical and og:url, citations,
+    /// copy-link, the Atom feed, the sitemap and robots.txt.
+    /// </summary>
+    public static string Absolute(SiteOrigin origin, string path) => origin.Value + path;
 
     /// <summary>The permalink as a full URL: what citations print and copy-link copies.</summary>
-    public static string AbsolutePermalink(HttpRequest request, string sectionStableId) => Absolute(request, Permalink(sectionStableId));
+    public static string AbsolutePermalink(SiteOrigin origin, string sectionStableId) => Absolute(origin, Permalink(sectionStableId));
 
     /// <summary>The current page with one query parameter set (others kept): how the switches link.</summary>
     public static string WithQuery(HttpRequest request, string key, string value)

@@ -11,20 +11,20 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Links.Feed, (HttpRequest request, ArticleStore articles, DisplayPreferences display) =>
-            Xml(writer => WriteAtom(writer, request, articles.ListArticles(), display), "application/atom+xml; charset=utf-8"));
-        app.MapGet(Links.Sitemap, (HttpRequest request, ArticleStore articles, TagStore tags) =>
-            Xml(writer => WriteSitemap(writer, request, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
-        app.MapGet("/robots.txt", (HttpRequest request) => Results.Text(
-            $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(request, Links.Sitemap)}\n",
+        app.MapGet(Links.Feed, (SiteOrigin origin, ArticleStore articles, DisplayPreferences display) =>
+            Xml(writer => WriteAtom(writer, origin, articles.ListArticles(), display), "application/atom+xml; charset=utf-8"));
+        app.MapGet(Links.Sitemap, (SiteOrigin origin, ArticleStore articles, TagStore tags) =>
+            Xml(writer => WriteSitemap(writer, origin, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
+        app.MapGet("/robots.txt", (SiteOrigin origin) => Results.Text(
+            $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(origin, Links.Sitemap)}\n",
             "text/plain; charset=utf-8"));
         return app;
     }
 
     /// <summary>The feed in the reader's script (<c>/feed.atom?script=hans</c>), like every page.</summary>
-    static void WriteAtom(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles, DisplayPreferences display)
+    static void WriteAtom(XmlWriter w, SiteOrigin origin, IReadOnlyList<ArticleSummary> articles, DisplayPreferences display)
     {
-        string Url(string path) => Links.Absolute(request, path);
+        string Url(string path) => Links.Absolute(origin, path);
         var updated = articles.Select(a => Dates.ToTimestamp(a.Published)).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
 
         w.WriteStartElement("feed", AtomNs);
@@ -60,13 +60,13 @@ public static class FeedEndpoints
         w.WriteEndElement();
     }
 
-    static void WriteSitemap(XmlWriter w, HttpRequest request, IReadOnlyList<ArticleSummary> articles, IReadOnlyList<TagSummary> tagsInUse)
+    static void WriteSitemap(XmlWriter w, SiteOrigin origin, IReadOnlyList<ArticleSummary> articles, IReadOnlyList<TagSummary> tagsInUse)
     {
         w.WriteStartElement("urlset", SitemapNs);
         void Url(string path)
         {
             w.WriteStartElement("url", SitemapNs);
-            w.WriteElementString("loc", SitemapNs, Links.Absolute(request, path));
+            w.WriteElementString("loc", SitemapNs, Links.Absolute(origin, path));
             w.WriteEndElement();
         }
         Url(Links.Home);

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace PolicyNews.Tests.Web;
 
@@ -46,6 +47,12 @@ public class PortalFixture : IDisposable
     }
 
     public Task<IDocument> Page(string url, int expectedStatus = 200) => Page(Client(), url, expectedStatus);
+
+    /// <summary>
+    /// The in-memory server itself, for what an HttpClient cannot set: <c>Server.SendAsync</c> builds
+    /// the request's HttpContext directly, connection (remote address, as a proxy would have) included.
+    /// </summary>
+    public TestServer Server => factory.Server;
 
     static string Excerpt(string html) => html.Length > 2000 ? html[..2000] : html;
 

@@ -1,7 +1,7 @@
 
 namespace PolicyNews.Web.Pages.Articles;
 
-public sealed class SectionModel(ArticleStore articles) : PageModel
+public sealed class SectionModel(ArticleStore articles, SiteOrigin origin) : PageModel
 {
     public ArticleSectionView View { get; private set; } = null!;
     public SearchQuery? Highlight { get; private set; }
@@ -13,7 +13,7 @@ public sealed class SectionModel(ArticleStore articles) : PageModel
             return this.MovedOrNotFound(articles.FindMoved(slug, section));
         View = view;
         Highlight = SectionBody.ParseHighlight(hl);
-        Citation = Citation.For(view.Article, view.Section.Link, Links.AbsolutePermalink(Request, view.Section.StableId),
+        Citation = Citation.For(view.Article, view.Section.Link, Links.AbsolutePermalink(origin, view.Section.StableId),
             DateOnly.FromDateTime(DateTime.UtcNow));
         return Page();
     }
