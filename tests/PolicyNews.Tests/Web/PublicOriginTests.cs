@@ -159,6 +159,7 @@ public sealed class PublicOriginTests(PublicOriginPortal portal) : IClassFixture
     [Theory]
     [InlineData(PublicOriginPortal.Stranger)]
     [InlineData("127.0.0.1")]   // the framework would trust loopback by default; only configured proxies count
+    [InlineData("::1")]
     [InlineData("10.0.0.6")]
     [InlineData("192.168.11.1")]
     public async Task ForwardedProtoFromAnUntrustedAddressIsIgnored(string from)
