@@ -33,6 +33,13 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 
 var app = builder.Build();
 
+// A Site setting that cannot be read stops the start with one line naming it (exit code 2).
+if (!app.CheckSiteSettings())
+{
+    Environment.ExitCode = 2;
+    return;
+}
+
 // Before the first request: open (and migrate) the database, importing the seeds if it is empty.
 ArchiveStartup.EnsureImported(app.Services);
 

@@ -36,8 +36,10 @@ public sealed class PublicOrigin
             else problems.Add($"Site:TrustedNetworks: '{item}' is not a network in CIDR notation (such as 10.0.0.0/8)");
         }
         if (problems.Count > 0)
-            throw new InvalidOperationException("site settings: " + string.Join("; ", problems));
+            throw new InvalidOperationException(ProblemPrefix + string.Join("; ", problems));
     }
+
+    public const string ProblemPrefix = "site settings: ";
 
     /// <summary>The configured public origin; null when <c>Site:PublicUrl</c> is empty.</summary>
     public SiteOrigin? Configured { get; }
@@ -125,6 +127,25 @@ public static class PublicOriginHosting
                 options.HttpsPort = new Uri(origin.Value).Port;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Reads and checks the <c>Site</c> settings before anything else happens. A value that cannot be
+    /// read is logged as one line naming the key (no stack trace); false means: do not start.
+    /// </summary>
+    public static bool CheckSiteSettings(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<PublicOrigin>();
+            return true;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith(PublicOrigin.ProblemPrefix, StringComparison.Ordinal))
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyNews.Web.Site")
+                .LogCritical("{Problem}; the portal does not start", e.Message);
+            return false;
+        }
     }
 
     /// <summary>

@@ -73,3 +73,38 @@ public sealed class SiteOriginTests
         Assert.Equal(expected.Split(' '), site.AllowedHosts(allowedHosts, development));
     }
 }
+
+/// <summary>The built portal started as its own process, as the container starts it, with a bad Site setting.</summary>
+public sealed class BadSiteSettingTests
+{
+    [Fact]
+    public void ABadSiteSettingIsLoggedAsOneLineAndTheStartStopsWithExitCode2()
+    {
+        using var dir = new TempFolder();
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));   // tests/…/bin/<Configuration>/<tfm>
+        var dll = Path.Combine(Repository.Root, "src", "PolicyNews.Web", "bin", here.Parent!.Name, here.Name, "PolicyNews.Web.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", $"--Archive:Database={dir["portal.db"]}",
+                     "--Site:PublicUrl=https://archive.example.org/portal", "--Site:TrustedProxies=10.0.0.5;proxy.internal" })
+            start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "the portal did not stop");
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("FTL", line);
+        Assert.Contains("Site:PublicUrl 'https://archive.example.org/portal'", line);
+        Assert.Contains("Site:TrustedProxies: 'proxy.internal'", line);
+        Assert.Equal("", stderr.Result);   // no unhandled exception, no stack trace
+        Assert.False(File.Exists(dir["portal.db"]));   // stopped before opening (or importing into) the database
+    }
+}
