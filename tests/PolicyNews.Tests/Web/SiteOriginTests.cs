@@ -78,7 +78,7 @@ public sealed class SiteOriginTests
 public sealed class BadSiteSettingTests
 {
     [Fact]
-    public void ABadSiteSettingIsLoggedAsOneLineAndTheStartStopsWithExitCode2()
+    public async Task ABadSiteSettingIsLoggedAsOneLineAndTheStartStopsWithExitCode2()
     {
         using var dir = new TempFolder();
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));   // tests/…/bin/<Configuration>/<tfm>
@@ -95,16 +95,17 @@ public sealed class BadSiteSettingTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "the portal did not stop");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);   // throws if the portal did not stop
 
         Assert.Equal(2, process.ExitCode);
         var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("FTL", line);
         Assert.Contains("Site:PublicUrl 'https://archive.example.org/portal'", line);
         Assert.Contains("Site:TrustedProxies: 'proxy.internal'", line);
-        Assert.Equal("", stderr.Result);   // no unhandled exception, no stack trace
+        Assert.Equal("", await stderr);   // no unhandled exception, no stack trace
         Assert.False(File.Exists(dir["portal.db"]));   // stopped before opening (or importing into) the database
     }
 }
