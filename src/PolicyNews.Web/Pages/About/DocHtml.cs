@@ -13,8 +13,8 @@ public static class DocHtml
 {
     public static string InScript(string html, DisplayPreferences display)
     {
-        var document = new HtmlParser().ParseDocument($"<body>{html}</body>");
-        foreach (var element in document.Body!.Descendants<IElement>().ToList())
+        var body = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
+        foreach (var element in body.Descendants<IElement>().ToList())
         {
             if (element.LocalName == "code")
             {
@@ -27,6 +27,6 @@ public static class DocHtml
             foreach (var text in element.ChildNodes.OfType<IText>())
                 text.Data = display.Text(text.Data);
         }
-        return document.Body.InnerHtml;
+        return body.InnerHtml;
     }
 }
