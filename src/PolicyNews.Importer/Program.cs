@@ -13,6 +13,16 @@ var root = new RootCommand("Imports source articles into the PolicyNews archive,
 root.SetAction(parsed => new ImportCommand(ArticlePipeline.Create(), Console.Out, Console.Error)
     .Run(parsed.GetRequiredValue(database), parsed.GetRequiredValue(inputs)));
 
+// dotnet run --project src/PolicyNews.Importer -- suggest-tags --db data/policynews.db
+var archive = new Option<string>("--db") { Description = "The archive to read (not changed)", Required = true };
+var method = new Option<KeywordMethod>("--method") { Description = "How keywords are ranked: TfIdf or TextRank", DefaultValueFactory = _ => KeywordMethod.TfIdf };
+var top = new Option<int>("--top") { Description = "How many names and how many terms to list", DefaultValueFactory = _ => 25 };
+var minCount = new Option<int>("--min-count") { Description = "Leave out candidates found fewer times than this", DefaultValueFactory = _ => 1 };
+var suggest = new Command("suggest-tags", "Lists frequent names and terms in an archive that no tag covers.") { archive, method, top, minCount };
+suggest.SetAction(parsed => new SuggestTagsCommand(Console.Out, Console.Error)
+    .Run(parsed.GetRequiredValue(archive), parsed.GetValue(method), parsed.GetValue(top), parsed.GetValue(minCount)));
+root.Subcommands.Add(suggest);
+
 var result = root.Parse(args);
 if (result.Errors.Count > 0)
 {
@@ -20,6 +30,7 @@ if (result.Errors.Count > 0)
     foreach (var parseError in result.Errors)
         Console.Error.WriteLine($"error: {parseError.Message}");
     Console.Error.WriteLine("usage: PolicyNews.Importer --db <file> <file-or-folder>...");
+    Console.Error.WriteLine("       PolicyNews.Importer suggest-tags --db <file> [--method TfIdf|TextRank] [--top N] [--min-count N]");
     return ImportCommand.Failure;
 }
 return result.Invoke();

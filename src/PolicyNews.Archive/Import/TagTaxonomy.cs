@@ -6,17 +6,19 @@ namespace PolicyNews.Archive.Import;
 
 /// <summary>
 /// One tag of the taxonomy in <c>tags.json</c>. A section is tagged when its heading or text
-/// mentions the name or any alias; aliases carry both scripts (and Latin forms where used).
+/// mentions the name or an alias (<see cref="TagMatcher"/> says how). Aliases need not repeat a term
+/// in the other script or a variant spelling: matching folds those. <see cref="Exclude"/> lists
+/// contexts in which the tag's terms do not count (兩會 excludes 省兩會: a provincial session is not
+/// the national one).
 /// </summary>
-public sealed record TagDefinition(string Name, string Slug, string Kind, IReadOnlyList<string> Aliases)
+public sealed record TagDefinition(string Name, string Slug, string Kind, IReadOnlyList<string> Aliases,
+    IReadOnlyList<string>? Exclude = null)
 {
     /// <summary>The name first, then the aliases, without repeats or blanks.</summary>
     public IEnumerable<string> Terms => new[] { Name }.Concat(Aliases).Where(a => !string.IsNullOrWhiteSpace(a)).Distinct();
-
-    public bool IsMentionedIn(string text) => Terms.Any(term => TagTaxonomy.Mentions(text, term));
 }
 
-/// <summary>Reads <c>tags.json</c> and decides what a text mentions.</summary>
+/// <summary>Reads and checks <c>tags.json</c>.</summary>
 public static class TagTaxonomy
 {
     public const string FileName = "tags.json";
@@ -43,33 +45,48 @@ public static class TagTaxonomy
                 throw new SourceRejectedException(path, $"tag '{tag.Name}': slug '{tag.Slug}' must be lowercase ASCII words joined by hyphens");
             if (!TagKinds.IsKnown(tag.Kind))
                 throw new SourceRejectedException(path, $"tag '{tag.Name}': kind '{tag.Kind}' is not one of {string.Join(", ", TagKinds.All.Select(k => k.Key))}");
-            if (tag.Aliases?.Any(a => a.Contains('|')) == true)
-                throw new SourceRejectedException(path, $"tag '{tag.Name}': aliases may not contain '|'");
+            if (tag.Aliases?.Any(a => a.Contains('|')) == true || tag.Exclude?.Any(e => e.Contains('|')) == true)
+                throw new SourceRejectedException(path, $"tag '{tag.Name}': aliases and exclusions may not contain '|'");
+            CheckExclusions(path, tag with { Aliases = tag.Aliases ?? [] });
         }
         var duplicate = tags.GroupBy(t => t.Slug).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new SourceRejectedException(path, $"tag slug '{duplicate.Key}' is used more than once");
-        return tags.Select(t => t with { Aliases = t.Aliases ?? [] }).ToList();
+        return tags.Select(t => t with { Aliases = t.Aliases ?? [], Exclude = t.Exclude ?? [] }).ToList();
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> mentions <paramref name="term"/>. Chinese has no spaces, so
-    /// Chinese terms match anywhere; a Latin term must not run into other Latin letters or digits,
-    /// so that "AI" matches 人工智能(AI) but not "OpenAI". Latin matches ignore case.
+    /// An exclusion must contain one of the tag's own terms; one that does not can never exclude a
+    /// match and is most likely a typo, so the file is rejected rather than silently ignoring it.
     /// </summary>
-    public static bool Mentions(string text, string term)
+    static void CheckExclusions(string path, TagDefinition tag)
     {
-        for (var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase); at >= 0;
-             at = text.IndexOf(term, at + 1, StringComparison.OrdinalIgnoreCase))
+        var terms = tag.Terms.SelectMany(TagMatcher.Spellings).ToList();
+        foreach (var context in tag.Exclude ?? [])
         {
-            var end = at + term.Length;
-            var clearBefore = !IsLatinWord(term[0]) || at == 0 || !IsLatinWord(text[at - 1]);
-            var clearAfter = !IsLatinWord(term[^1]) || end == text.Length || !IsLatinWord(text[end]);
-            if (clearBefore && clearAfter)
-                return true;
+            if (string.IsNullOrWhiteSpace(context))
+                throw new SourceRejectedException(path, $"tag '{tag.Name}': an exclusion is blank");
+            if (!TagMatcher.Spellings(context).Any(c => terms.Any(t => c.Contains(t, StringComparison.Ordinal))))
+                throw new SourceRejectedException(path,
+                    $"tag '{tag.Name}': exclusion '{context}' contains none of the tag's terms, so it would exclude nothing");
         }
-        return false;
     }
 
-    static bool IsLatinWord(char c) => char.IsAsciiLetterOrDigit(c);
+    /// <summary>
+    /// The aliases of <paramref name="tag"/> that matching already finds through an earlier term: a
+    /// Simplified or variant twin (杨学明 beside 楊學明) adds nothing and need not be listed.
+    /// </summary>
+    public static IReadOnlyList<string> RedundantAliases(TagDefinition tag)
+    {
+        var seen = new HashSet<string>(TagMatcher.Spellings(tag.Name));
+        var redundant = new List<string>();
+        foreach (var alias in tag.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
+        {
+            var spellings = TagMatcher.Spellings(alias).ToList();
+            if (spellings.Any(seen.Contains))
+                redundant.Add(alias);
+            seen.UnionWith(spellings);
+        }
+        return redundant;
+    }
 }

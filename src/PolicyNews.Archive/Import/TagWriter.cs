@@ -1,31 +1,31 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Archive.Import;
 
 /// <summary>
-/// Keeps the tags table equal to tags.json and section_tags equal to what the sections mention.
-/// Both write only differences, so an unchanged run writes no rows.
+/// Keeps the tags table equal to tags.json and section_tags equal to what the sections mention
+/// (<see cref="TagMatcher"/>). Both write only differences, so an unchanged run writes no rows.
 /// </summary>
 internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
-    const char AliasSeparator = '|';
-
     /// <summary>Makes the tags table match the taxonomy; returns how many tag rows changed.</summary>
     public int Sync(IReadOnlyList<TagDefinition> taxonomy)
     {
-        var stored = connection.Query<TagRow>("SELECT id, slug, name, kind, aliases FROM tags", transaction: transaction)
-            .ToDictionary(t => t.Slug);
+        var stored = StoredTags().ToDictionary(t => t.Slug);
         var changed = 0;
         foreach (var tag in taxonomy)
         {
-            var row = new { tag.Slug, tag.Name, tag.Kind, Aliases = string.Join(AliasSeparator, tag.Aliases) };
+            var row = new StoredTag(0, tag.Slug, tag.Name, tag.Kind, Join(tag.Aliases), Join(tag.Exclude ?? []));
             if (!stored.TryGetValue(tag.Slug, out var old))
-                changed += connection.Execute("INSERT INTO tags (slug, name, kind, aliases) VALUES (@Slug, @Name, @Kind, @Aliases)",
+                changed += connection.Execute(
+                    "INSERT INTO tags (slug, name, kind, aliases, excludes) VALUES (@Slug, @Name, @Kind, @Aliases, @Excludes)",
                     row, transaction);
-            else if (old.Name != row.Name || old.Kind != row.Kind || old.Aliases != row.Aliases)
-                changed += connection.Execute("UPDATE tags SET name = @Name, kind = @Kind, aliases = @Aliases WHERE slug = @Slug",
+            // A NULL exclusion list (a row of the first matching rules, migration 006) differs from
+            // every list, so such rows are rewritten and every section retagged.
+            else if (old with { Id = 0 } != row)
+                changed += connection.Execute(
+                    "UPDATE tags SET name = @Name, kind = @Kind, aliases = @Aliases, excludes = @Excludes WHERE slug = @Slug",
                     row, transaction);
         }
         // A tag taken out of tags.json goes, and with it (ON DELETE CASCADE) its section links.
@@ -40,9 +40,9 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
     /// </summary>
     public (int Added, int Removed) Link(IReadOnlyCollection<long>? articleIds)
     {
-        var tags = connection.Query<TagRow>("SELECT id, slug, name, kind, aliases FROM tags", transaction: transaction)
-            .Select(t => (t.Id, Definition: new TagDefinition(t.Name, t.Slug, t.Kind, t.Aliases.Split(AliasSeparator, StringSplitOptions.RemoveEmptyEntries))))
-            .ToList();
+        var stored = StoredTags().ToList();
+        var ids = stored.ToDictionary(t => t.Slug, t => t.Id);
+        var matcher = new TagMatcher(stored.Select(t => t.Definition));
 
         var scope = articleIds is null ? "1 = 1" : "s.article_id IN @articleIds";
         var sections = connection.Query<(long Id, string? Heading)>(
@@ -61,10 +61,9 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         var wanted = new HashSet<(long SectionId, long TagId)>();
         foreach (var (sectionId, heading) in sections)
         {
-            var text = string.Join('\n', texts[sectionId].Prepend(heading ?? ""));
-            foreach (var (tagId, definition) in tags)
-                if (definition.IsMentionedIn(text))
-                    wanted.Add((sectionId, tagId));
+            var text = TaggingReader.SectionText(heading, texts[sectionId]);
+            foreach (var tag in matcher.TagsMentionedIn(text))
+                wanted.Add((sectionId, ids[tag.Slug]));
         }
 
         var add = wanted.Except(current).Select(l => new { l.SectionId, l.TagId }).ToList();
@@ -73,4 +72,8 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         connection.Execute("DELETE FROM section_tags WHERE section_id = @SectionId AND tag_id = @TagId", remove, transaction);
         return (add.Count, remove.Count);
     }
+
+    IEnumerable<StoredTag> StoredTags() => connection.Query<StoredTag>(StoredTag.Sql, transaction: transaction);
+
+    static string Join(IEnumerable<string> terms) => string.Join(StoredTag.ListSeparator, terms);
 }

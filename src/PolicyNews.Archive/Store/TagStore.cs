@@ -79,7 +79,7 @@ public sealed class TagStore(ArchiveDatabase database)
     }
 }
 
-/// <summary>A row of the tags table as stored: aliases are one JSON array (read by the store and the importer's tag writer).</summary>
+/// <summary>A row of the tags table as the store reads it: aliases are one '|'-separated string.</summary>
 internal sealed class TagRow
 {
     public long Id { get; set; }
