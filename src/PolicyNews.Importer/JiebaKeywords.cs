@@ -21,7 +21,8 @@ static class JiebaKeywords
 {
     /// <summary>jieba's parts of speech for names (person, place, organisation, other) and nouns.</summary>
     static readonly string[] KeywordPos = ["nr", "nrfg", "nrt", "ns", "nt", "nz", "eng", "n", "vn"];
-    const int KeywordsPerArticle = 300;
+    /// <summary>Every keyword: a name said once in a long article ranks low but is still a name the taxonomy may lack.</summary>
+    const int KeywordsPerArticle = int.MaxValue;
 
     /// <summary>The guess for a common noun: a tag for it would be a topic.</summary>
     public const string Term = "topic";

@@ -215,6 +215,48 @@ public sealed class ArchiveImporterTests : IDisposable
     }
 
     [Fact]
+    public void TagRowsOfTheFirstMatchingRulesAreRewrittenAndEverySectionRetagged()
+    {
+        var story = archive.Write("story.txt", Story);
+        archive.Import(story);
+        using (var connection = archive.Connect())
+        {
+            // As an archive written before migration 006 looks: no exclusion lists, and a link the
+            // first rules made (杭州 inside a longer name) that the current rules would not.
+            connection.Execute("UPDATE tags SET excludes = NULL");
+            connection.Execute("""
+                INSERT INTO section_tags (section_id, tag_id)
+                SELECT s.id, t.id FROM sections s, tags t WHERE s.ordinal = 2 AND t.slug = 'hangzhou'
+                """);
+        }
+
+        var result = archive.Import(story);
+
+        Assert.Equal(FileStatus.Unchanged, Assert.Single(result.Files).Status);
+        Assert.Equal(Tags.Count, result.TagsChanged);
+        Assert.Equal((0, 1), (result.TagLinksAdded, result.TagLinksRemoved));
+        Assert.Equal(0, archive.Scalar<int>("SELECT COUNT(*) FROM tags WHERE excludes IS NULL"));
+    }
+
+    [Fact]
+    public void AnArticleRewrittenWithoutATaxonomyIsTaggedWithTheStoredExclusions()
+    {
+        TagDefinition[] tags = [new("兩會", "two-sessions", "topic", ["两会"], ["省兩會"]), new("浙江", "zhejiang", "place", [])];
+        var story = archive.Write("story.txt", "全國兩會的報道。\n省裏的事\n2025年浙江省兩會期間提到。\n");
+        archive.Import([story], Metadata, tags);
+
+        // Rewritten, and imported with no tags.json: the stored tags, exclusions and all, retag it.
+        archive.Write("story.txt", "全國兩會的報道，已修改。\n省裏的事\n2025年浙江省兩會期間提到。\n");
+        var result = archive.Import([story], Metadata, tags: null);
+
+        Assert.Equal(FileStatus.Replaced, Assert.Single(result.Files).Status);
+        Assert.Equal("0:two-sessions|1:zhejiang", archive.Scalar<string>("""
+            SELECT group_concat(link, '|') FROM (SELECT s.ordinal || ':' || t.slug AS link FROM section_tags st
+            JOIN tags t ON t.id = st.tag_id JOIN sections s ON s.id = st.section_id ORDER BY link)
+            """));
+    }
+
+    [Fact]
     public void SeedsImportWithTheirMetadataAndTaxonomy()
     {
         var seeds = Directory.GetFiles(Repository.Seeds, "*.txt").Order().ToList();
@@ -230,7 +272,8 @@ public sealed class ArchiveImporterTests : IDisposable
         var tagged = new TagStore(database).ListTags().Where(t => t.SectionCount > 0).Select(t => t.Slug).ToHashSet();
         foreach (var slug in new[] { "yang-xueming", "fang-xiaohong", "li-fengjian", "mei-tao", "li-guojie", "liang-wenfeng",
                      "deepseek", "high-flyer", "openai", "westlake-university", "hangzhou", "zhejiang", "united-states",
-                     "artificial-intelligence", "open-source", "sci-tech-innovation", "venture-capital", "two-sessions" })
+                     "artificial-intelligence", "open-source", "sci-tech-innovation", "venture-capital", "two-sessions",
+                     "andrej-karpathy", "marc-andreessen", "yann-lecun", "china-science-daily", "chinese-academy-of-engineering" })
             Assert.Contains(slug, tagged);
     }
 }

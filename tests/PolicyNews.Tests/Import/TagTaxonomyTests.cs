@@ -1,32 +1,61 @@
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Tests.Import;
 
-public sealed class TagTaxonomyTests
+public sealed class TagTaxonomyTests : IDisposable
 {
-    [Theory]
-    [InlineData("中國人工智能(AI)企業", "AI", true)]
-    [InlineData("AI科創公司", "AI", true)]
-    [InlineData("OpenAI的模型", "AI", false)]         // a Latin alias must not match inside a longer word
-    [InlineData("GAI and AIGC", "AI", false)]
-    [InlineData("DeepSeek-R1模型", "DeepSeek", true)]
-    [InlineData("deepseek的成功", "DeepSeek", true)]   // Latin matches ignore case
-    [InlineData("深度求索公司", "深度求索", true)]
-    [InlineData("杭州醫學所", "杭州", true)]            // Chinese has no word breaks: substring match
-    public void MentionsMatchesChineseAnywhereAndLatinAsWholeWords(string text, string term, bool expected) =>
-        Assert.Equal(expected, TagTaxonomy.Mentions(text, term));
+    readonly TempFolder dir = new();
+
+    public void Dispose() => dir.Dispose();
 
     [Fact]
-    public void SeedTaxonomyIsValidAndCoversBothScripts()
+    public void SeedTaxonomyIsValidAndListsNoTwinTheFoldingFinds()
     {
         var tags = TagTaxonomy.Load(Path.Combine(Repository.Seeds, TagTaxonomy.FileName));
 
-        Assert.InRange(tags.Count, 20, 40);
-        Assert.All(TagKinds.All, kind => Assert.Contains(tags, t => t.Kind == kind.Key));
-        var deepseek = tags.Single(t => t.Slug == "deepseek");
-        Assert.Contains("深度求索", deepseek.Aliases);
-        Assert.Contains("杨学明", tags.Single(t => t.Slug == "yang-xueming").Aliases);
+        Assert.Equal(62, tags.Count);   // docs/data-pipeline.md, "seeds/tags.json"
+        Assert.Equal([19, 14, 23, 6], TagKinds.All.Select(kind => tags.Count(t => t.Kind == kind.Key)));
+        Assert.Contains("深度求索", tags.Single(t => t.Slug == "deepseek").Aliases);
+        Assert.Equal(["省兩會", "市兩會"], tags.Single(t => t.Slug == "two-sessions").Exclude);
+        Assert.All(tags, tag => Assert.Empty(TagTaxonomy.RedundantAliases(tag)));
+    }
+
+    [Fact]
+    public void RedundantAliasesNamesTwinsThatMatchingAlreadyFinds()
+    {
+        var tag = new TagDefinition("遊戲科學", "game-science", "organisation",
+            ["游戲科學", "游戏科学", "Game Science", "game science", "遊戲科技"]);
+
+        Assert.Equal(["游戲科學", "游戏科学", "game science"], TagTaxonomy.RedundantAliases(tag));
+    }
+
+    [Theory]
+    [InlineData("""[ { "name": "兩會", "slug": "two-sessions", "kind": "topic", "aliases": [], "exclude": ["浙江省人代會"] } ]""",
+        "tag '兩會': exclusion '浙江省人代會' contains none of the tag's terms, so it would exclude nothing")]
+    [InlineData("""[ { "name": "兩會", "slug": "two-sessions", "kind": "topic", "aliases": [], "exclude": [" "] } ]""",
+        "tag '兩會': an exclusion is blank")]
+    [InlineData("""[ { "name": "兩會", "slug": "two-sessions", "kind": "topic", "aliases": [], "exclude": ["省兩會|市兩會"] } ]""",
+        "tag '兩會': aliases and exclusions may not contain '|'")]
+    [InlineData("""[ { "name": "兩會", "slug": "two-sessions", "kind": "event", "aliases": [] } ]""",
+        "tag '兩會': kind 'event' is not one of topic, person, organisation, place")]
+    public void RejectsATaxonomyWithABadEntry(string json, string reason)
+    {
+        var path = dir.Write(TagTaxonomy.FileName, json);
+
+        var rejected = Assert.Throws<SourceRejectedException>(() => TagTaxonomy.Load(path));
+
+        Assert.Contains(reason, rejected.Message);
+    }
+
+    [Fact]
+    public void AnExclusionInTheOtherScriptIsAccepted()
+    {
+        var path = dir.Write(TagTaxonomy.FileName,
+            """[ { "name": "兩會", "slug": "two-sessions", "kind": "topic", "aliases": [], "exclude": ["省两会"] } ]""");
+
+        Assert.Equal(["省两会"], Assert.Single(TagTaxonomy.Load(path)).Exclude);
     }
 
     [Fact]
@@ -38,7 +67,8 @@ public sealed class TagTaxonomyTests
             Directory.GetFiles(Repository.Seeds, "*.txt").Select(Path.GetFileName).Order(),
             metadata.Keys.Order());
         Assert.Equal("趙廣立", metadata["000_bbd2b401c3b78db9.txt"].Author);
-        Assert.Equal("2025-04", metadata["002_d666bc290ea309f0.txt"].Published);
+        var essay = metadata["002_d666bc290ea309f0.txt"];
+        Assert.Equal(("人民論壇", "2025-04", (string?)null, "馬莉莎"), (essay.Source, essay.Published, essay.Author, essay.Editor));
         Assert.All(metadata.Values, m => Assert.Equal("zh-Hant", m.Script));
     }
 }

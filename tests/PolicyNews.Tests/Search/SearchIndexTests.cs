@@ -150,12 +150,13 @@ public sealed class SearchIndexTests : IDisposable
     public void MigrationFillsTheIndexOfADatabaseThatAlreadyHoldsArticles()
     {
         Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
-        // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004)
-        // and the second search index (005) existed.
+        // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004),
+        // the second search index (005) and tag exclusions (006) existed.
         using (var connection = archive.Connect())
             connection.Execute("""
                 DROP TRIGGER sections_leave_search_index; DROP TABLE search_headings; DROP TABLE search_sections;
                 DROP TABLE heading_annotations; DROP TABLE heading_repairs; DROP TABLE retired_paths; DROP TABLE retired_section_ids;
+                ALTER TABLE tags DROP COLUMN excludes;
                 PRAGMA user_version = 1;
                 """);
 

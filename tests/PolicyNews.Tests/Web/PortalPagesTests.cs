@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using AngleSharp.Dom;
+using PolicyNews.Archive.Import;
 using PolicyNews.Tests.Search;
 
 namespace PolicyNews.Tests.Web;
@@ -100,7 +101,12 @@ public sealed class PortalPagesTests(PortalFixture portal)
         Assert.Equal(count, listed.Count);
         Assert.True(count > 0);
 
-        // Every listed section mentions 杭州, and every section that does is listed.
+        // Every listed section mentions 杭州, and every section that does is listed, except where 杭州
+        // is only part of another tag's longer term (中國科學院杭州醫學研究所, 杭州醫學所).
+        var longerTerms = TagTaxonomy.Load(Path.Combine(Repository.Seeds, TagTaxonomy.FileName))
+            .Where(t => t.Slug != "hangzhou").SelectMany(t => t.Terms).Where(term => term.Contains("杭州"))
+            .OrderByDescending(term => term.Length).ToList();
+        Assert.NotEmpty(longerTerms);
         var allSections = new List<string>();
         foreach (var slug in new[] { Report, Essay })
             allSections.AddRange((await portal.Page($"/articles/{slug}")).QuerySelectorAll("a.section-page-link").Select(a => a.GetAttribute("href")!));
@@ -108,7 +114,8 @@ public sealed class PortalPagesTests(PortalFixture portal)
         {
             var section = await portal.Page(url);
             var text = string.Concat(section.QuerySelectorAll(".section-page h1, .section-page [id^=p]").Select(e => e.TextContent));
-            Assert.Equal(text.Contains("杭州"), listed.Contains(url));
+            var bare = longerTerms.Aggregate(text, (rest, term) => rest.Replace(term, " "));
+            Assert.Equal(bare.Contains("杭州"), listed.Contains(url));
             if (listed.Contains(url))
                 Assert.Contains(section.QuerySelectorAll(".tag-chip"), a => a.TextContent == "杭州");
         }
