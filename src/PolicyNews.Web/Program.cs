@@ -30,6 +30,8 @@ builder.Services.AddScoped<DisplayPreferences>();
 builder.Services.AddRazorPages();
 // Pages are mostly Chinese: emit it as UTF-8 text, not as &#x…; escapes three times the size.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+// Validators and output cache keyed on the import generation, compression, static assets from the build.
+builder.AddHttpCaching(folders);
 
 var app = builder.Build();
 
@@ -49,12 +51,13 @@ app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSerilogRequestLogging();
 app.UseHttpsForPublicOrigin();              // an https public origin: redirect http, send HSTS
 app.UseSecurityHeaders();
-app.UseStaticFiles();
 app.UseDisplayPreferences();
 app.UseRouting();
+app.UseHttpCaching();
 
-// Pages, their JSON twins (each beside its page), and the feeds.
-app.MapRazorPages();
+// Static assets (fingerprinted, precompressed), pages, their JSON twins (each beside its page), and the feeds.
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.MapArchiveApi();
 app.MapArticleApi();
 app.MapSearchApi();

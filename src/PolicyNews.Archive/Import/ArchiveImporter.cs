@@ -62,6 +62,9 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         using var connection = database.OpenConnection();
         // BEGIN IMMEDIATE: take the write lock now, so the run cannot fail half-way on SQLITE_BUSY.
         using var tx = connection.BeginTransaction(deferred: false);
+        // total_changes() counts for the connection's whole life, and a pooled connection may
+        // already have run the migrations: this run's rows are the difference.
+        var changesBefore = TotalChanges(connection, tx);
         var articles = new ArticleWriter(connection, tx);
         var stored = articles.LoadStoredFiles();
 
@@ -134,13 +137,21 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         // The search index follows the text in the same transaction (tags are not indexed).
         new SearchIndexWriter(connection, tx).Refresh(written);
 
-        var rowsChanged = connection.ExecuteScalar<long>("SELECT total_changes()", transaction: tx);
+        var rowsChanged = TotalChanges(connection, tx) - changesBefore;
+        // A run that wrote something starts a new generation (migration 006): the web host's cached
+        // pages and validators follow it. A run with nothing new leaves the file untouched.
+        if (rowsChanged > 0)
+            connection.Execute("UPDATE import_generation SET generation = generation + 1, changed_at = @importedAt WHERE id = 1",
+                new { importedAt }, tx);
         tx.Commit();
 
         var order = sources.Select((s, i) => (s.FileName, i)).ToDictionary(x => x.FileName, x => x.i);
         return new ImportResult(outcomes.OrderBy(o => order[o.FileName]).ToList(), warnings, [],
             tagsChanged, linksAdded, linksRemoved, rowsChanged);
     }
+
+    static long TotalChanges(SqliteConnection connection, SqliteTransaction tx) =>
+        connection.ExecuteScalar<long>("SELECT total_changes()", transaction: tx);
 
     static (List<SourceFile> Sources, List<ImportProblem> Problems) ReadSources(IReadOnlyList<string> files)
     {

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace PolicyNews.Archive.Store;
+
+/// <summary>
+/// Which state of the archive a reader sees: <see cref="Number"/> rises by one with every import
+/// run that wrote something (migration 006); <see cref="ChangedAt"/> is when that run happened.
+/// </summary>
+public sealed record ImportGeneration(long Number, DateTimeOffset ChangedAt);
+
+/// <summary>Reads the import generation: one row by primary key, the cheapest read the store has.</summary>
+public sealed class ImportGenerationStore(ArchiveDatabase database)
+{
+    public ImportGeneration Current() => database.Read("read the import generation", session =>
+    {
+        var row = session.QuerySingleOrDefault<Row>("SELECT generation, changed_at AS ChangedAt FROM import_generation WHERE id = 1")
+            ?? throw new InvalidOperationException("the import_generation row is missing");
+        return new ImportGeneration(row.Generation,
+            DateTimeOffset.ParseExact(row.ChangedAt, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+    });
+
+    sealed class Row
+    {
+        public long Generation { get; set; }
+        public string ChangedAt { get; set; } = "";
+    }
+}
