@@ -11,13 +11,16 @@ COPY src/PolicyNews.Archive/PolicyNews.Archive.csproj src/PolicyNews.Archive/
 COPY src/PolicyNews.Web/PolicyNews.Web.csproj src/PolicyNews.Web/
 RUN dotnet restore src/PolicyNews.Web/PolicyNews.Web.csproj
 COPY src/ src/
+# The web project takes its static assets from the top-level wwwroot/; publish fingerprints and
+# compresses them (Brotli, gzip) into /app/wwwroot.
+COPY wwwroot/ wwwroot/
 RUN dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
-# The portal reads these from its working directory (see src/PolicyNews.Web/Hosting/SiteFolders.cs).
-COPY wwwroot/ wwwroot/
+# The portal reads these from its working directory (see src/PolicyNews.Web/Hosting/SiteFolders.cs);
+# wwwroot/ came with the publish output.
 COPY docs/ docs/
 COPY seeds/ seeds/
 ENV ASPNETCORE_URLS=http://+:8080 \

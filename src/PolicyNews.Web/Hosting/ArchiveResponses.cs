@@ -13,9 +13,10 @@ public enum ResponseKind { Page, Data }
 /// <summary>
 /// A GET or HEAD of a page, the feed, the sitemap, robots.txt or the JSON API, with what its bytes
 /// depend on worked out before it runs: the import generation, the site version, the URL (scheme,
-/// host, path, the query as sent) and, for pages, the display choice. <see cref="ETag"/> is a hash
-/// of all of them, so it changes whenever the bytes could; it is weak because the same
-/// representation is sent compressed in several ways (RFC 9110 §8.8.1).
+/// host, path, the query as sent) and, for pages, the display choice and the day (a section page
+/// cites itself with today's date as the date of access). <see cref="ETag"/> is a hash of all of
+/// them, so it changes whenever the bytes could; it is weak because the same representation is
+/// sent compressed in several ways (RFC 9110 §8.8.1).
 /// </summary>
 public sealed record ArchiveResponse(ResponseKind Kind, ImportGeneration Generation, string Variant, string ETag, DateTimeOffset LastModified)
 {
@@ -39,10 +40,15 @@ public sealed record ArchiveResponse(ResponseKind Kind, ImportGeneration Generat
     public static ArchiveResponse For(HttpContext context, ResponseKind kind, ImportGeneration generation, SiteVersion site)
     {
         var variant = "";
+        var lastModified = generation.ChangedAt > site.LastModified ? generation.ChangedAt : site.LastModified;
         if (kind == ResponseKind.Page)
         {
             var display = context.RequestServices.GetRequiredService<DisplayPreferences>();
-            variant = (display.Script == Script.Simplified ? "hans" : "hant") + (display.Pinyin ? "-pinyin" : "");
+            var today = DateTime.UtcNow.Date;
+            variant = (display.Script == Script.Simplified ? "hans" : "hant") + (display.Pinyin ? "-pinyin" : "")
+                + today.ToString("'@'yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (today > lastModified)
+                lastModified = new DateTimeOffset(today, TimeSpan.Zero);
         }
 
         var request = context.Request;
@@ -51,7 +57,6 @@ public sealed record ArchiveResponse(ResponseKind Kind, ImportGeneration Generat
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)).AsSpan(0, 10));
         var etag = $"W/\"{generation.Number}-{hash}\"";
 
-        var lastModified = generation.ChangedAt > site.LastModified ? generation.ChangedAt : site.LastModified;
         lastModified = new DateTimeOffset(lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         return new ArchiveResponse(kind, generation, variant, etag, lastModified);
     }

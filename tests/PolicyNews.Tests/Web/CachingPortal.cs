@@ -9,10 +9,14 @@ namespace PolicyNews.Tests.Web;
 /// sees an import at once, without waiting), and static assets served with the headers a published
 /// app sends (a build would revalidate them so that edits to wwwroot/ show during development).
 /// </summary>
-public sealed class CachingPortal() : PortalFixture(
-    ("Caching:GenerationCheckSeconds", "0"),
-    ("ReloadStaticAssetsAtRuntime", "false"))
+public class CachingPortal : PortalFixture
 {
+    public CachingPortal() : this([]) { }
+
+    /// <param name="settings">More settings, for a subclass.</param>
+    protected CachingPortal(params (string Key, string Value)[] settings)
+        : base([("Caching:GenerationCheckSeconds", "0"), ("ReloadStaticAssetsAtRuntime", "false"), .. settings]) { }
+
     public const string Article = "/articles/" + Search.SeedArchive.Replicated;
 
     /// <summary>GET with the headers a test sets (Accept-Encoding, If-None-Match, Cookie …); the body is read before returning.</summary>
@@ -27,6 +31,9 @@ public sealed class CachingPortal() : PortalFixture(
 
     public async Task<Answer> Get(string url, params (string Name, string Value)[] headers) => await Get(Client(), url, headers);
 }
+
+/// <summary>The same without the output cache: validators and 304s must not depend on it.</summary>
+public sealed class UncachedPortal() : CachingPortal(("Caching:OutputCache", "false"));
 
 /// <summary>A response read whole: status, headers, the body as sent and decoded.</summary>
 public sealed record Answer(HttpStatusCode Status, HttpResponseHeaders Headers, HttpContentHeaders Content, byte[] Body)

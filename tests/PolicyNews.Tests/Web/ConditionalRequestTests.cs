@@ -8,7 +8,12 @@ namespace PolicyNews.Tests.Web;
 /// API carry a weak ETag and Last-Modified, and a repeated request with either gets 304. The ETag
 /// covers whatever the bytes depend on (the URL, the script and pinyin choice, the generation).
 /// </summary>
-public sealed class ConditionalRequestTests(CachingPortal portal) : IClassFixture<CachingPortal>
+public sealed class ConditionalRequestTests(CachingPortal portal) : ConditionalRequestCases(portal), IClassFixture<CachingPortal>;
+
+/// <summary>The same cases with the output cache off: the 304s come from the validators alone.</summary>
+public sealed class ConditionalRequestsWithoutOutputCacheTests(UncachedPortal portal) : ConditionalRequestCases(portal), IClassFixture<UncachedPortal>;
+
+public abstract class ConditionalRequestCases(CachingPortal portal)
 {
     const string Article = CachingPortal.Article;
 

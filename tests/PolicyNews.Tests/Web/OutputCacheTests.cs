@@ -97,6 +97,20 @@ public sealed class OutputCacheTests(CachingPortal portal) : IClassFixture<Cachi
         Assert.False(again.Headers.Age.HasValue);
     }
 
+    [Theory]
+    [InlineData("/search?q=chuangxin", "/search?q=hangzhou")]
+    [InlineData("/api/search?q=chuangxin&tag=a&tag=b", "/api/search?q=chuangxin&tag=b&tag=a")]
+    [InlineData("/api/search?q=chuangxin", "/api/search?Q=hangzhou")]
+    public async Task DifferentQueriesAreDifferentEntries(string one, string other)
+    {
+        await portal.Get(one);
+        await portal.Get(one);
+
+        var answer = await portal.Get(other);
+
+        Assert.False(answer.Headers.Age.HasValue, $"{other} was served the entry of {one}");
+    }
+
     [Fact]
     public async Task PathsDifferingOnlyInCaseAreNotOneEntry()
     {
