@@ -99,8 +99,8 @@ public sealed class OutputCacheTests(CachingPortal portal) : IClassFixture<Cachi
 
     [Theory]
     [InlineData("/search?q=chuangxin", "/search?q=hangzhou")]
-    [InlineData("/api/search?q=chuangxin&tag=a&tag=b", "/api/search?q=chuangxin&tag=b&tag=a")]
-    [InlineData("/api/search?q=chuangxin", "/api/search?Q=hangzhou")]
+    // The first of repeated parameters counts: these two may answer differently.
+    [InlineData("/search?q=chuangxin&tag=open-source&tag=hangzhou", "/search?q=chuangxin&tag=hangzhou&tag=open-source")]
     public async Task DifferentQueriesAreDifferentEntries(string one, string other)
     {
         await portal.Get(one);
