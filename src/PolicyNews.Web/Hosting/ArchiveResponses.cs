@@ -7,63 +7,71 @@ using Microsoft.Net.Http.Headers;
 
 namespace PolicyNews.Web.Hosting;
 
-/// <summary>What a cacheable response depends on: the pages in the reader's script and pinyin choice, the data (feed, sitemap, robots.txt, JSON API) in the archive's own script.</summary>
-public enum ResponseKind { Page, Data }
+/// <summary>
+/// Besides the archive and the URL, what the bytes of a cacheable answer depend on: pages on the
+/// reader's script and pinyin choice and on the day (a section page cites itself with today's date
+/// of access); the Atom feed on the script; the sitemap, robots.txt and the JSON API on nothing
+/// more (they are in the archive's own script).
+/// </summary>
+[Flags]
+public enum Dependence { None = 0, DisplayChoice = 1, Day = 2 }
 
 /// <summary>
 /// A GET or HEAD of a page, the feed, the sitemap, robots.txt or the JSON API, with what its bytes
 /// depend on worked out before it runs: the import generation, the site version, the URL (scheme,
-/// host, path, the query as sent) and, for pages, the display choice and the day (a section page
-/// cites itself with today's date as the date of access). <see cref="ETag"/> is a hash of all of
-/// them, so it changes whenever the bytes could; it is weak because the same representation is
-/// sent compressed in several ways (RFC 9110 §8.8.1).
+/// host, path, the query as sent) and its <see cref="Dependence"/>. <see cref="ETag"/> is a hash of
+/// all of them, so it changes whenever the bytes could; it is weak because the same representation
+/// is sent compressed in several ways (RFC 9110 §8.8.1).
 /// </summary>
-public sealed record ArchiveResponse(ResponseKind Kind, ImportGeneration Generation, string Variant, string ETag, DateTimeOffset LastModified)
+public sealed record ArchiveResponse(Dependence Depends, ImportGeneration Generation, string Variant, string ETag, DateTimeOffset LastModified)
 {
     /// <summary>The endpoints whose answers are cached and validated; anything else (errors, health, static assets) is not.</summary>
-    public static ResponseKind? Classify(HttpContext context)
+    public static Dependence? Classify(HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             return null;
         return context.GetEndpoint() switch
         {
             { } page when page.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor =>
-                descriptor.ViewEnginePath.StartsWith("/Errors/", StringComparison.Ordinal) ? null : ResponseKind.Page,
-            RouteEndpoint { RoutePattern.RawText: { } pattern } when IsData(pattern) => ResponseKind.Data,
+                descriptor.ViewEnginePath.StartsWith("/Errors/", StringComparison.Ordinal) ? null : Dependence.DisplayChoice | Dependence.Day,
+            RouteEndpoint { RoutePattern.RawText: Links.Feed } => Dependence.DisplayChoice,
+            RouteEndpoint { RoutePattern.RawText: Links.Sitemap or "/robots.txt" } => Dependence.None,
+            RouteEndpoint { RoutePattern.RawText: { } pattern } when pattern.StartsWith("/api/", StringComparison.Ordinal) => Dependence.None,
             _ => null,
         };
     }
 
-    static bool IsData(string pattern) =>
-        pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern is Links.Feed or Links.Sitemap or "/robots.txt";
-
-    public static ArchiveResponse For(HttpContext context, ResponseKind kind, ImportGeneration generation, SiteVersion site)
+    public static ArchiveResponse For(HttpContext context, Dependence depends, ImportGeneration generation, SiteVersion site)
     {
         var variant = "";
         var lastModified = generation.ChangedAt > site.LastModified ? generation.ChangedAt : site.LastModified;
-        if (kind == ResponseKind.Page)
+        if (depends.HasFlag(Dependence.DisplayChoice))
         {
             var display = context.RequestServices.GetRequiredService<DisplayPreferences>();
+            variant = (display.Script == Script.Simplified ? "hans" : "hant") + (display.Pinyin ? "-pinyin" : "");
+        }
+        if (depends.HasFlag(Dependence.Day))
+        {
             var today = DateTime.UtcNow.Date;
-            variant = (display.Script == Script.Simplified ? "hans" : "hant") + (display.Pinyin ? "-pinyin" : "")
-                + today.ToString("'@'yyyy-MM-dd", CultureInfo.InvariantCulture);
+            variant += today.ToString("'@'yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (today > lastModified)
                 lastModified = new DateTimeOffset(today, TimeSpan.Zero);
         }
 
         var request = context.Request;
-        var what = string.Join('\n', site.Hash, generation.Number.ToString(CultureInfo.InvariantCulture), kind, variant,
+        var what = string.Join('\n', site.Hash, generation.Number.ToString(CultureInfo.InvariantCulture), depends, variant,
             request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)).AsSpan(0, 10));
         var etag = $"W/\"{generation.Number}-{hash}\"";
 
         lastModified = new DateTimeOffset(lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        return new ArchiveResponse(kind, generation, variant, etag, lastModified);
+        return new ArchiveResponse(depends, generation, variant, etag, lastModified);
     }
 
     /// <summary>
     /// The validators and caching headers, set before the endpoint runs so that the output cache
-    /// stores them with the body. Pages vary by the script and pinyin cookies (<c>Vary: Cookie</c>);
+    /// stores them with the body. What follows the display choice varies by the script and pinyin
+    /// cookies (<c>Vary: Cookie</c>);
     /// every answer is revalidated before reuse (<c>no-cache</c>: an import shows at once, and
     /// revalidation is a 304 that costs one generation check); one that sets a cookie is private.
     /// </summary>
@@ -73,7 +81,7 @@ public sealed record ArchiveResponse(ResponseKind Kind, ImportGeneration Generat
         headers.ETag = ETag;
         headers.LastModified = HeaderUtilities.FormatDate(LastModified);
         headers.CacheControl = CacheControl(response);
-        if (Kind == ResponseKind.Page)
+        if (Depends.HasFlag(Dependence.DisplayChoice))
             AddVary(headers, HeaderNames.Cookie);
     }
 

@@ -66,14 +66,14 @@ public static class HttpCaching
 
     static async Task Validate(HttpContext context, RequestDelegate next)
     {
-        if (ArchiveResponse.Classify(context) is not { } kind
+        if (ArchiveResponse.Classify(context) is not { } depends
             || await context.RequestServices.GetRequiredService<GenerationWatch>().CurrentAsync(context.RequestAborted) is not { } generation)
         {
             await next(context);
             return;
         }
 
-        var response = ArchiveResponse.For(context, kind, generation, context.RequestServices.GetRequiredService<SiteVersion>());
+        var response = ArchiveResponse.For(context, depends, generation, context.RequestServices.GetRequiredService<SiteVersion>());
         context.Features.Set(response);
         response.WriteHeaders(context.Response);
         context.Response.OnStarting(static state =>
@@ -96,7 +96,7 @@ public static class HttpCaching
 /// The output cache's only policy: an <see cref="ArchiveResponse"/> is cached (200 without
 /// Set-Cookie only), keyed by method, scheme, host and path (the framework's part), the query as
 /// sent (the order of repeated parameters matters to the pages), the import generation, the
-/// display choice of a page and the encoding the response will have. Everything else passes by.
+/// display choice and day where the answer depends on them, and the encoding it will have. Everything else passes by.
 /// </summary>
 sealed class ArchiveCachePolicy : IOutputCachePolicy
 {

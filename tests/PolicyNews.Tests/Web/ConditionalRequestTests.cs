@@ -120,10 +120,25 @@ public abstract class ConditionalRequestCases(CachingPortal portal)
     }
 
     [Theory]
-    [InlineData("/feed.atom")]
+    [InlineData("/", "script=hans")]
+    [InlineData("/feed.atom", "script=hans")]
+    [InlineData(Article, "pinyin=on")]
+    public async Task WhatFollowsTheDisplayChoiceVariesByCookie(string url, string cookie)
+    {
+        var plain = await portal.Get(url);
+        var chosen = await portal.Get(url, ("Cookie", cookie));
+
+        Assert.Contains("Cookie", plain.Vary);
+        Assert.Contains("Cookie", chosen.Vary);
+        Assert.NotEqual(plain.ETag, chosen.ETag);
+        Assert.NotEqual(plain.Body, chosen.Body);
+    }
+
+    [Theory]
     [InlineData("/sitemap.xml")]
     [InlineData("/robots.txt")]
     [InlineData("/api/articles")]
+    [InlineData("/api/articles/" + Search.SeedArchive.Replicated)]
     public async Task DataInTheArchivesOwnScriptDoesNotVaryByCookie(string url)
     {
         var plain = await portal.Get(url);

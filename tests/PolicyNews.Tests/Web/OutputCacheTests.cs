@@ -49,6 +49,18 @@ public sealed class OutputCacheTests(CachingPortal portal) : IClassFixture<Cachi
     }
 
     [Fact]
+    public async Task TheFeedInAScriptChosenByCookieIsNeverServedToAnotherVisitor()
+    {
+        const string feed = "/feed.atom?cookie-test=feed";
+
+        var simplified = await portal.Get(feed, ("Cookie", "script=hans"));
+        var traditional = await portal.Get(feed);
+
+        Assert.Contains("xml:lang=\"zh-Hans\"", simplified.Text());
+        Assert.Contains("xml:lang=\"zh-Hant\"", traditional.Text());
+    }
+
+    [Fact]
     public async Task PinyinChosenByCookieIsNeverServedToAnotherVisitor()
     {
         var url = Article + "?cookie-test=pinyin";
