@@ -42,8 +42,10 @@ public static class HttpCaching
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
                 ["application/atom+xml", "application/problem+json", "image/svg+xml", "text/javascript"]);
         });
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        // Optimal, not the framework's Fastest: the article page becomes 8.1 KB instead of 9–10 KB
+        // for about a millisecond, paid once per cached entry and small beside rendering one.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
         // Static assets come from the build's manifest. Outside Development the framework does not
         // read the build's runtime manifest by itself; without it a build (tests, `dotnet run -e
