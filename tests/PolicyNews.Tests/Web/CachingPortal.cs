@@ -20,23 +20,23 @@ public class CachingPortal : PortalFixture
     public const string Article = "/articles/" + Search.SeedArchive.Replicated;
 
     /// <summary>GET with the headers a test sets (Accept-Encoding, If-None-Match, Cookie …); the body is read before returning.</summary>
-    public static async Task<Answer> Get(HttpClient client, string url, params (string Name, string Value)[] headers)
+    public static async Task<WholeResponse> Get(HttpClient client, string url, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         foreach (var (name, value) in headers)
             request.Headers.TryAddWithoutValidation(name, value);
         using var response = await client.SendAsync(request);
-        return new Answer(response.StatusCode, response.Headers, response.Content.Headers, await response.Content.ReadAsByteArrayAsync());
+        return new WholeResponse(response.StatusCode, response.Headers, response.Content.Headers, await response.Content.ReadAsByteArrayAsync());
     }
 
-    public async Task<Answer> Get(string url, params (string Name, string Value)[] headers) => await Get(Client(), url, headers);
+    public async Task<WholeResponse> Get(string url, params (string Name, string Value)[] headers) => await Get(Client(), url, headers);
 }
 
 /// <summary>The same without the output cache: validators and 304s must not depend on it.</summary>
 public sealed class UncachedPortal() : CachingPortal(("Caching:OutputCache", "false"));
 
 /// <summary>A response read whole: status, headers, the body as sent and decoded.</summary>
-public sealed record Answer(HttpStatusCode Status, HttpResponseHeaders Headers, HttpContentHeaders Content, byte[] Body)
+public sealed record WholeResponse(HttpStatusCode Status, HttpResponseHeaders Headers, HttpContentHeaders Content, byte[] Body)
 {
     public string? ETag => Headers.ETag?.ToString();
 

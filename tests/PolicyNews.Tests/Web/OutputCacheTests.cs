@@ -133,7 +133,7 @@ public sealed class OutputCacheTests(CachingPortal portal) : IClassFixture<Cachi
         Assert.Equal(HttpStatusCode.NotFound, upper.Status);
     }
 
-    static AngleSharp.Html.Dom.IHtmlDocument Parse(Answer answer) => new HtmlParser().ParseDocument(answer.Text());
+    static AngleSharp.Html.Dom.IHtmlDocument Parse(WholeResponse answer) => new HtmlParser().ParseDocument(answer.Text());
 
-    static string? Lang(Answer answer) => Parse(answer).DocumentElement.GetAttribute("lang");
+    static string? Lang(WholeResponse answer) => Parse(answer).DocumentElement.GetAttribute("lang");
 }
