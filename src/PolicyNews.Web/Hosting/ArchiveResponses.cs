@@ -71,9 +71,9 @@ public sealed record ArchiveResponse(Dependence Depends, ImportGeneration Genera
     /// <summary>
     /// The validators and caching headers, set before the endpoint runs so that the output cache
     /// stores them with the body. What follows the display choice varies by the script and pinyin
-    /// cookies (<c>Vary: Cookie</c>);
-    /// every answer is revalidated before reuse (<c>no-cache</c>: an import shows at once, and
-    /// revalidation is a 304 that costs one generation check); one that sets a cookie is private.
+    /// cookies (<c>Vary: Cookie</c>); every answer is revalidated before reuse (<c>no-cache</c>: an
+    /// import shows at once, and revalidation is a 304 that costs one generation check); one that
+    /// sets a cookie is private.
     /// </summary>
     public void WriteHeaders(HttpResponse response)
     {
