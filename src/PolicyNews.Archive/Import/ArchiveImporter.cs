@@ -138,7 +138,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         new SearchIndexWriter(connection, tx).Refresh(written);
 
         var rowsChanged = TotalChanges(connection, tx) - changesBefore;
-        // A run that wrote something starts a new generation (migration 006): the web host's cached
+        // A run that wrote something starts a new generation (migration 007): the web host's cached
         // pages and validators follow it. A run with nothing new leaves the file untouched.
         if (rowsChanged > 0)
             connection.Execute("UPDATE import_generation SET generation = generation + 1, changed_at = @importedAt WHERE id = 1",

@@ -4,7 +4,7 @@ namespace PolicyNews.Archive.Store;
 
 /// <summary>
 /// Which state of the archive a reader sees: <see cref="Number"/> rises by one with every import
-/// run that wrote something (migration 006); <see cref="ChangedAt"/> is when that run happened.
+/// run that wrote something (migration 007); <see cref="ChangedAt"/> is when that run happened.
 /// </summary>
 public sealed record ImportGeneration(long Number, DateTimeOffset ChangedAt);
 

@@ -7,7 +7,7 @@ using PolicyNews.Archive.Store;
 namespace PolicyNews.Tests.Import;
 
 /// <summary>
-/// The import generation (migration 006): every run that writes something raises it inside its
+/// The import generation (migration 007): every run that writes something raises it inside its
 /// transaction, with the run's time; a run that writes nothing, or fails, leaves it alone. The web
 /// host's caches and validators follow it, also for a run made by another process.
 /// </summary>
@@ -90,7 +90,7 @@ public sealed class ImportGenerationTests : IDisposable
         // the same one: the migration's own rows must not count as this run's.
         var story = archive.Write("story.txt", SmallArchive.Story);
         Import(Monday, [story]);
-        DowngradeToVersion5();
+        DowngradeToVersion6();
         SqliteConnection.ClearAllPools();
 
         var again = Import(Monday.AddDays(1), [story]);
@@ -104,16 +104,16 @@ public sealed class ImportGenerationTests : IDisposable
     {
         var story = archive.Write("story.txt", SmallArchive.Story);
         Import(Monday, [story]);
-        DowngradeToVersion5();
+        DowngradeToVersion6();
 
         Assert.Equal(new ImportGeneration(1, Monday), Generation());
     }
 
-    /// <summary>The database as a build before migration 006 left it.</summary>
-    void DowngradeToVersion5()
+    /// <summary>The database as a build before migration 007 left it.</summary>
+    void DowngradeToVersion6()
     {
         using var connection = archive.Connect();
-        connection.Execute("DROP TABLE import_generation; PRAGMA user_version = 5;");
+        connection.Execute("DROP TABLE import_generation; PRAGMA user_version = 6;");
     }
 
     sealed class FixedClock(DateTimeOffset now) : TimeProvider
