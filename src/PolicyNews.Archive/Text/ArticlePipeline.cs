@@ -18,16 +18,22 @@ public sealed class ArticlePipeline(ICharacterJudge judge) : IArticlePipeline
         var decoded = _decoder.Decode(bytes, fileName);
         var text = MarkupStripper.LooksLikeHtmlDocument(decoded.Text) ? MarkupStripper.HtmlToText(decoded.Text) : decoded.Text;
 
-        var article = _mojibake.ContextFor(new DocumentVocabulary(text));
+        var raws = text.Split('\n').Where(raw => raw.Trim().Length > 0).ToList();
+        // The repair reads the article twice: what the first reading rebuilds whole (當地加大了科技創新)
+        // is the article's own text, and evidence where the same words lost bytes (當地□□大科技創新).
+        var firstReading = _mojibake.ContextFor(new DocumentVocabulary(text));
+        var rebuilt = string.Join('\n', raws.Select(raw => _mojibake.Apply(LineText.Of(raw), firstReading).Text));
+        var article = _mojibake.ContextFor(new DocumentVocabulary(rebuilt));
+        var flattened = PunctuationRestorer.WasFlattened(text);
         var lines = new List<LineText>();
         var warnings = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        foreach (var raw in raws)
         {
-            if (raw.Trim().Length == 0) continue;
             var line = _mojibake.Apply(LineText.Of(raw), article);
             (line, _) = MarkupStripper.StripRemnants(line);
             var separated = _pinyin.Apply(line);
-            (line, _) = PunctuationRestorer.Apply(separated.Line);
+            line = separated.Line;
+            if (flattened) (line, _) = PunctuationRestorer.Apply(line);
             warnings.AddRange(separated.Mismatches);
             lines.Add(line);
         }

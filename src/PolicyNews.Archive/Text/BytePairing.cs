@@ -28,6 +28,7 @@ internal static class BytePairing
         string Before(List<int> sofar) => text[..start.Question] + Render(sofar);
         var score = 0.0;
         var lostBytes = 0;
+        var guessed = false;
         var notes = new List<string>();
         for (var j = 0; j < bytes.Count;)
         {
@@ -53,28 +54,23 @@ internal static class BytePairing
                 units.Add(choice.CodePoint);
                 score += article.Plausibility(choice.CodePoint) - RepairScores.Baseline + choice.Bonus;
                 notes.Add(choice.Note);
+                guessed |= choice.IsGuess;
             }
             else
             {
                 var cp = Gbk.Decode(b, trail);
                 var plausibility = cp == Gbk.Invalid ? 0 : article.Plausibility(cp);
                 var previous = units.Count > 0 ? units[^1] : -1;
-                var vocabulary = article.Vocabulary;
-                var deleted = GapExplainer.BestDeletedPair(b, trail, article);
-                var pairExplainsBetter = deleted is { } d && (
-                    (plausibility < RepairScores.DoubtfulCharacter && d.Score >= plausibility + RepairScores.DeletionEvidence)
-                    // the article writes the two characters together elsewhere, joined to what stands here
-                    || (!vocabulary.HasPair(previous, cp) && vocabulary.HasPair(d.First, d.Second)
-                        && (vocabulary.HasPair(previous, d.First) || vocabulary.HasPair(d.Second, NextPairAfter(bytes, j)))));
-                if (cp == Gbk.Invalid || pairExplainsBetter)
+                var next = isLast ? FirstCharacter(text, end, stream.Restored) : NextPairAfter(bytes, j);
+                if (cp == Gbk.Invalid || HidesADeletion(cp, plausibility, b, trail, previous, next, article))
                 {
                     // Bytes between these were deleted (they had decoded to private-use characters):
                     // the lead's character, the trail's, and any character wholly inside the gap are lost.
-                    var gap = GapExplainer.Explain(b, trail, isLast ? endReading : null, article);
+                    var gap = GapExplainer.Explain(new GapSite(b, trail, previous, next, isLast ? endReading : null), article);
                     for (var n = 0; n < gap.Characters; n++) units.Add(-1);
                     lostBytes += gap.LostBytes;
                     score += gap.Characters * (RepairScores.LostCharacter - RepairScores.Baseline);
-                    notes.Add(gap.Note);
+                    notes.Add(cp == Gbk.Invalid ? gap.Note : $"{gap.Note}; without a deletion {b:X2} {trail:X2} would spell {char.ConvertFromUtf32(cp)}");
                 }
                 else
                 {
@@ -89,7 +85,26 @@ internal static class BytePairing
 
         if (stream.Restored.Length > 0) notes.Add($"restored the swallowed '{stream.Restored}'");
         var note = $"re-paired {bytes.Count} bytes; " + string.Join("; ", notes);
-        return new RepairedRun(start.Question, end, Render(units), stream.Restored, lostBytes, note, score);
+        return new RepairedRun(start.Question, end, Render(units), stream.Restored, lostBytes, note, score, guessed);
+    }
+
+    /// <summary>
+    /// Whether a re-paired character cp is as likely to stand for two characters whose middle bytes
+    /// were deleted: any lead and trail byte can be read either way, so cp is kept as the source's
+    /// text only when no such reading is as plausible. One is when two common characters explain
+    /// the bytes far better than a rare cp. Another is a word the article writes (政策 over 者):
+    /// the bytes cannot tell them apart, and a guess must not pass as source text. The last is a pair
+    /// the article writes joined to a neighbour that cp does not join (公共 after 一般, over 共).
+    /// </summary>
+    private static bool HidesADeletion(int cp, double plausibility, int lead, int trail, int previous, int next, RepairContext article)
+    {
+        if (GapExplainer.WordAcross(lead, trail, article) is not null) return true;
+        if (GapExplainer.BestDeletedPair(lead, trail, article) is not { } d) return false;
+        if (plausibility < RepairScores.DoubtfulCharacter && d.Score >= plausibility + RepairScores.DeletionEvidence) return true;
+        // A join cp shares proves nothing: ’。 joins “ no better than 。 alone does.
+        var v = article.Vocabulary;
+        return !v.HasPair(previous, cp) && v.HasPair(d.First, d.Second)
+            && ((v.HasPair(previous, d.First) && !v.HasPair(previous, cp)) || (v.HasPair(d.Second, next) && !v.HasPair(cp, next)));
     }
 
     private static ByteStream Stream(RunStart start, int k, RunToken? terminator)
@@ -128,6 +143,15 @@ internal static class BytePairing
     /// <summary>Units as text: code points, and □ for a character lost with its bytes (-1).</summary>
     private static string Render(IEnumerable<int> units) =>
         string.Concat(units.Select(u => u == -1 ? Repair.Unrecoverable.ToString() : char.ConvertFromUtf32(u)));
+
+    /// <summary>The character the text goes on with after the run, in step again (-1 if none or not Chinese).</summary>
+    private static int FirstCharacter(string text, int end, string restored)
+    {
+        if (restored == "<" || end >= text.Length) return -1;
+        var after = restored == "(" ? Pinyin.Remnant().Match(text, end) : Pinyin.Annotation().Match(text, end);
+        var at = after.Success && after.Index == end ? end + after.Length : end;
+        return at < text.Length && text[at] > '\x7F' ? char.ConvertToUtf32(text, at) : -1;
+    }
 
     private static int NextPairAfter(List<int> bytes, int j) =>
         j + 3 < bytes.Count && bytes[j + 2] >= 0x81 && bytes[j + 3] >= 0 ? Gbk.Decode(bytes[j + 2], bytes[j + 3]) : -1;

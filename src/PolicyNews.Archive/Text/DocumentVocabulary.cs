@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PolicyNews.Archive.Text;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace PolicyNews.Archive.Text;
 public sealed class DocumentVocabulary
 {
     private readonly Dictionary<int, int> _characters = [];
-    private readonly HashSet<(int, int)> _pairs = [];
+    private readonly Dictionary<(int, int), int> _pairs = [];
     private readonly HashSet<(int, string)> _annotated = [];
     private readonly HashSet<int> _annotatedCharacters = [];
     private readonly HashSet<int> _writtenBare = [];
@@ -48,15 +50,28 @@ public sealed class DocumentVocabulary
         {
             var cp = rune.Value;
             _characters[cp] = _characters.GetValueOrDefault(cp) + 1;
-            if (previous >= 0) _pairs.Add((previous, cp));
+            if (previous >= 0) _pairs[(previous, cp)] = _pairs.GetValueOrDefault((previous, cp)) + 1;
             previous = cp;
         }
+        Words = _pairs.Keys.Where(p => Writes(p.Item1, p.Item2)).ToList();
     }
 
     /// <summary>Used more than once: a single occurrence may be the mojibake itself.</summary>
     public bool Uses(int codePoint) => _characters.GetValueOrDefault(codePoint) >= 2;
 
-    public bool HasPair(int first, int second) => _pairs.Contains((first, second));
+    public bool HasPair(int first, int second) => _pairs.ContainsKey((first, second));
+
+    /// <summary>
+    /// Two Han characters the article writes together more than once: one of its words (政策, 政府).
+    /// Once may be chance, or the mojibake itself; punctuation side by side (’。) is no word.
+    /// </summary>
+    public bool Writes(int first, int second) =>
+        _pairs.GetValueOrDefault((first, second)) >= 2 && IsHan(first) && IsHan(second);
+
+    /// <summary>Every pair <see cref="Writes"/> holds for.</summary>
+    public IReadOnlyList<(int First, int Second)> Words { get; }
+
+    private static bool IsHan(int cp) => cp > 0x7F && CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.OtherLetter;
 
     /// <summary>
     /// What the article says about a character as the annotator saw it: 1 if it is annotated with

@@ -19,8 +19,11 @@ internal sealed record LostByteSituation(
         new(false, lead, before, endReading, PreviousTrail: null, RunEndReading: null, nextByte, swallowedNothing);
 }
 
-/// <summary>The character a lost byte completes, the score its context adds, and how it was chosen.</summary>
-internal readonly record struct LostByte(int CodePoint, double Bonus, string Note);
+/// <summary>
+/// The character a lost byte completes, the score its context adds, and how it was chosen; IsGuess
+/// when another byte fits as well or only context told them apart.
+/// </summary>
+internal readonly record struct LostByte(int CodePoint, double Bonus, string Note, bool IsGuess);
 
 /// <summary>
 /// Chooses the byte a '?' lost. The annotation it sat inside, when there was one, must read as the
@@ -65,16 +68,17 @@ internal static class LostByteChooser
             ? $"{which} byte {best.Byte:X2} restored from the annotation {reading}" +
               (s.IsLead ? $" ({s.PreviousTrail:X2} {best.Byte:X2} = {char.ConvertFromUtf32(Gbk.Decode(s.PreviousTrail!.Value, best.Byte))})" : "")
             : $"{which} byte {best.Byte:X2} chosen as the most plausible of {viable.Count}";
+        var guess = false;
         if (ranked.Count > 1)
         {
             if (best.Annotated > runnerUp.Annotated)
                 how += $"; {viable.Count} bytes fit, and the article annotates only this one elsewhere";
             else if (Math.Abs(best.Score - runnerUp.Score) < 1e-9)
-                how += $"; a guess: {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2}) fits as well";
+                (how, guess) = (how + $"; a guess: {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2}) fits as well", true);
             else if (best.Fit > runnerUp.Fit && best.Plain <= runnerUp.Plain)
-                how += $"; a guess by context over {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2})";
+                (how, guess) = (how + $"; a guess by context over {char.ConvertFromUtf32(runnerUp.CodePoint)} ({runnerUp.Byte:X2})", true);
         }
-        return new LostByte(best.CodePoint, best.Score - best.Plain, how);
+        return new LostByte(best.CodePoint, best.Score - best.Plain, how, guess);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class MojibakeRepair(ICharacterJudge judge)
             if (run is null) continue;
             edits.Replace(run.Start, run.End - run.Start, run.Repaired + run.Restored);
             repairs.Add(new Repair(run.Start + shift, run.Repaired.Length, text[run.Start..run.End], run.Repaired,
-                run.LostBytes == 0 ? RepairConfidence.Certain : RepairConfidence.Partial, run.LostBytes, run.Note));
+                run.Confidence, run.LostBytes, run.Note));
             shift += run.Repaired.Length + run.Restored.Length - (run.End - run.Start);
             i = run.End - 1;
         }

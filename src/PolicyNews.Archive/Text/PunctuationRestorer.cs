@@ -4,10 +4,15 @@ namespace PolicyNews.Archive.Text;
 /// Stage 5: the damage flattened fullwidth punctuation to ASCII. In Chinese context — a Han
 /// character or Chinese punctuation on either side — , : ; ! ? ( ) become ，：；！？（）again.
 /// Latin words and numbers keep their ASCII: 1.7%, DeepSeek-R1, GPT-o1. Brackets turn as a pair.
-/// One character becomes one character, so no position moves.
+/// One character becomes one character, so no position moves. The damage flattened every fullwidth
+/// form in a file, so a file that still holds one (，？！ …) was never flattened: its ASCII marks are
+/// the source's own (《Who Will Build the Fabs?》) and the stage leaves them alone.
 /// </summary>
 public static class PunctuationRestorer
 {
+    /// <summary>Whether the text shows the flattening: not one fullwidth form (U+FF01–FF5E) is left in it.</summary>
+    public static bool WasFlattened(string text) => !text.Any(c => c is >= '\uFF01' and <= '\uFF5E');
+
     private static readonly Dictionary<char, char> Fullwidth = new()
     {
         [','] = '，', [':'] = '：', [';'] = '；', ['!'] = '！', ['?'] = '？', ['('] = '（', [')'] = '）',

@@ -11,7 +11,7 @@ namespace PolicyNews.Archive.Text;
 /// </summary>
 internal sealed class RepairContext(ICharacterJudge judge, DocumentVocabulary vocabulary)
 {
-    private readonly Dictionary<(int Lead, int Trail, string? LastReading), Gap> _gaps = [];
+    private readonly Dictionary<GapSite, Gap> _gaps = [];
 
     public DocumentVocabulary Vocabulary => vocabulary;
 
@@ -30,6 +30,6 @@ internal sealed class RepairContext(ICharacterJudge judge, DocumentVocabulary vo
     }
 
     /// <summary>A gap's explanation, worked out once per article: it depends only on the gap and the article.</summary>
-    public Gap ExplainedGap(int lead, int trail, string? lastReading, Func<Gap> explain) =>
-        _gaps.TryGetValue((lead, trail, lastReading), out var known) ? known : _gaps[(lead, trail, lastReading)] = explain();
+    public Gap ExplainedGap(GapSite site, Func<Gap> explain) =>
+        _gaps.TryGetValue(site, out var known) ? known : _gaps[site] = explain();
 }

@@ -1,7 +1,14 @@
 namespace PolicyNews.Archive.Text;
 
-/// <summary>A repaired run: text[Start..End) becomes Repaired, followed by the ASCII byte the run had swallowed.</summary>
-internal sealed record RepairedRun(int Start, int End, string Repaired, string Restored, int LostBytes, string Note, double Score);
+/// <summary>
+/// A repaired run: text[Start..End) becomes Repaired, followed by the ASCII byte the run had
+/// swallowed. Guessed: a byte the '?' lost was picked where another fits as well, so the run is
+/// not certain even when no byte was deleted.
+/// </summary>
+internal sealed record RepairedRun(int Start, int End, string Repaired, string Restored, int LostBytes, string Note, double Score, bool Guessed = false)
+{
+    public RepairConfidence Confidence => LostBytes == 0 && !Guessed ? RepairConfidence.Certain : RepairConfidence.Partial;
+}
 
 /// <summary>
 /// Where a run starts: the '?' at Question in Text, the reading of the annotation remnant right

@@ -29,6 +29,24 @@ public static class Damage
     }
 
     /// <summary>
+    /// Damages a sentence of our own the way a run starts and ends in the seeds: the annotator knows
+    /// the character that the bytes straddling characters k-1 and k spell (so a '?' opens a run
+    /// there), and the real character at terminatorIndex (whose annotation closes it).
+    /// </summary>
+    public static string Inside(string sentence, int k, int terminatorIndex)
+    {
+        var bytes = ToGbk(sentence);
+        var straddled = Gbk.Decode(bytes[2 * k - 1], bytes[2 * k]);
+        Assert.NotEqual(Gbk.Invalid, straddled);
+        var list = new Dictionary<char, string>
+        {
+            [(char)straddled] = ReadingOf(straddled),
+            [sentence[terminatorIndex]] = ReadingOf(sentence[terminatorIndex]),
+        };
+        return DecodeLikeTheDamage(Annotate(bytes, list));
+    }
+
+    /// <summary>
     /// Decodes like the damaging decoder: a lead byte before an ASCII byte below 0x40 becomes one
     /// '?' that swallows it; a lone 0x80 is '€'; pairs in the user-defined area are dropped; a pair
     /// that spells nothing is a '?' for the lead byte alone. Fullwidth forms are then flattened.

@@ -6,23 +6,8 @@ public class MojibakeRepairTests
 {
     private static readonly MojibakeRepair Repair = new(UnihanCharacterJudge.Instance);
 
-    /// <summary>
-    /// Damages a sentence of our own: the annotator knows the character that the bytes straddling
-    /// characters k-1 and k spell, and one real character later in the sentence.
-    /// </summary>
-    private static (string Damaged, string Expected) DamageInside(string sentence, int k, int terminatorIndex)
-    {
-        var bytes = Damage.ToGbk(sentence);
-        var straddled = Gbk.Decode(bytes[2 * k - 1], bytes[2 * k]);
-        Assert.NotEqual(Gbk.Invalid, straddled);
-        var list = new Dictionary<char, string>
-        {
-            [(char)straddled] = Damage.ReadingOf(straddled),
-            [sentence[terminatorIndex]] = Damage.ReadingOf(sentence[terminatorIndex]),
-        };
-        var damaged = Damage.DecodeLikeTheDamage(Damage.Annotate(bytes, list));
-        return (damaged, sentence);
-    }
+    private static (string Damaged, string Expected) DamageInside(string sentence, int k, int terminatorIndex) =>
+        (Damage.Inside(sentence, k, terminatorIndex), sentence);
 
     [Theory]
     [InlineData("浙江省的科技支出增速明顯高於全國水平", 4, 10)]
@@ -107,6 +92,9 @@ public class MojibakeRepairTests
         Assert.StartsWith(sentence + "</p>", Pinyin.Annotation().Replace(repaired.Text, ""));
         var repair = Assert.Single(repaired.Repairs);
         Assert.Contains("a guess", repair.Note);
+        // no byte was deleted, but ’ fits the bytes as well as ”: the repair is not certain
+        Assert.Equal(0, repair.LostBytes);
+        Assert.Equal(RepairConfidence.Partial, repair.Confidence);
     }
 
     [Fact]

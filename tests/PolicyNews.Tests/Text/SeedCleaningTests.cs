@@ -60,9 +60,13 @@ public class SeedCleaningTests
             Assert.DoesNotContain(mojibake, text);
     }
 
+    /// <summary>
+    /// The seeds' figures (docs/data-pipeline.md): 18 runs, 9 certain and 9 partial, as
+    /// docs/seed-damage.md classifies them byte by byte.
+    /// </summary>
     [Theory]
-    [InlineData(Report, 5, 2, 3, 16, 16)]
-    [InlineData(Essay, 13, 8, 5, 14, 13)]
+    [InlineData(Report, 5, 2, 3, 18, 17)]
+    [InlineData(Essay, 13, 7, 6, 16, 15)]
     public void RecordsEveryRepairWithItsConfidence(string seed, int runs, int certain, int partial, int lostBytes, int unrecoverable)
     {
         var doc = Clean(seed);
@@ -74,10 +78,41 @@ public class SeedCleaningTests
         Assert.Equal(partial, repairs.Count(r => r.Confidence == RepairConfidence.Partial));
         Assert.Equal(lostBytes, repairs.Sum(r => r.LostBytes));
         Assert.Equal(unrecoverable, AllText(doc).Count(c => c == Repair.Unrecoverable));
-        Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Partial), r => Assert.Contains(Repair.Unrecoverable, r.Replacement));
         Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Certain), r => Assert.Equal(0, r.LostBytes));
-        // every lost character is shown: a gap of 2n bytes leaves n+1 □
-        Assert.All(repairs.Where(r => r.Note.Contains("bytes lost between")), r => Assert.Contains("characters", r.Note));
+        Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Certain), r => Assert.DoesNotContain("guess", r.Note));
+        Assert.All(repairs.Where(r => r.Confidence == RepairConfidence.Partial), r => Assert.True(r.LostBytes > 0 || r.Note.Contains("a guess")));
+        Assert.All(repairs, r => Assert.Equal(LostCharactersInNote(r.Note), r.Replacement.Count(c => c == Repair.Unrecoverable)));
+    }
+
+    /// <summary>
+    /// How many characters the note says were lost: a gap of 2n bytes is n+1 characters, and a
+    /// character whose annotation alone survived is one. Each □ must stand for one of them.
+    /// </summary>
+    private static int LostCharactersInNote(string note)
+    {
+        var lost = 0;
+        foreach (Match gap in Regex.Matches(note, @"(\d+) bytes lost between \w\w and \w\w, (\d+) characters"))
+        {
+            Assert.Equal(int.Parse(gap.Groups[1].Value) / 2 + 1, int.Parse(gap.Groups[2].Value));
+            lost += int.Parse(gap.Groups[2].Value);
+        }
+        return lost + (note.StartsWith("a character was lost") ? 1 : 0);
+    }
+
+    /// <summary>The three cases of issue 12, and the one docs/data-pipeline.md listed as a known limit.</summary>
+    [Theory]
+    [InlineData(Report, "人才□□。“到我們", "without a deletion D5 DF would spell 者")]     // the full stop the bytes spell stays
+    [InlineData(Report, "州的□□□□□□底。”", "without a deletion D5 DF would spell 者")]   // 政策, not 者
+    [InlineData(Report, "當地□□□大科技創新", "4 bytes lost between D5 and D3, 3 characters")] // 政府加, not 政子
+    [InlineData(Essay, "“小院高墻”□□和技術限制", "without a deletion D5 DF would spell 者")]
+    public void ShowsWhatTheBytesCannotProveAsLost(string seed, string expected, string note)
+    {
+        var block = Assert.Single(Clean(seed).Blocks, b => b.Text.Contains(expected));
+
+        var at = block.Text.IndexOf(expected, StringComparison.Ordinal);
+        var repair = Assert.Single(block.Marks.Repairs, r => r.Offset < at + expected.Length && at < r.Offset + r.Length);
+        Assert.Equal(RepairConfidence.Partial, repair.Confidence);
+        Assert.Contains(note, repair.Note);
     }
 
     [Theory]
@@ -99,7 +134,7 @@ public class SeedCleaningTests
         var report = AllText(Clean(Report));
         var essay = AllText(Clean(Essay));
 
-        Assert.Contains("□□者□□底。”", report);
+        Assert.Contains("□□底。”", report);
         Assert.DoesNotContain("。、", report + essay);
         Assert.Contains("水平技壓群芳□□使OpenAI", essay);
     }
@@ -108,7 +143,6 @@ public class SeedCleaningTests
     [Theory]
     [InlineData(Report, "地加大了科技創", "主要是當地加大了科技創新投入力度。")]
     [InlineData(Essay, "。”《麻省理工科技評", "。”《麻省理工科技評論》進一步評價說")]
-    [InlineData(Essay, "實施的“小院高墻”者和技術", "實施的“小院高墻”")]
     [InlineData(Essay, "。或許", "業型公司。或許正是因為技術型企業家梁文鋒")]
     [InlineData(Essay, "為技術", "業型公司。或許正是因為技術型企業家梁文鋒")]
     public void RebuildsRunsFromTheirBytes(string seed, string run, string expected)
