@@ -104,7 +104,7 @@ internal static class BytePairing
         // A join cp shares proves nothing: ’。 joins “ no better than 。 alone does.
         var v = article.Vocabulary;
         return !v.HasPair(previous, cp) && v.HasPair(d.First, d.Second)
-            && ((v.HasPair(previous, d.First) && !v.HasPair(previous, cp)) || (v.HasPair(d.Second, next) && !v.HasPair(cp, next)));
+            && (v.HasPair(previous, d.First) || (v.HasPair(d.Second, next) && !v.HasPair(cp, next)));
     }
 
     private static ByteStream Stream(RunStart start, int k, RunToken? terminator)

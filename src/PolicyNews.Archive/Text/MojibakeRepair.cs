@@ -13,8 +13,10 @@ namespace PolicyNews.Archive.Text;
 /// the reading with the most plausible characters wins (<see cref="RunFinder"/>,
 /// <see cref="BytePairing"/>); bytes the '?' lost are chosen by the annotation they were inside (a
 /// hard constraint) or by plausibility (<see cref="LostByteChooser"/>). Pairs that no longer spell
-/// a character mark bytes deleted for good (they had decoded to private-use characters): a gap of
-/// n deleted pairs stands for n+1 characters shown as □ (<see cref="GapExplainer"/>).
+/// a character mark bytes deleted for good (they had decoded to private-use characters), and so do
+/// pairs that spell one where a reading with a deletion is as plausible (者 in an article that
+/// writes 政策): a gap of n deleted pairs stands for n+1 characters shown as □
+/// (<see cref="GapExplainer"/>). A repair is certain only when no byte was lost or guessed.
 ///
 /// Built once and shared: what it learns about an article lives in a <see cref="RepairContext"/>.
 /// </summary>
