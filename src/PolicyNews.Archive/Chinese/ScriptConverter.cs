@@ -9,8 +9,8 @@ namespace PolicyNews.Archive.Chinese;
 /// tools/PolicyNews.ChineseTables). A word is matched before its characters, so 反覆→反复 but
 /// 覆蓋→覆盖, 隨著→随着 but 著作 stays, 之后→之後 but 皇后 stays. Non-Han text passes through.
 ///
-/// Search folding is not conversion: <see cref="FoldForSearch"/> still uses the per-character
-/// Unihan table until the index is rebuilt with <see cref="VariantFolding"/>.
+/// Search folding is not conversion: <see cref="FoldForSearch"/> folds each character to the one
+/// form all its variants share (<see cref="VariantFolding"/>), without word context.
 /// </summary>
 public static class ScriptConverter
 {
@@ -36,8 +36,8 @@ public static class ScriptConverter
 
     /// <summary>
     /// The form both an indexed text and a query are reduced to before they are compared: Han
-    /// characters in their Simplified form by Unihan's per-character table (so 覆 still folds to 复,
-    /// see <see cref="UnihanVariants"/>), fullwidth and halfwidth forms folded to their ordinary
+    /// characters folded with all their variants to one form (<see cref="VariantFolding"/>: 遊/游,
+    /// 週/周, 裏/裡/里, 墻/牆/墙; 覆 stays apart from 復/複), fullwidth and halfwidth forms folded to their ordinary
     /// width (ＤｅｅｐＳｅｅｋ→DeepSeek, ｶ→カ, ideographic space→space), CJK compatibility
     /// ideographs to their unified form (NFC), and letters lower-cased (invariant culture).
     /// </summary>
@@ -116,5 +116,5 @@ public static class ScriptConverter
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static Rune Simplify(Rune rune) => new(UnihanVariants.Simplified(rune.Value));
+    private static Rune Simplify(Rune rune) => new(VariantFolding.Fold(rune.Value));
 }

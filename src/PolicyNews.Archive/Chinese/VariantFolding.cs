@@ -10,8 +10,8 @@ namespace PolicyNews.Archive.Chinese;
 /// tools/PolicyNews.ChineseTables/FoldingTable.cs.
 ///
 /// Character level only: 反覆 (反复) still folds to 反覆 and 隨著 to 随著 — words need
-/// <see cref="ScriptConverter.ToSimplified"/>. Search does not use this yet; switching it changes
-/// the index, which then has to be rebuilt.
+/// <see cref="ScriptConverter.ToSimplified"/>. Search folds with it (ScriptConverter.FoldForSearch);
+/// a change to the table needs the index rebuilt (a migration, as 008 did).
 /// </summary>
 public static class VariantFolding
 {
