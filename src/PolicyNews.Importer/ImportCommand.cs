@@ -6,12 +6,15 @@ namespace PolicyNews.Importer;
 /// <summary>
 /// The importer's one command: expand the inputs, find articles.json and tags.json beside them,
 /// run the import, print the report. Exit code 0 on success, 2 when anything is wrong — in which
-/// case every problem is printed on its own line and the database is left exactly as it was.
+/// case every problem is printed on its own line and the database is left exactly as it was — and
+/// 3 when the import is committed but the checkpoint after it failed (disk full): the data is in
+/// the -wal file only, which the error line explains.
 /// </summary>
 public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, TextWriter error)
 {
     public const int Success = 0;
     public const int Failure = 2;
+    public const int NotCheckpointed = 3;
 
     public int Run(string database, IReadOnlyList<string> inputs)
     {
@@ -24,6 +27,15 @@ public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, 
             return Fail(result.Problems);
 
         ImportReport.Print(result, database, output);
+        switch (result.Checkpoint)
+        {
+            case CheckpointStatus.Failed:
+                error.WriteLine($"error: {result.CheckpointMessage}.");
+                return NotCheckpointed;
+            case CheckpointStatus.Incomplete:
+                error.WriteLine($"warning: {result.CheckpointMessage}.");
+                break;
+        }
         return Success;
     }
 

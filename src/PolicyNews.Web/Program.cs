@@ -11,6 +11,14 @@ using Serilog;
 // The portal, in the order a request meets it. Paths (database, seeds, wwwroot, docs) are relative
 // to the working directory: `dotnet run --project src/PolicyNews.Web` runs in the repository root
 // (RunWorkingDirectory in the .csproj), the container in /app.
+
+// `--healthcheck [URL]`: the container's HEALTHCHECK asks a running portal and exits (no server).
+if (HealthProbe.IsRequested(args))
+{
+    Environment.ExitCode = await HealthProbe.RunAsync(args, Console.Out);
+    return;
+}
+
 var folders = SiteFolders.Locate();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -32,6 +40,8 @@ builder.Services.AddRazorPages();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 // Validators and output cache keyed on the import generation, compression, static assets from the build.
 builder.AddHttpCaching(folders);
+// Health checks (/healthz, /readyz) and graceful shutdown (HostOptions:ShutdownTimeout).
+builder.AddHealth();
 
 var app = builder.Build();
 
@@ -42,8 +52,13 @@ if (!app.CheckSiteSettings())
     return;
 }
 
-// Before the first request: open (and migrate) the database, importing the seeds if it is empty.
-ArchiveStartup.EnsureImported(app.Services);
+// Before the first request: check, open and migrate the database, importing the seeds if it is
+// empty. A database the portal cannot serve stops the start: one line naming file and fault (exit code 3).
+if (!ArchiveStartup.Prepare(app.Services))
+{
+    Environment.ExitCode = ArchiveStartup.CannotServe;
+    return;
+}
 
 app.UseTrustedProxies();                    // the client's address and scheme, from configured proxies only
 app.UseExceptionHandler("/errors/500");
@@ -62,6 +77,7 @@ app.MapArchiveApi();
 app.MapArticleApi();
 app.MapSearchApi();
 app.MapFeeds();
+app.MapHealth();
 
 app.Run();
 

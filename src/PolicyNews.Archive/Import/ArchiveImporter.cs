@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
+using SQLitePCL;
 
 namespace PolicyNews.Archive.Import;
 
@@ -13,9 +14,14 @@ namespace PolicyNews.Archive.Import;
 /// Runs source files through the pipeline and writes them in one transaction. The run is all or
 /// nothing: every file is read and checked first, and any problem means nothing is written — and a
 /// database this run created is removed again, so a failed run leaves the disk as it found it.
+/// The text is cleaned before the write transaction begins, so the write lock is held only while
+/// writing: readers never wait (WAL), and a second importer waits only for the writing.
 /// </summary>
 public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger = null, TimeProvider? clock = null, ILogger? logger = null)
 {
+    /// <summary>How many times a run prepares itself when another writer changed the stored files while it was cleaning.</summary>
+    const int Attempts = 3;
+
     readonly ISlugger slugger = slugger ?? new PinyinSlugger();
     readonly TimeProvider clock = clock ?? TimeProvider.System;
     readonly ILogger logger = logger ?? NullLogger.Instance;
@@ -45,79 +51,151 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         {
             try
             {
-                result = Write(database, sources, request);
+                result = Run(database, sources, request);
             }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            catch (SqliteException ex)
+            {
+                result = ImportResult.Failed([new ImportProblem(request.DatabasePath, DescribeWriteFailure(ex))]);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
             {
                 result = ImportResult.Failed([new ImportProblem(request.DatabasePath, $"cannot write the database: {Describe(ex)}")]);
             }
+            if (result.Succeeded)
+                result = Checkpoint(database, result);
         }
         if (!result.Succeeded)
             created.Remove();
         return result;
     }
 
-    ImportResult Write(ArchiveDatabase database, List<SourceFile> sources, ImportRequest request)
+    ImportResult Run(ArchiveDatabase database, List<SourceFile> sources, ImportRequest request)
     {
-        using var connection = database.OpenConnection();
-        // BEGIN IMMEDIATE: take the write lock now, so the run cannot fail half-way on SQLITE_BUSY.
-        using var tx = connection.BeginTransaction(deferred: false);
-        // total_changes() counts for the connection's whole life, and a pooled connection may
-        // already have run the migrations: this run's rows are the difference.
-        var changesBefore = TotalChanges(connection, tx);
-        var articles = new ArticleWriter(connection, tx);
-        var stored = articles.LoadStoredFiles();
+        // The pipeline's output depends only on a file's bytes and metadata: a second attempt reuses it.
+        var cleaned = new Dictionary<string, PreparedArticle>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            // 3. Decide per file from the stored hashes, read in a snapshot without any lock:
+            //    unchanged (same bytes, same slug) or to be cleaned.
+            var stored = ReadStoredFiles(database);
+            var plan = sources.Select(source => FilePlan.For(source, request, stored)).ToList();
 
-        // 3. Decide per file: unchanged (same bytes, same slug) or cleaned by the pipeline.
-        var problems = new List<ImportProblem>();
-        var warnings = new List<string>();
-        var outcomes = new List<FileOutcome>();
-        var prepared = new List<PreparedArticle>();
-        foreach (var source in sources)
+            // 4. Clean, still without a lock: readers and other writers carry on meanwhile.
+            var problems = Clean(plan.Where(p => !p.Unchanged), cleaned);
+            var prepared = plan.Where(p => !p.Unchanged).Select(p => cleaned.GetValueOrDefault(p.Source.FileName))
+                .OfType<PreparedArticle>().ToList();
+            problems.AddRange(SlugClashes(prepared, stored));
+            if (problems.Count > 0)
+                return ImportResult.Failed(problems);
+
+            // 5. Take the write lock (BEGIN IMMEDIATE: the run cannot fail half-way on SQLITE_BUSY; a
+            //    second importer waits here, up to the busy timeout) and make sure the stored files are
+            //    still those step 3 decided on. Another importer may have committed in between; then
+            //    decide again (cleaning only what is new) rather than write from a stale plan.
+            using var connection = database.OpenConnection();
+            using var tx = connection.BeginTransaction(deferred: false);
+            var articles = new ArticleWriter(connection, tx);
+            if (!SameFiles(articles.LoadStoredFiles(), stored))
+            {
+                tx.Rollback();
+                if (attempt == Attempts)
+                    return ImportResult.Failed([new ImportProblem(request.DatabasePath,
+                        $"another writer changed the archive each of the {Attempts} times this run prepared its files; run it again when the other import has finished")]);
+                logger.LogInformation("import: the archive changed while the files were cleaned; deciding again");
+                continue;
+            }
+            var result = Write(connection, tx, articles, plan, prepared, stored, request);
+            tx.Commit();
+            return result;
+        }
+    }
+
+    /// <summary>One source file, and what step 3 decided about it.</summary>
+    sealed record FilePlan(SourceFile Source, ArticleMetadata? Meta, string Slug, StoredFile? Old, bool Unchanged)
+    {
+        public static FilePlan For(SourceFile source, ImportRequest request, Dictionary<string, StoredFile> stored)
         {
             var meta = request.Metadata?.GetValueOrDefault(source.FileName);
             var slug = meta?.Slug ?? Slugs.FromFileName(source.FileName);
             var old = stored.GetValueOrDefault(source.FileName);
-            if (old is { ArticleId: { } articleId } && old.Sha256 == source.Sha256 && old.Slug == slug)
-            {
-                var updated = meta is not null && articles.UpdateMetadata(articleId, meta);
-                outcomes.Add(new FileOutcome(source.FileName, updated ? FileStatus.MetadataUpdated : FileStatus.Unchanged,
-                    slug, null, DocumentCounts.Zero, null));
+            return new FilePlan(source, meta, slug, old, old is { ArticleId: not null } && old.Sha256 == source.Sha256 && old.Slug == slug);
+        }
+    }
+
+    static Dictionary<string, StoredFile> ReadStoredFiles(ArchiveDatabase database)
+    {
+        using var connection = database.OpenConnection();
+        using var tx = connection.BeginTransaction(deferred: true);
+        var stored = new ArticleWriter(connection, tx).LoadStoredFiles();
+        tx.Commit();
+        return stored;
+    }
+
+    /// <summary>Every decision of steps 3 and 4 (unchanged or not, the old row, who owns which slug) rests on these rows alone.</summary>
+    static bool SameFiles(Dictionary<string, StoredFile> now, Dictionary<string, StoredFile> before) =>
+        now.Count == before.Count && now.All(f => before.TryGetValue(f.Key, out var b)
+            && (b.Id, b.Sha256, b.ArticleId, b.Slug) == (f.Value.Id, f.Value.Sha256, f.Value.ArticleId, f.Value.Slug));
+
+    List<ImportProblem> Clean(IEnumerable<FilePlan> files, Dictionary<string, PreparedArticle> cleaned)
+    {
+        var problems = new List<ImportProblem>();
+        foreach (var file in files)
+        {
+            if (cleaned.ContainsKey(file.Source.FileName))
                 continue;
-            }
             try
             {
-                var cleaned = pipeline.Clean(source.Bytes, source.FileName);
-                var article = PreparedArticle.Create(source, cleaned, meta, slugger);
+                var document = pipeline.Clean(file.Source.Bytes, file.Source.FileName);
+                var article = PreparedArticle.Create(file.Source, document, file.Meta, slugger);
                 if (article.Sections.Sum(s => s.Blocks.Count) == 0)
-                    problems.Add(new ImportProblem(source.Path, "no text left after cleaning"));
+                    problems.Add(new ImportProblem(file.Source.Path, "no text left after cleaning"));
                 else
-                    prepared.Add(article);
+                    cleaned[file.Source.FileName] = article;
             }
             catch (SourceRejectedException ex)
             {
-                problems.Add(new ImportProblem(source.Path, ex.Reason));
+                problems.Add(new ImportProblem(file.Source.Path, ex.Reason));
             }
             catch (Exception ex)
             {
                 // A pipeline bug is still this file's problem; report it and write nothing.
-                problems.Add(new ImportProblem(source.Path, $"the text pipeline failed: {Describe(ex)}"));
+                problems.Add(new ImportProblem(file.Source.Path, $"the text pipeline failed: {Describe(ex)}"));
             }
         }
+        return problems;
+    }
 
-        // Two files may not claim one slug, in this run or against articles already stored (files
-        // rewritten in this run give up their old slugs).
+    /// <summary>
+    /// Two files may not claim one slug, in this run or against articles already stored (files
+    /// rewritten in this run give up their old slugs).
+    /// </summary>
+    static IEnumerable<ImportProblem> SlugClashes(List<PreparedArticle> prepared, Dictionary<string, StoredFile> stored)
+    {
         var rewritten = prepared.Select(p => p.File.FileName).ToHashSet();
         var owners = stored.Values.Where(f => f.Slug is not null && !rewritten.Contains(f.FileName))
             .ToDictionary(f => f.Slug!, f => f.FileName);
         foreach (var article in prepared)
             if (!owners.TryAdd(article.Fields.Slug, article.File.FileName))
-                problems.Add(new ImportProblem(article.File.Path, $"slug '{article.Fields.Slug}' already belongs to {owners[article.Fields.Slug]}"));
+                yield return new ImportProblem(article.File.Path, $"slug '{article.Fields.Slug}' already belongs to {owners[article.Fields.Slug]}");
+    }
 
-        if (problems.Count > 0)
-            return ImportResult.Failed(problems);   // tx is disposed without commit: rolled back
+    /// <summary>6. Write, inside the transaction: metadata of unchanged files, taxonomy, articles, section tags, the search index.</summary>
+    ImportResult Write(SqliteConnection connection, SqliteTransaction tx, ArticleWriter articles, List<FilePlan> plan,
+        List<PreparedArticle> prepared, Dictionary<string, StoredFile> stored, ImportRequest request)
+    {
+        // total_changes() counts for the connection's whole life, and a pooled connection may
+        // already have run the migrations: this run's rows are the difference.
+        var changesBefore = TotalChanges(connection, tx);
+        var outcomes = new List<FileOutcome>();
+        var warnings = new List<string>();
+        foreach (var file in plan.Where(p => p.Unchanged))
+        {
+            var updated = file.Meta is not null && articles.UpdateMetadata(file.Old!.ArticleId!.Value, file.Meta);
+            outcomes.Add(new FileOutcome(file.Source.FileName, updated ? FileStatus.MetadataUpdated : FileStatus.Unchanged,
+                file.Slug, null, DocumentCounts.Zero, null));
+        }
 
-        // 4. Write: taxonomy first, then articles, then the section tags that depend on both.
+        // Taxonomy first, then articles, then the section tags that depend on both.
         var tags = new TagWriter(connection, tx);
         var tagsChanged = request.Tags is null ? 0 : tags.Sync(request.Tags);
         var importedAt = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ");
@@ -143,15 +221,48 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         if (rowsChanged > 0)
             connection.Execute("UPDATE import_generation SET generation = generation + 1, changed_at = @importedAt WHERE id = 1",
                 new { importedAt }, tx);
-        tx.Commit();
 
-        var order = sources.Select((s, i) => (s.FileName, i)).ToDictionary(x => x.FileName, x => x.i);
+        var order = plan.Select((p, i) => (p.Source.FileName, i)).ToDictionary(x => x.FileName, x => x.i);
         return new ImportResult(outcomes.OrderBy(o => order[o.FileName]).ToList(), warnings, [],
             tagsChanged, linksAdded, linksRemoved, rowsChanged);
     }
 
     static long TotalChanges(SqliteConnection connection, SqliteTransaction tx) =>
         connection.ExecuteScalar<long>("SELECT total_changes()", transaction: tx);
+
+    /// <summary>
+    /// 7. After the commit, move the WAL into the main file. The commit is durable either way; what a
+    /// failure changes is that the main file alone is not a complete copy (a backup by copying it
+    /// would lose the run), so the result says so instead of reporting a plain success.
+    /// </summary>
+    ImportResult Checkpoint(ArchiveDatabase database, ImportResult result)
+    {
+        var db = database.FilePath;
+        try
+        {
+            var checkpoint = database.Checkpoint();
+            if (checkpoint.Complete)
+                return result;
+            return result with
+            {
+                Checkpoint = CheckpointStatus.Incomplete,
+                CheckpointMessage = $"the import is committed, but readers kept the checkpoint from finishing: {checkpoint.MovedPages} of " +
+                                    $"{checkpoint.WalPages} pages in {db}-wal are in {db}; a later checkpoint (the next import, or the last " +
+                                    "connection closing) moves the rest. Until then back up with sqlite3 .backup, not by copying the file",
+            };
+        }
+        catch (StoreException ex)
+        {
+            logger.LogError("import: checkpoint of {Database} failed: {Error}", db, Describe(ex));
+            return result with
+            {
+                Checkpoint = CheckpointStatus.Failed,
+                CheckpointMessage = $"the import is committed, but copying it from {db}-wal into {db} failed ({Describe(ex.InnerException ?? ex)}). " +
+                                    $"The data is safe in {db}-wal: keep that file beside the database, and do not copy {db} alone. " +
+                                    "Free space and run the importer again: it finishes the checkpoint",
+            };
+        }
+    }
 
     static (List<SourceFile> Sources, List<ImportProblem> Problems) ReadSources(IReadOnlyList<string> files)
     {
@@ -189,6 +300,17 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         }
         return (sources, problems);
     }
+
+    /// <summary>Why the write transaction failed, in words an operator can act on; nothing was written.</summary>
+    static string DescribeWriteFailure(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        raw.SQLITE_BUSY or raw.SQLITE_LOCKED =>
+            $"the database is locked by another writer (is another import running?): waited {ArchiveDatabase.BusyTimeout.TotalSeconds:0} s " +
+            $"for the write lock ({Describe(ex)}); run the import again when the other one has finished",
+        raw.SQLITE_FULL => $"the disk is full, or the database reached its size limit ({Describe(ex)}); free space and run the import again",
+        raw.SQLITE_IOERR => $"the disk could not take the write ({Describe(ex)}); check free space and the disk, then run the import again",
+        _ => $"cannot write the database: {Describe(ex)}",
+    };
 
     static string Describe(Exception ex) => ex switch
     {

@@ -14,6 +14,14 @@ public sealed record ImportResult(
 {
     public bool Succeeded => Problems.Count == 0;
 
+    /// <summary>
+    /// Whether the WAL was moved into the main file after the commit; when it was not, <see cref="CheckpointMessage"/>
+    /// says what that means for the file and what to do. A failed run has nothing to checkpoint.
+    /// </summary>
+    public CheckpointStatus Checkpoint { get; init; }
+
+    public string? CheckpointMessage { get; init; }
+
     public int Imported => Files.Count(f => f.Status is FileStatus.Added or FileStatus.Replaced);
     public int Unchanged => Files.Count(f => f.Status is FileStatus.Unchanged or FileStatus.MetadataUpdated);
 
@@ -22,6 +30,16 @@ public sealed record ImportResult(
 
     public static ImportResult Failed(IReadOnlyList<ImportProblem> problems, IReadOnlyList<string>? warnings = null) =>
         new([], warnings ?? [], problems, 0, 0, 0, 0);
+}
+
+public enum CheckpointStatus
+{
+    /// <summary>The main file alone holds every commit.</summary>
+    Complete,
+    /// <summary>Readers held old snapshots; some committed pages are still only in the WAL, and a later checkpoint moves them.</summary>
+    Incomplete,
+    /// <summary>Writing the main file failed (disk full, I/O error): the commit is safe in the WAL, the main file alone is not a complete copy.</summary>
+    Failed,
 }
 
 public enum FileStatus

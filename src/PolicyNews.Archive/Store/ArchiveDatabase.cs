@@ -3,52 +3,109 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SQLitePCL;
 
 namespace PolicyNews.Archive.Store;
 
 /// <summary>
-/// The archive's SQLite file. <see cref="Open"/> creates the file (and its folder) when missing and
-/// brings the schema up to date. Reads go through <see cref="Read{T}"/>, which times and logs them,
-/// runs them in one snapshot, and wraps failures with what was being done.
+/// The archive's SQLite file. <see cref="Open"/> checks the file, creates it (and its folder) when
+/// missing and brings the schema up to date. Reads go through <see cref="Read{T}"/>, which times and
+/// logs them, runs them in one snapshot, and wraps failures with what was being done.
 /// </summary>
 public sealed class ArchiveDatabase : IDisposable
 {
-    // Long enough to ride out an importer commit while the web host reads.
-    const int BusyTimeoutMilliseconds = 5000;
+    /// <summary>
+    /// How long a connection waits for a lock (the importer's commit, another importer) before it
+    /// fails: SQLite's busy handler and Microsoft.Data.Sqlite's own retry (its "Default Timeout",
+    /// 30 s unless set) both get this, so a locked database fails after 5 s as docs/operations.md says.
+    /// </summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
     static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(200);
 
     readonly string connectionString;
+    readonly string unpooledConnectionString;
     readonly ILogger logger;
 
-    ArchiveDatabase(string path, ILogger logger)
+    ArchiveDatabase(string path, bool readOnly, ILogger logger)
     {
         FilePath = path;
+        ReadOnly = readOnly;
         this.logger = logger;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-        }.ToString();
+        // Never ReadWriteCreate after Open: a file deleted under a running process must fail its
+        // reads (and its readiness check), not be replaced by an empty database.
+        var mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite;
+        connectionString = ConnectionString(path, mode, pooling: true);
+        unpooledConnectionString = ConnectionString(path, mode, pooling: false);
     }
 
     public string FilePath { get; }
 
+    /// <summary>The file could only be opened for reading (write-protected file, immutable file, read-only mount).</summary>
+    public bool ReadOnly { get; }
+
+    /// <summary>The <see cref="QuickCheck"/> that <see cref="Open"/> ran when asked to (<see cref="ArchiveOpenOptions.QuickCheck"/>), else null.</summary>
+    public IntegrityCheck? CheckedAtOpen { get; private set; }
+
     /// <summary>
     /// Opens (creating if needed) the database at <paramref name="path"/> and migrates it, with the
-    /// SQL functions the migrations call (<see cref="Migrator.Migrate"/>).
+    /// SQL functions the migrations call (<see cref="Migrator.Migrate"/>). A file that cannot be an
+    /// archive — a folder, not SQLite, cut short, damaged (with <see cref="ArchiveOpenOptions.QuickCheck"/>),
+    /// from a newer build — throws a <see cref="StoreException"/> naming the file and the fault, before
+    /// anything is written to it. A write-protected file is refused unless
+    /// <see cref="ArchiveOpenOptions.AllowReadOnly"/>.
     /// </summary>
-    public static ArchiveDatabase Open(string path, Action<SqliteConnection> sqlFunctions, ILogger? logger = null)
+    public static ArchiveDatabase Open(string path, Action<SqliteConnection> sqlFunctions, ILogger? logger = null, ArchiveOpenOptions? options = null)
     {
+        options ??= new ArchiveOpenOptions();
+        var allowReadOnly = options.AllowReadOnly;
         var fullPath = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-
-        var database = new ArchiveDatabase(fullPath, logger ?? NullLogger.Instance);
+        DatabaseFile.Check(fullPath);
+        var existed = File.Exists(fullPath);
+        var readOnly = false;
         try
         {
+            var folder = Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+
+            // The one connection allowed to create the file. SQLite opens a write-protected file
+            // read-only instead of failing, so ask it which it did.
+            using var first = new SqliteConnection(ConnectionString(fullPath, SqliteOpenMode.ReadWriteCreate, pooling: false));
+            first.Open();
+            readOnly = raw.sqlite3_db_readonly(first.Handle, "main") == 1;
+            if (readOnly && !allowReadOnly)
+                throw new StoreException($"store: {fullPath} is read-only; this program writes to it");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"store: cannot create the folder of {fullPath}: {ex.Message}", ex);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException(existed ? $"store: cannot open {fullPath}" : $"store: cannot create {fullPath}", ex);
+        }
+
+        var database = new ArchiveDatabase(fullPath, readOnly, logger ?? NullLogger.Instance);
+        try
+        {
+            // Cheapest first, and nothing written until the file has passed every check.
             using var connection = database.OpenConnection();
-            Migrator.Migrate(connection, sqlFunctions, database.logger);
+            Migrator.EnsureOpenable(connection, writable: !readOnly);
+            if (options.QuickCheck)
+                database.CheckedAtOpen = database.RunQuickCheck();
+            if (!readOnly)
+                Migrator.Migrate(connection, sqlFunctions, database.logger);
+        }
+        catch (SqliteException ex) when (readOnly && ex.SqliteErrorCode == raw.SQLITE_CANTOPEN)
+        {
+            database.Dispose();
+            throw new StoreException($"store: cannot read {fullPath}: it is read-only, and SQLite cannot create {fullPath}-shm " +
+                                     "beside it (a WAL database needs that file; the folder is read-only too)", ex);
+        }
+        catch (SqliteException ex)
+        {
+            database.Dispose();
+            throw new StoreException($"store: cannot open {fullPath}", ex);
         }
         catch
         {
@@ -58,9 +115,18 @@ public sealed class ArchiveDatabase : IDisposable
         return database;
     }
 
+    static string ConnectionString(string path, SqliteOpenMode mode, bool pooling) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = mode,
+        Pooling = pooling,
+        DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+    }.ToString();
+
     /// <summary>
     /// A new connection in WAL mode (readers never wait for the importer) with foreign keys enforced
     /// (SQLite leaves them off per connection) and a busy timeout instead of instant SQLITE_BUSY.
+    /// A read-only database keeps the journal mode it has (changing it would write).
     /// </summary>
     public SqliteConnection OpenConnection()
     {
@@ -69,9 +135,9 @@ public sealed class ArchiveDatabase : IDisposable
         {
             connection.Open();
             connection.Execute($"""
-                PRAGMA journal_mode = WAL;
+                {(ReadOnly ? "" : "PRAGMA journal_mode = WAL;")}
                 PRAGMA foreign_keys = ON;
-                PRAGMA busy_timeout = {BusyTimeoutMilliseconds};
+                PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};
                 """);
             return connection;
         }
@@ -79,6 +145,86 @@ public sealed class ArchiveDatabase : IDisposable
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// SQLite's <c>PRAGMA quick_check</c>: every page reachable and readable, every b-tree well formed
+    /// (it skips matching index entries to table rows, which <c>integrity_check</c> adds). Returns the
+    /// problems found (at most <paramref name="limit"/>), none for a sound file. It reads the whole
+    /// file, so it takes time in proportion to its size (docs/operations.md has figures).
+    /// </summary>
+    public IReadOnlyList<string> QuickCheck(int limit = 10)
+    {
+        if (limit < 1)
+            throw new ArgumentOutOfRangeException(nameof(limit));
+        try
+        {
+            using var connection = OpenConnection();
+            var rows = connection.Query<string>($"PRAGMA quick_check({limit})").AsList();
+            // Rows may span lines, the first opening with "*** in database main ***".
+            return rows is ["ok"] ? [] : rows.Select(OneLine).ToList();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is raw.SQLITE_CORRUPT or raw.SQLITE_NOTADB)
+        {
+            // Damage bad enough that the check itself cannot run (e.g. the schema page).
+            return [OneLine(ex.Message)];
+        }
+
+        static string OneLine(string text) => string.Join(' ', text.Replace("*** in database main ***", "")
+            .Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
+    /// The schema version, read through a connection opened afresh rather than taken from the pool
+    /// (a pooled connection keeps reading a file deleted since it opened): for readiness checks.
+    /// </summary>
+    public int ProbeSchemaVersion()
+    {
+        try
+        {
+            using var connection = new SqliteConnection(unpooledConnectionString);
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
+            return Migrator.CurrentVersion(connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"store: cannot read {FilePath}", ex);
+        }
+    }
+
+    IntegrityCheck RunQuickCheck()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var problems = QuickCheck();
+        var check = new IntegrityCheck(problems, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow);
+        if (problems.Count > 0)
+            throw new StoreException($"store: {FilePath} is damaged: SQLite's quick_check found " +
+                                     $"{(problems.Count >= 10 ? "10 or more problems" : problems.Count == 1 ? "a problem" : $"{problems.Count} problems")}: " +
+                                     string.Join("; ", problems.Take(3)) + (problems.Count > 3 ? "; …" : ""));
+        logger.LogInformation("store: quick_check of {Database}: ok in {Elapsed:0} ms", FilePath, check.Took.TotalMilliseconds);
+        return check;
+    }
+
+    /// <summary>
+    /// Moves every committed page from the WAL into the main file and empties the WAL
+    /// (<c>wal_checkpoint(TRUNCATE)</c>). Readers that hold an older snapshot for longer than the busy
+    /// timeout leave it incomplete (<see cref="WalCheckpoint.Complete"/> false): normal in WAL mode,
+    /// a later checkpoint finishes it. A failed write (disk full, I/O error) throws
+    /// <see cref="StoreException"/>; the commit is still safe in the WAL.
+    /// </summary>
+    public WalCheckpoint Checkpoint()
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            var (busy, log, moved) = connection.QuerySingle<(int, int, int)>("PRAGMA wal_checkpoint(TRUNCATE)");
+            return new WalCheckpoint(busy != 0, log, moved);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"store: unable to checkpoint {FilePath}", ex);
         }
     }
 
@@ -111,6 +257,33 @@ public sealed class ArchiveDatabase : IDisposable
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+}
+
+/// <summary>How <see cref="ArchiveDatabase.Open"/> is to treat the file beyond the defaults (write access required, no integrity check).</summary>
+public sealed record ArchiveOpenOptions
+{
+    /// <summary>Open a write-protected file for reading instead of refusing it, provided its schema is current (migrating would write).</summary>
+    public bool AllowReadOnly { get; init; }
+
+    /// <summary>Run <see cref="ArchiveDatabase.QuickCheck"/> before migrating, and refuse a damaged file.</summary>
+    public bool QuickCheck { get; init; }
+}
+
+/// <summary>A <c>quick_check</c>: its problems (none: sound), how long it took, when it ran.</summary>
+public sealed record IntegrityCheck(IReadOnlyList<string> Problems, TimeSpan Took, DateTimeOffset At)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+/// <summary>
+/// What <see cref="ArchiveDatabase.Checkpoint"/> did: <paramref name="Busy"/> when readers kept it from
+/// finishing; <paramref name="WalPages"/> pages were in the WAL, <paramref name="MovedPages"/> of them
+/// are now in the main file (both 0 once the WAL is truncated).
+/// </summary>
+public sealed record WalCheckpoint(bool Busy, int WalPages, int MovedPages)
+{
+    /// <summary>The main file alone holds every commit.</summary>
+    public bool Complete => !Busy || MovedPages == WalPages;
 }
 
 /// <summary>The queries of one <see cref="ArchiveDatabase.Read{T}"/>: Dapper calls with timing.</summary>

@@ -35,8 +35,7 @@ public static partial class Migrator
     {
         var current = CurrentVersion(connection);
         if (current > All.Count)
-            throw new StoreException(
-                $"store: database is at schema version {current} but this build only knows {All.Count}; refusing to open it with older code");
+            throw Newer(connection, current);
 
         sqlFunctions(connection);
         foreach (var migration in All.Skip(current))
@@ -57,6 +56,29 @@ public static partial class Migrator
         }
         return All.Count - current;
     }
+
+    /// <summary>
+    /// Throws unless this build can use the database: not from a newer build, and — when it may not
+    /// be written (opened read-only) — already at <see cref="LatestVersion"/>, since migrating writes.
+    /// </summary>
+    public static void EnsureOpenable(SqliteConnection connection, bool writable)
+    {
+        var current = CurrentVersion(connection);
+        if (current > All.Count)
+            throw Newer(connection, current);
+        if (current < All.Count && !writable)
+        {
+            var pending = current + 1 == All.Count ? $"migration {All[^1].Name}" : $"migrations {All[current].Name} … {All[^1].Name}";
+            throw new StoreException(
+                $"store: {connection.DataSource} is read-only and at schema version {current}; this build needs {All.Count} " +
+                $"({pending} must write to it): open it once with write access, or run the importer on it");
+        }
+    }
+
+    /// <summary>A database migrated by a newer build: older code would misread tables it does not know.</summary>
+    static StoreException Newer(SqliteConnection connection, int current) => new(
+        $"store: {connection.DataSource} is at schema version {current}, newer than this build knows ({All.Count}): " +
+        "a newer build migrated it; run that build, or restore a backup made for this one");
 
     static IReadOnlyList<Migration> Load()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PolicyNews.Archive;
 using PolicyNews.Archive.Import;
@@ -6,23 +7,48 @@ using PolicyNews.Archive.Text;
 namespace PolicyNews.Web.Hosting;
 
 /// <summary>
-/// A fresh machine has no database: the first start imports <c>Archive:Seeds</c> so that
-/// <c>dotnet run</c> alone gives a working portal. A database that already holds articles is left
-/// alone — re-imports are the importer's job.
+/// Before the first request: open the database — checked, quick_check'ed and migrated by
+/// <see cref="ArchiveDatabase.Open"/> — and, on a fresh machine with no articles, import
+/// <c>Archive:Seeds</c> so that <c>dotnet run</c> alone gives a working portal. A database that
+/// already holds articles is left alone — re-imports are the importer's job.
+///
+/// A file the portal cannot serve (a folder, not SQLite, truncated, damaged, from a newer build,
+/// read-only and behind) ends the process: one log line naming the file and the fault, exit code
+/// <see cref="CannotServe"/>. Such a fault does not heal by waiting, and a portal kept running on it
+/// would answer 500 on every page that touched the damage. A write-protected file whose schema is
+/// current is served read-only (the portal never writes outside start-up), and the log says so.
 /// </summary>
 public static class ArchiveStartup
 {
-    public static void EnsureImported(IServiceProvider services)
+    /// <summary>The process's exit code when it refuses the database (Program.cs returns it).</summary>
+    public const int CannotServe = 3;
+
+    /// <summary>True when the portal can serve; false after logging the one line that says why not.</summary>
+    public static bool Prepare(IServiceProvider services)
     {
         var settings = services.GetRequiredService<IOptions<ArchiveSettings>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyNews.Web.Startup");
-        var database = services.GetRequiredService<ArchiveDatabase>();   // opens and migrates
 
-        var articles = services.GetRequiredService<ArticleStore>().CountArticles();
-        if (articles > 0)
+        ArchiveDatabase database;
+        long articles;
+        try
+        {
+            database = services.GetRequiredService<ArchiveDatabase>();   // checks, opens and migrates
+            articles = services.GetRequiredService<ArticleStore>().CountArticles();
+        }
+        catch (Exception ex) when (ex is StoreException or ArgumentException or NotSupportedException)
+        {
+            // No stack trace: the message names the file and the fault, which is all an operator can act on.
+            logger.LogCritical("archive: not starting: {Fault}", Describe(ex, settings.Database));
+            return false;
+        }
+
+        if (database.ReadOnly)
+            logger.LogWarning("archive: {Database} is read-only: serving it as it is (no migrations, no seed import)", database.FilePath);
+        if (articles > 0 || database.ReadOnly)
         {
             logger.LogInformation("archive: {Database} holds {Articles} articles", database.FilePath, articles);
-            return;
+            return true;
         }
 
         var (request, problems) = ImportInputs.Gather(database.FilePath, [settings.Seeds]);
@@ -32,9 +58,19 @@ public static class ArchiveStartup
             // The portal still starts (an empty archive is a valid state); the log says why it is empty.
             foreach (var problem in result?.Problems ?? problems)
                 logger.LogError("archive: seed import failed: {Problem}", problem);
-            return;
+            return true;
         }
+        if (result.Checkpoint != CheckpointStatus.Complete)
+            logger.LogWarning("archive: {Checkpoint}", result.CheckpointMessage);
         logger.LogInformation("archive: imported {Count} articles from {Seeds} into {Database}",
             result.Imported, Path.GetFullPath(settings.Seeds), database.FilePath);
+        return true;
     }
+
+    static string Describe(Exception ex, string configured) => ex switch
+    {
+        StoreException { InnerException: SqliteException sqlite } => $"{ex.Message} ({sqlite.Message.Replace("SQLite Error ", "SQLite error ")})",
+        StoreException => ex.Message,
+        _ => $"Archive:Database '{configured}' is not a usable path: {ex.Message}",
+    };
 }
