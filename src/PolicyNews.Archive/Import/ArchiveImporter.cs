@@ -315,7 +315,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     static string Describe(Exception ex) => ex switch
     {
         StoreException { InnerException: { } inner } store => $"{store.Message} ({Describe(inner)})",
-        SqliteException sqlite => sqlite.Message.Replace("SQLite Error ", "SQLite error "),
+        SqliteException sqlite => sqlite.Message.Replace("SQLite Error ", "SQLite error ").TrimEnd('.'),
         _ => ex.Message,
     };
 }

@@ -69,7 +69,7 @@ public static class ArchiveStartup
 
     static string Describe(Exception ex, string configured) => ex switch
     {
-        StoreException { InnerException: SqliteException sqlite } => $"{ex.Message} ({sqlite.Message.Replace("SQLite Error ", "SQLite error ")})",
+        StoreException { InnerException: SqliteException sqlite } => $"{ex.Message} ({sqlite.Message.Replace("SQLite Error ", "SQLite error ").TrimEnd('.')})",
         StoreException => ex.Message,
         _ => $"Archive:Database '{configured}' is not a usable path: {ex.Message}",
     };

@@ -6,8 +6,7 @@ using System.Text.RegularExpressions;
 namespace PolicyNews.Tests.Hosting;
 
 /// <summary>
-/// A built program of this repository (PolicyNews.Web.dll, PolicyNews.Importer.dll, copied beside
-/// the tests) run as a real process: its exit code and everything it printed, as an operator sees them.
+/// A built program of this repository (PolicyNews.Web.dll, PolicyNews.Importer.dll) run as a real process: its exit code and everything it printed, as an operator sees them.
 /// </summary>
 public sealed partial class ProgramProcess : IDisposable
 {
@@ -29,7 +28,18 @@ public sealed partial class ProgramProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
-    public static string Dll(string name) => Path.Combine(AppContext.BaseDirectory, name + ".dll");
+    /// <summary>
+    /// The program in its own output folder, built in the tests' configuration: the copy beside the
+    /// tests resolves its dependencies against the test host's (ASP.NET) framework, which the
+    /// importer does not use.
+    /// </summary>
+    public static string Dll(string name)
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var dll = Path.Combine(Repository.Root, "src", name, "bin", configuration, "net10.0", name + ".dll");
+        Assert.True(File.Exists(dll), $"build {name} first: {dll}");
+        return dll;
+    }
 
     /// <summary>The portal with its production environment, the database given and an ephemeral loopback port.</summary>
     public static ProgramProcess Portal(string database, params string[] settings) => new(Start(
