@@ -32,4 +32,12 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID
+# Readiness (/readyz: database reachable, schema current, quick_check passed at start), asked by
+# the portal's own probe: the aspnet image carries no curl or wget, and a bash /dev/tcp probe would
+# only show the port is open. Exit 0 on 200, else 1 with the reason (`docker inspect` shows it).
+# The start period covers the first start's seed import (and a migration rebuilding the index).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "PolicyNews.Web.dll", "--healthcheck", "http://127.0.0.1:8080/readyz"]
+# docker stop sends SIGTERM and, 10 s later, SIGKILL: requests in flight get
+# HostOptions:ShutdownTimeout (8 s) to finish first.
 ENTRYPOINT ["dotnet", "PolicyNews.Web.dll"]

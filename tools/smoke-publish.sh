@@ -40,6 +40,8 @@ for asset in $(curl -s "http://127.0.0.1:$port/" | grep -oE '/(css|js)/site\.[a-
   echo "$(head -1 <<< "$headers" | cut -d' ' -f2) $asset ($(grep -i '^content-encoding:' <<< "$headers" | cut -d' ' -f2); $(grep -i '^cache-control:' <<< "$headers" | cut -d' ' -f2-))"
   grep -q '^HTTP/1.1 200' <<< "$headers" && grep -qi '^content-encoding: br' <<< "$headers" && grep -qi '^cache-control:.*immutable' <<< "$headers" || status=1
 done
+# The container's HEALTHCHECK command, run the same way from /app.
+dotnet PolicyNews.Web.dll --healthcheck "http://127.0.0.1:$port/readyz" || status=1
 articles=$(curl -s "http://127.0.0.1:$port/feed.atom" | grep -c "<entry>")
 echo "articles imported on first start: $articles"
 [[ $articles -ge 2 ]] || status=1
