@@ -64,6 +64,7 @@ app.UseTrustedProxies();                    // the client's address and scheme, 
 app.UseExceptionHandler("/errors/500");
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSerilogRequestLogging();
+app.UseHealth();                            // /healthz, /readyz: before the https redirect (the container's probe speaks plain http)
 app.UseHttpsForPublicOrigin();              // an https public origin: redirect http, send HSTS
 app.UseSecurityHeaders();
 app.UseDisplayPreferences();
@@ -77,7 +78,6 @@ app.MapArchiveApi();
 app.MapArticleApi();
 app.MapSearchApi();
 app.MapFeeds();
-app.MapHealth();
 
 app.Run();
 

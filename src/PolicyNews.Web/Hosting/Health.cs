@@ -10,8 +10,8 @@ namespace PolicyNews.Web.Hosting;
 /// <summary>
 /// Health and shutdown, with the framework's health checks: <c>/healthz</c> (liveness: the process
 /// answers HTTP; no check runs) and <c>/readyz</c> (readiness: <see cref="ArchiveReadiness"/>, as
-/// JSON). Both answer GET and HEAD only, are never cached, rate limited or timed out, and a healthy
-/// probe is logged at Verbose so a probe every few seconds does not fill the request log.
+/// JSON). Both answer GET and HEAD, never cached. A healthy probe is logged at Verbose, so a probe
+/// every few seconds does not fill the request log; a 503 as a warning.
 /// Shutdown (SIGTERM, Ctrl+C): Kestrel stops accepting connections, requests in flight get
 /// <c>HostOptions:ShutdownTimeout</c> to finish, readiness turns unhealthy meanwhile.
 /// </summary>
@@ -45,22 +45,24 @@ public static class Health
         return builder;
     }
 
-    public static WebApplication MapHealth(this WebApplication app)
+    /// <summary>
+    /// The two endpoints as the framework's health-check middleware, early in the pipeline: after
+    /// the request log, before the https redirect — the container's probe asks over plain http on
+    /// loopback, which no proxy marks as https — and before output caching, rate limits and request
+    /// timeouts, which therefore never apply to them. GET and HEAD only; other methods go on to the
+    /// routes like any unknown path.
+    /// </summary>
+    public static WebApplication UseHealth(this WebApplication app)
     {
-        Protect(app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false }));
-        Protect(app.MapHealthChecks(ReadyPath, new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteJson,
-        }));
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method), probes => probes
+            .UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false })
+            .UseHealthChecks(ReadyPath, new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(ReadyTag),
+                ResponseWriter = WriteJson,
+            }));
         return app;
     }
-
-    static void Protect(IEndpointConventionBuilder endpoint) => endpoint
-        .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
-        .DisableRateLimiting()
-        .DisableRequestTimeout()
-        .CacheOutput(policy => policy.NoCache());
 
     static bool IsHealthPath(PathString path) =>
         path.Equals(LivePath, StringComparison.OrdinalIgnoreCase) || path.Equals(ReadyPath, StringComparison.OrdinalIgnoreCase);

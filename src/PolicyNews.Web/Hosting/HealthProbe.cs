@@ -10,8 +10,8 @@ namespace PolicyNews.Web.Hosting;
 /// attack surface small), and a bash /dev/tcp probe would only show that the port is open. No host
 /// is built: it starts the runtime, sends one request, and exits.
 /// When <c>Site:PublicUrl</c> is configured (the same environment as the portal), the request
-/// carries that host and scheme, so host filtering and HTTPS redirection treat it like a request
-/// through the proxy.
+/// carries that host, which host filtering lets through (it answers 400 to any other host). The
+/// health endpoints come before the https redirect, so plain http on loopback is answered.
 /// </summary>
 public static class HealthProbe
 {
@@ -33,10 +33,7 @@ public static class HealthProbe
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout };
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         if (PublicUrl(args) is { } publicUrl)
-        {
             request.Headers.Host = publicUrl.Authority;
-            request.Headers.Add("X-Forwarded-Proto", publicUrl.Scheme);
-        }
         try
         {
             using var response = await client.SendAsync(request);

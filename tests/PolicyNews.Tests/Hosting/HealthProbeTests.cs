@@ -7,19 +7,46 @@ namespace PolicyNews.Tests.Hosting;
 
 /// <summary>
 /// <c>dotnet PolicyNews.Web.dll --healthcheck URL</c>, which the container's HEALTHCHECK runs (the
-/// image has no curl), against the built portal running as a process.
+/// image has no curl), against the built portal running as a process — as in production, with an
+/// https public origin: host filtering lets only its host through, plain http is redirected, and
+/// the probe (plain http on loopback, no proxy) must still get its answer.
 /// </summary>
 public sealed class HealthProbeTests(HealthProbeTests.RunningPortal portal) : IClassFixture<HealthProbeTests.RunningPortal>
 {
+    const string PublicUrl = "https://archive.example.org";
+    const string PublicUrlSetting = "--Site:PublicUrl=" + PublicUrl;
+
     [Fact]
     public async Task TheProbeExitsZeroWhenThePortalIsReady()
     {
         var url = new Uri(portal.Address, Health.ReadyPath).ToString();
 
-        using var probe = ProgramProcess.Run("dotnet", ProgramProcess.Dll("PolicyNews.Web"), HealthProbe.Flag, url);
+        // The container gives the probe the portal's environment, Site__PublicUrl included.
+        using var probe = ProgramProcess.Run("dotnet", ProgramProcess.Dll("PolicyNews.Web"), HealthProbe.Flag, url, PublicUrlSetting);
 
         Assert.Equal(0, await probe.Exited());
         Assert.Equal($"healthy: {url} answered 200", Assert.Single(probe.Lines));
+    }
+
+    [Fact]
+    public async Task HealthAnswersPlainHttpWhereAPageIsRedirectedToHttps()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.Address };
+        client.DefaultRequestHeaders.Host = new Uri(PublicUrl).Host;
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Health.LivePath)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Health.ReadyPath)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutThePublicHostTheProbeMeetsHostFilteringAndSaysSo()
+    {
+        var url = new Uri(portal.Address, Health.ReadyPath).ToString();
+        var output = new StringWriter();
+
+        Assert.Equal(1, await HealthProbe.RunAsync([HealthProbe.Flag, url], output));
+        Assert.StartsWith($"unhealthy: {url} answered 400", output.ToString());
     }
 
     [Fact]
@@ -30,7 +57,7 @@ public sealed class HealthProbeTests(HealthProbeTests.RunningPortal portal) : IC
         GoodArchive.SetSchemaVersion(portal.DatabasePath, Migrator.LatestVersion + 1);
         try
         {
-            Assert.Equal(1, await HealthProbe.RunAsync([HealthProbe.Flag, url], output));
+            Assert.Equal(1, await HealthProbe.RunAsync([HealthProbe.Flag, url, PublicUrlSetting], output));
         }
         finally
         {
@@ -70,7 +97,7 @@ public sealed class HealthProbeTests(HealthProbeTests.RunningPortal portal) : IC
         public async Task InitializeAsync()
         {
             good.CopyTo(DatabasePath);
-            process = ProgramProcess.Portal(DatabasePath);
+            process = ProgramProcess.Portal(DatabasePath, PublicUrlSetting);
             Address = await process.Listening();
         }
 

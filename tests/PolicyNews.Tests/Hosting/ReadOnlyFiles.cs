@@ -15,6 +15,8 @@ public sealed class ReadOnlyFiles : IDisposable
 
     public ReadOnlyFiles(params string[] paths)
     {
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("read-only files are made with Unix permissions or chattr");
         foreach (var path in paths)
         {
             var mode = File.GetUnixFileMode(path);
@@ -37,6 +39,8 @@ public sealed class ReadOnlyFiles : IDisposable
 
     public void Dispose()
     {
+        if (OperatingSystem.IsWindows())
+            return;
         foreach (var (path, mode) in protectedPaths)
         {
             if (Root)
