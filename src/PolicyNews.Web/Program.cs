@@ -42,6 +42,8 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.AddHttpCaching(folders);
 // Health checks (/healthz, /readyz) and graceful shutdown (HostOptions:ShutdownTimeout).
 builder.AddHealth();
+// Rate limits per client and time limits (Limits:*), chosen per endpoint after routing.
+builder.AddLimits();
 
 var app = builder.Build();
 
@@ -61,14 +63,18 @@ if (!ArchiveStartup.Prepare(app.Services))
 }
 
 app.UseTrustedProxies();                    // the client's address and scheme, from configured proxies only
-app.UseExceptionHandler("/errors/500");
-app.UseStatusCodePagesWithReExecute("/errors/{0}");
+// Errors: the error page for pages, problem JSON for /api/*, whatever the method.
+app.UseErrorResponses();
 app.UseSerilogRequestLogging();
 app.UseHealth();                            // /healthz, /readyz: before the https redirect (the container's probe speaks plain http)
 app.UseHttpsForPublicOrigin();              // an https public origin: redirect http, send HSTS
 app.UseSecurityHeaders();
+// GET and HEAD only, everywhere: 405 with Allow for other methods, 204 for OPTIONS.
+app.UseReadOnlyMethods();
 app.UseDisplayPreferences();
 app.UseRouting();
+// Limits before the cache: a client's budget counts every search, answered from the cache or not.
+app.UseLimits();
 app.UseHttpCaching();
 
 // Static assets (fingerprinted, precompressed), pages, their JSON twins (each beside its page), and the feeds.

@@ -30,7 +30,11 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     // body hits. Given to FTS5 as its rank function, so ORDER BY rank sorts inside FTS5.
     public const string RankFunction = "bm25(8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0)";
 
-    public SearchResults Search(SearchRequest request)
+    /// <summary>
+    /// One page of results. <paramref name="cancellationToken"/> (the web passes the request's, which
+    /// its time limit cancels) stops a search mid-query with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public SearchResults Search(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Query);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
@@ -75,7 +79,7 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
                     g.Select(r => Hit(r.Section, r.Rank == 0 ? 0 : -r.Rank, paragraphs[r.Section.Id], query)).ToList()))
                 .ToList();
             return new SearchResults(query, totalHits, exact, page, pageSize, articles, hasNext);
-        });
+        }, cancellationToken);
     }
 
     // Filters are rowid sets computed once per statement, so the FTS5 table stays the only loop:

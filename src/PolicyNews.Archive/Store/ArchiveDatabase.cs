@@ -233,14 +233,23 @@ public sealed class ArchiveDatabase : IDisposable
     /// never mixes rows from before and after an import. <paramref name="what"/> completes the
     /// sentence "store: unable to …", e.g. <c>load article 'x'</c>.
     /// </summary>
-    public T Read<T>(string what, Func<ReadSession, T> read)
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> stops the read: checked before each query, and a query
+    /// already running is interrupted inside SQLite (<c>sqlite3_interrupt</c>; Microsoft.Data.Sqlite's
+    /// own <c>Cancel</c> does nothing). A stopped read throws <see cref="OperationCanceledException"/>.
+    /// </remarks>
+    public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var connection = OpenConnection();
             using var tx = connection.BeginTransaction(deferred: true);
-            var session = new ReadSession(connection, tx, logger);
+            // Disposed first (declared last): it waits for a running callback, so the interrupt
+            // never reaches a connection that is being closed or rolled back.
+            using var interrupt = cancellationToken.Register(() => raw.sqlite3_interrupt(connection.Handle));
+            var session = new ReadSession(connection, tx, logger, cancellationToken);
             var result = read(session);
             tx.Commit();
 
@@ -248,6 +257,11 @@ public sealed class ArchiveDatabase : IDisposable
             logger.Log(elapsed > SlowRead ? LogLevel.Warning : LogLevel.Debug,
                 "store: {What} took {Elapsed:0.0} ms in {Queries} queries", what, elapsed.TotalMilliseconds, session.Queries);
             return result;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is SqliteException or OperationCanceledException)
+        {
+            logger.LogWarning("store: {What} stopped after {Elapsed:0.0} ms: cancelled", what, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw new OperationCanceledException($"store: {what} was stopped", ex, cancellationToken);
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or InvalidCastException or FormatException)
         {
@@ -286,8 +300,8 @@ public sealed record WalCheckpoint(bool Busy, int WalPages, int MovedPages)
     public bool Complete => !Busy || MovedPages == WalPages;
 }
 
-/// <summary>The queries of one <see cref="ArchiveDatabase.Read{T}"/>: Dapper calls with timing.</summary>
-public sealed class ReadSession(SqliteConnection connection, SqliteTransaction transaction, ILogger logger)
+/// <summary>The queries of one <see cref="ArchiveDatabase.Read{T}"/>: Dapper calls with timing, none started once the read is cancelled.</summary>
+public sealed class ReadSession(SqliteConnection connection, SqliteTransaction transaction, ILogger logger, CancellationToken cancellationToken = default)
 {
     public int Queries { get; private set; }
 
@@ -299,6 +313,7 @@ public sealed class ReadSession(SqliteConnection connection, SqliteTransaction t
 
     T Timed<T>(string sql, Func<T> run)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         var result = run();
         Queries++;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using PolicyNews.Web.Hosting;
 
 namespace PolicyNews.Web.Feeds;
 
@@ -11,11 +12,11 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Links.Feed, (SiteOrigin origin, ArticleStore articles, DisplayPreferences display) =>
+        app.MapGetAndHead(Links.Feed, (SiteOrigin origin, ArticleStore articles, DisplayPreferences display) =>
             Xml(writer => WriteAtom(writer, origin, articles.ListArticles(), display), "application/atom+xml; charset=utf-8"));
-        app.MapGet(Links.Sitemap, (SiteOrigin origin, ArticleStore articles, TagStore tags) =>
+        app.MapGetAndHead(Links.Sitemap, (SiteOrigin origin, ArticleStore articles, TagStore tags) =>
             Xml(writer => WriteSitemap(writer, origin, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
-        app.MapGet("/robots.txt", (SiteOrigin origin) => Results.Text(
+        app.MapGetAndHead("/robots.txt", (SiteOrigin origin) => Results.Text(
             $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(origin, Links.Sitemap)}\n",
             "text/plain; charset=utf-8"));
         return app;

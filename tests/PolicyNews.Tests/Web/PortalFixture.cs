@@ -2,8 +2,12 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PolicyNews.Tests.Web;
 
@@ -20,7 +24,11 @@ public class PortalFixture : IDisposable
     public PortalFixture() : this([]) { }
 
     /// <param name="settings">Configuration set after the database and seeds (so it can override them).</param>
-    protected PortalFixture(params (string Key, string Value)[] settings)
+    protected PortalFixture(params (string Key, string Value)[] settings) : this(_ => { }, settings) { }
+
+    /// <param name="testServices">Services registered after the portal's own (see SlowSearchPortal), for test seams only.</param>
+    /// <param name="settings">Configuration set after the database and seeds (so it can override them).</param>
+    protected PortalFixture(Action<IServiceCollection> testServices, params (string Key, string Value)[] settings)
     {
         DatabasePath = dir["portal.db"];
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
@@ -30,13 +38,30 @@ public class PortalFixture : IDisposable
                 .UseSetting("Archive:Seeds", Repository.Seeds);
             foreach (var (key, value) in settings)
                 host.UseSetting(key, value);
+            host.ConfigureTestServices(testServices);
         });
     }
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// Serve over real Kestrel on a loopback port instead of the in-memory server, for what only a
+    /// server does (HEAD without a body, a remote address). Call in a subclass's constructor.
+    /// </summary>
+    protected void UseRealServer()
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        realServer = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    }
+
+    Uri? realServer;
+
     /// <summary>A client that does not follow redirects (so tests can see them) and keeps cookies.</summary>
-    public HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = realServer ?? new Uri("http://localhost"),
+    });
 
     public async Task<IDocument> Page(HttpClient client, string url, int expectedStatus = 200)
     {

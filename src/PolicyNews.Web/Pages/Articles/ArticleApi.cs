@@ -1,4 +1,5 @@
 using PolicyNews.Archive.Text;
+using PolicyNews.Web.Hosting;
 
 namespace PolicyNews.Web.Pages.Articles;
 
@@ -10,7 +11,7 @@ public static class ArticleApi
 {
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Links.ArticlesApi + "/{slug}", (string slug, ArticleStore articles) =>
+        app.MapGetAndHead(Links.ArticlesApi + "/{slug}", (string slug, ArticleStore articles) =>
             articles.GetArticle(slug) is { } a
                 ? Results.Json(new
                 {
@@ -33,7 +34,8 @@ public static class ArticleApi
                         }),
                     }),
                 })
-                : Results.Json(new { error = $"no article '{slug}'" }, statusCode: StatusCodes.Status404NotFound));
+                : Problems.Result(StatusCodes.Status404NotFound, $"no article '{slug}'"))
+            .RequireRateLimiting(Limits.Api);
         return app;
     }
 }

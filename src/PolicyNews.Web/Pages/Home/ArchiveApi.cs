@@ -1,3 +1,5 @@
+using PolicyNews.Web.Hosting;
+
 namespace PolicyNews.Web.Pages.Home;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class ArchiveApi
 {
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Links.ArticlesApi, (ArticleStore articles) => Results.Json(new
+        app.MapGetAndHead(Links.ArticlesApi, (ArticleStore articles) => Results.Json(new
         {
             articles = articles.ListArticles().Select(a => new
             {
@@ -17,7 +19,7 @@ public static class ArchiveApi
                 sections = a.Sections.Select(s => Links.SectionJson(a.Slug, s)),
                 tags = a.Tags,
             }),
-        }));
+        })).RequireRateLimiting(Limits.Api);
         return app;
     }
 }

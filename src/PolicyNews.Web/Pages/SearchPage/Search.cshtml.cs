@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
+using PolicyNews.Web.Hosting;
+
 namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
@@ -5,6 +9,7 @@ namespace PolicyNews.Web.Pages.SearchPage;
 /// unknown tag or article simply matches nothing, a bad page number means page 1, and the query
 /// parser turns anything typed into a safe search (or a polite "nothing to search").
 /// </summary>
+[EnableRateLimiting(Limits.Search), RequestTimeout(Limits.Search)]
 public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore articles) : PageModel
 {
     public string Query => Form.Query;
@@ -20,7 +25,7 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
         Tags = tags.ListTagsInUse();
         Articles = articles.ListArticleRefs();
         if (!string.IsNullOrWhiteSpace(Form.Query))
-            Results = search.Search(Form.ToRequest());
+            Results = search.Search(Form.ToRequest(), HttpContext.RequestAborted);
     }
 
     public string PageUrl(int page) => (Form with { Page = page }).Url();

@@ -1,21 +1,28 @@
+using PolicyNews.Web.Hosting;
+
 namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
 /// /api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page,
 /// count) plus pageSize. Past the limit where a search stops counting, totalIsExact is false,
 /// totalHits is that limit and pageCount is null; hasNext always says whether another page exists.
+/// A parameter it cannot read (page or pageSize not a whole number, page below 1, an unknown sort or
+/// count) is a 400 problem; a pageSize outside 1..MaxPageSize is clamped, and the JSON says so.
 /// </summary>
 public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize, SearchStore search) =>
+        app.MapGetAndHead("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
+            SearchStore search, CancellationToken cancellationToken) =>
         {
+            if (BadParameter(sort, page, count, pageSize) is { } problem)
+                return Problems.Result(StatusCodes.Status400BadRequest, problem);
             var request = SearchForm.From(q, tag, article, sort, page, count).ToRequest();
             // The store clamps the page size (1..MaxPageSize); the JSON reports the size it used.
             if (int.TryParse(pageSize, out var s))
                 request = request with { PageSize = s };
-            var results = search.Search(request);
+            var results = search.Search(request, cancellationToken);
             return Results.Json(new
             {
                 query = results.Query.Text,
@@ -45,7 +52,21 @@ public static class SearchApi
                     }),
                 }),
             });
-        });
+        }).RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
         return app;
+    }
+
+    /// <summary>What is wrong with the parameters, or null. Absent or empty means the default.</summary>
+    static string? BadParameter(string? sort, string? page, string? count, string? pageSize)
+    {
+        if (!string.IsNullOrEmpty(sort) && !sort.Equals("relevance", StringComparison.OrdinalIgnoreCase) && !sort.Equals("newest", StringComparison.OrdinalIgnoreCase))
+            return "sort must be 'relevance' or 'newest'";
+        if (!string.IsNullOrEmpty(page) && !(int.TryParse(page, out var p) && p >= 1))
+            return "page must be a whole number from 1";
+        if (!string.IsNullOrEmpty(count) && !count.Equals("all", StringComparison.OrdinalIgnoreCase))
+            return "count must be 'all' (or absent)";
+        if (!string.IsNullOrEmpty(pageSize) && !int.TryParse(pageSize, out _))
+            return $"pageSize must be a whole number (1 to {SearchStore.MaxPageSize})";
+        return null;
     }
 }
