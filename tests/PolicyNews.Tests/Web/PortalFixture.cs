@@ -35,7 +35,12 @@ public class PortalFixture : IDisposable
         {
             host.UseEnvironment("Production")
                 .UseSetting("Archive:Database", DatabasePath)
-                .UseSetting("Archive:Seeds", Repository.Seeds);
+                .UseSetting("Archive:Seeds", Repository.Seeds)
+                // Every request of the in-memory server comes from one (unknown) client: without this,
+                // the test classes sharing a portal would spend one search budget between them.
+                // Fixtures that test the limits set their own (TinyLimitsPortal).
+                .UseSetting("Limits:SearchBurst", "0")
+                .UseSetting("Limits:ApiBurst", "0");
             foreach (var (key, value) in settings)
                 host.UseSetting(key, value);
             host.ConfigureTestServices(testServices);
