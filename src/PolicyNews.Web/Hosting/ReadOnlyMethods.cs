@@ -6,7 +6,7 @@ namespace PolicyNews.Web.Hosting;
 /// The portal only reads, so every URL — page, feed, API, static file or unknown path — answers
 /// GET and HEAD and nothing else. Any other method gets 405 with <c>Allow</c> (turned into the
 /// error page or problem JSON by <see cref="ErrorResponses"/>); OPTIONS gets 204 with <c>Allow</c>,
-/// the answer RFC 9110 §9.3.7 describes. Decided once, before static files and routing, so no new
+/// the answer RFC 9110 §9.3.7 describes. Decided once, before routing (static assets included), so no new
 /// endpoint can forget it and no page model runs for a method it was not written for (a TRACE once
 /// rendered article pages without their model: a 500).
 /// </summary>
