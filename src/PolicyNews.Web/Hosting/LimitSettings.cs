@@ -10,6 +10,9 @@ public sealed class LimitSettings
 {
     public const string SectionName = "Limits";
 
+    /// <summary><c>Limits:Enabled</c> — false turns every rate limit off (per client and count=all); the time limits stay.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary><c>Limits:SearchPerMinute</c> — searches (/search and /api/search together) one client may make per minute, sustained.</summary>
     public int SearchPerMinute { get; set; } = 120;
 

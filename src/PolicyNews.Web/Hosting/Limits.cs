@@ -65,10 +65,11 @@ public static class Limits
             context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return ValueTask.CompletedTask;
         };
-        options.AddPolicy(Search, context => PerClient(context, Search, limits.SearchPerMinute, limits.SearchBurst));
-        options.AddPolicy(Api, context => PerClient(context, Api, limits.ApiPerMinute, limits.ApiBurst));
+        var on = limits.Enabled;
+        options.AddPolicy(Search, context => PerClient(context, Search, on ? limits.SearchPerMinute : 0, limits.SearchBurst));
+        options.AddPolicy(Api, context => PerClient(context, Api, on ? limits.ApiPerMinute : 0, limits.ApiBurst));
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            limits.CountAllAtOnce > 0 && IsCountAll(context)
+            on && limits.CountAllAtOnce > 0 && IsCountAll(context)
                 ? RateLimitPartition.GetConcurrencyLimiter("count=all", _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = limits.CountAllAtOnce,

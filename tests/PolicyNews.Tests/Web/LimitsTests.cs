@@ -114,6 +114,17 @@ public sealed class LimitsTests(TinyLimitsPortal portal) : IClassFixture<TinyLim
         Assert.Equal("请求太频繁", page.QuerySelector("h1.page-title")?.TextContent);
     }
 
+    [Fact]
+    public async Task LimitsCanBeTurnedOff()
+    {
+        using var unlimited = new UnlimitedPortal();
+        var client = unlimited.Client();
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ApiSearch + "&count=all")).StatusCode);
+    }
+
+    sealed class UnlimitedPortal() : PortalFixture(("Limits:Enabled", "false"), ("Limits:SearchBurst", "1"), ("Limits:CountAllAtOnce", "1"));
+
     [Theory]
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:ffff", true)]
     [InlineData("2001:db8:1:2::1", "2001:db8:1:3::1", false)]
