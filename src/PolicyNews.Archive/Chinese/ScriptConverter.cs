@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PolicyNews.Archive.Chinese;
 
@@ -113,7 +114,12 @@ public static class ScriptConverter
             else
                 folded.Append(rune);
         }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        // .NET's normaliser rejects the noncharacters U+FFFE and U+FFFF as invalid input (they
+        // arrive in queries and ?hl=): normalise the text between them and keep them as they are.
+        var width = folded.ToString();
+        return width.AsSpan().IndexOfAny('\uFFFE', '\uFFFF') < 0
+            ? width.Normalize(NormalizationForm.FormC)
+            : Regex.Replace(width, "[^\uFFFE\uFFFF]+", m => m.Value.Normalize(NormalizationForm.FormC));
     }
 
     private static Rune Simplify(Rune rune) => new(VariantFolding.Fold(rune.Value));

@@ -51,6 +51,12 @@ public class ScriptConverterTests
         Assert.Equal("\U0002B37F国", ScriptConverter.ToSimplified("\U0002B37F國"));
     }
 
+    [Theory]
+    [InlineData("創新\uFFFE杭州", "创新\uFFFE杭州")]
+    [InlineData("\uFFFFＡ\uFFFE", "\uFFFFa\uFFFE")]
+    public void FoldsAroundNoncharactersWithoutThrowing(string text, string folded) =>
+        Assert.Equal(folded, ScriptConverter.FoldForSearch(text));
+
     [Fact]
     public void LeavesLoneSurrogatesUntouched()
     {
