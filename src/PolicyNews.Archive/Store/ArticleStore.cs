@@ -6,7 +6,7 @@ namespace PolicyNews.Archive.Store;
 public sealed class ArticleStore(ArchiveDatabase database)
 {
     /// <summary>Every article, newest first (undated last), with its sections and the union of their tags.</summary>
-    public IReadOnlyList<ArticleSummary> ListArticles() => database.Read("list articles", session =>
+    public IReadOnlyList<ArticleSummary> ListArticles(CancellationToken cancellationToken = default) => database.Read("list articles", session =>
     {
         var articles = session.Query<ArticleRow>(ArticlesNewestFirst);
         var sections = session.Query<SectionRow>("""
@@ -26,16 +26,16 @@ public sealed class ArticleStore(ArchiveDatabase database)
                 sections[a.Id].Select(s => s.ToLink()).ToList(),
                 tags[a.Id].Select(t => t.ToRef()).ToList()))
             .ToList();
-    });
+    }, cancellationToken);
 
     public long CountArticles() => database.Read("count articles", session =>
         session.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
 
     /// <summary>Every article as a reference, newest first: for pickers and filters, without sections or tags.</summary>
-    public IReadOnlyList<ArticleRef> ListArticleRefs() => database.Read("list article references", session =>
+    public IReadOnlyList<ArticleRef> ListArticleRefs(CancellationToken cancellationToken = default) => database.Read("list article references", session =>
         session.Query<ArticleRow>(ArticlesNewestFirst)
             .Select(a => new ArticleRef(a.Slug, a.Title, a.Source, a.Published, a.Author))
-            .ToList());
+            .ToList(), cancellationToken);
 
     /// <summary>The columns of an <see cref="ArticleRow"/>, for every query that reads whole articles.</summary>
     const string ArticleColumns = """
@@ -47,7 +47,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
     const string ArticlesNewestFirst = $"{ArticleColumns} ORDER BY published DESC NULLS LAST, id DESC";
 
     /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown.</summary>
-    public ArticleView? GetArticle(string slug) => database.Read($"load article '{slug}'", session =>
+    public ArticleView? GetArticle(string slug, CancellationToken cancellationToken = default) => database.Read($"load article '{slug}'", session =>
     {
         var article = session.QuerySingleOrDefault<ArticleRow>(ArticleBySlug, new { slug });
         if (article is null)
@@ -59,20 +59,20 @@ public sealed class ArticleStore(ArchiveDatabase database)
         tags = tags.OrderBy(t => TagKinds.Rank(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new ArticleView(article.Slug, article.Title, article.TitleDerived, article.Source, article.Published,
             article.Author, article.AuthorNote, article.Editor, article.Url, article.Script, article.Summary, sections, tags);
-    });
+    }, cancellationToken);
 
     /// <summary>A section by its stable id (the id that survives re-imports); null if unknown.</summary>
-    public ArticleSectionView? GetSection(string stableId) => database.Read($"load section '{stableId}'", session =>
+    public ArticleSectionView? GetSection(string stableId, CancellationToken cancellationToken = default) => database.Read($"load section '{stableId}'", session =>
     {
         var section = session.QuerySingleOrDefault<SectionRow>("""
             SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
             FROM sections WHERE stable_id = @stableId
             """, new { stableId });
         return section is null ? null : LoadSectionPage(session, section);
-    });
+    }, cancellationToken);
 
     /// <summary>A section by its article's slug and its own slug, e.g. <c>deepseek-…/wei-shen-me-deepseek-cheng-gong-le</c>; null if unknown.</summary>
-    public ArticleSectionView? GetSection(string articleSlug, string sectionSlug) =>
+    public ArticleSectionView? GetSection(string articleSlug, string sectionSlug, CancellationToken cancellationToken = default) =>
         database.Read($"load section '{sectionSlug}' of article '{articleSlug}'", session =>
         {
             var section = session.QuerySingleOrDefault<SectionRow>("""
@@ -81,24 +81,24 @@ public sealed class ArticleStore(ArchiveDatabase database)
                 WHERE a.slug = @articleSlug AND s.slug = @sectionSlug
                 """, new { articleSlug, sectionSlug });
             return section is null ? null : LoadSectionPage(session, section);
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Where a path that a re-import retired leads now: the article (and the section, if the path
     /// showed one that still exists); null if the path never existed. <paramref name="sectionSlug"/>
     /// is null for an article page path.
     /// </summary>
-    public MovedPath? FindMoved(string articleSlug, string? sectionSlug) =>
+    public MovedPath? FindMoved(string articleSlug, string? sectionSlug, CancellationToken cancellationToken = default) =>
         Moved($"look up retired path '{articleSlug}/{sectionSlug}'",
             "retired_paths", "r.article_slug = @articleSlug AND r.section_slug = @section",
-            new { articleSlug, section = sectionSlug ?? "" });
+            new { articleSlug, section = sectionSlug ?? "" }, cancellationToken);
 
     /// <summary>Where a section id that a re-import retired leads now (the same heading's section, or the article); null if unknown.</summary>
-    public MovedPath? FindMovedSection(string stableId) =>
-        Moved($"look up retired section id '{stableId}'", "retired_section_ids", "r.stable_id = @stableId", new { stableId });
+    public MovedPath? FindMovedSection(string stableId, CancellationToken cancellationToken = default) =>
+        Moved($"look up retired section id '{stableId}'", "retired_section_ids", "r.stable_id = @stableId", new { stableId }, cancellationToken);
 
     /// <summary>Both retired tables point at an article and maybe a section; <paramref name="condition"/> picks the row.</summary>
-    MovedPath? Moved(string what, string table, string condition, object parameters) => database.Read(what, session =>
+    MovedPath? Moved(string what, string table, string condition, object parameters, CancellationToken cancellationToken = default) => database.Read(what, session =>
     {
         var row = session.QuerySingleOrDefault<MovedRow>($"""
             SELECT a.slug AS ArticleSlug, s.slug AS SectionSlug
@@ -108,7 +108,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
             WHERE {condition}
             """, parameters);
         return row is null ? null : new MovedPath(row.ArticleSlug, row.SectionSlug);
-    });
+    }, cancellationToken);
 
     const string ArticleBySlug = $"{ArticleColumns} WHERE slug = @slug";
 

@@ -7,12 +7,12 @@ public sealed class TagStore(ArchiveDatabase database)
     internal static readonly string TagOrder = $"{TagKinds.SqlRank("t.kind")}, t.name";
 
     /// <summary>Every tag with how many sections and articles carry it (zero included, so editors see unused tags).</summary>
-    public IReadOnlyList<TagSummary> ListTags() => ListTags("list tags", having: "");
+    public IReadOnlyList<TagSummary> ListTags(CancellationToken cancellationToken = default) => ListTags("list tags", having: "", cancellationToken);
 
-    /// <summary>The tags that at least one section carries (what search filters by and the sitemap lists), ordered as <see cref="ListTags()"/>.</summary>
-    public IReadOnlyList<TagSummary> ListTagsInUse() => ListTags("list tags in use", having: "HAVING COUNT(st.section_id) > 0");
+    /// <summary>The tags that at least one section carries (what search filters by and the sitemap lists), ordered as <see cref="ListTags(CancellationToken)"/>.</summary>
+    public IReadOnlyList<TagSummary> ListTagsInUse(CancellationToken cancellationToken = default) => ListTags("list tags in use", having: "HAVING COUNT(st.section_id) > 0", cancellationToken);
 
-    IReadOnlyList<TagSummary> ListTags(string operation, string having) => database.Read(operation, session =>
+    IReadOnlyList<TagSummary> ListTags(string operation, string having, CancellationToken cancellationToken = default) => database.Read(operation, session =>
         session.Query<TagSummaryRow>($"""
             SELECT t.slug, t.name, t.kind,
                    COUNT(st.section_id)        AS SectionCount,
@@ -25,10 +25,10 @@ public sealed class TagStore(ArchiveDatabase database)
             ORDER BY {TagOrder}
             """)
             .Select(t => new TagSummary(t.Slug, t.Name, t.Kind, t.SectionCount, t.ArticleCount))
-            .ToList());
+            .ToList(), cancellationToken);
 
     /// <summary>One tag by slug with its aliases and tagged sections, newest article first; null if unknown.</summary>
-    public TagView? GetTag(string slug) => database.Read($"load tag '{slug}'", session =>
+    public TagView? GetTag(string slug, CancellationToken cancellationToken = default) => database.Read($"load tag '{slug}'", session =>
     {
         var tag = session.QuerySingleOrDefault<TagRow>(
             "SELECT id, slug, name, kind, aliases FROM tags WHERE slug = @slug", new { slug });
@@ -54,7 +54,7 @@ public sealed class TagStore(ArchiveDatabase database)
                     new SectionLink(s.StableId, s.SectionSlug, s.Ordinal, s.Heading),
                     s.Excerpt))
                 .ToList());
-    });
+    }, cancellationToken);
 
     sealed class TagSummaryRow
     {

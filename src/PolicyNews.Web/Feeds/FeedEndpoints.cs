@@ -12,10 +12,10 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead(Links.Feed, (SiteOrigin origin, ArticleStore articles, DisplayPreferences display) =>
-            Xml(writer => WriteAtom(writer, origin, articles.ListArticles(), display), "application/atom+xml; charset=utf-8"));
-        app.MapGetAndHead(Links.Sitemap, (SiteOrigin origin, ArticleStore articles, TagStore tags) =>
-            Xml(writer => WriteSitemap(writer, origin, articles.ListArticles(), tags.ListTagsInUse()), "application/xml; charset=utf-8"));
+        app.MapGetAndHead(Links.Feed, (SiteOrigin origin, ArticleStore articles, DisplayPreferences display, CancellationToken aborted) =>
+            Xml(writer => WriteAtom(writer, origin, articles.ListArticles(aborted), display), "application/atom+xml; charset=utf-8"));
+        app.MapGetAndHead(Links.Sitemap, (SiteOrigin origin, ArticleStore articles, TagStore tags, CancellationToken aborted) =>
+            Xml(writer => WriteSitemap(writer, origin, articles.ListArticles(aborted), tags.ListTagsInUse(aborted)), "application/xml; charset=utf-8"));
         app.MapGetAndHead("/robots.txt", (SiteOrigin origin) => Results.Text(
             $"User-agent: *\nDisallow: /api/\nDisallow: /search\nSitemap: {Links.Absolute(origin, Links.Sitemap)}\n",
             "text/plain; charset=utf-8"));

@@ -8,8 +8,8 @@ public sealed class ArticleModel(ArticleStore articles) : PageModel
 
     public IActionResult OnGet(string slug, string? hl)
     {
-        if (articles.GetArticle(slug) is not { } article)
-            return this.MovedOrNotFound(articles.FindMoved(slug, null));
+        if (articles.GetArticle(slug, HttpContext.RequestAborted) is not { } article)
+            return this.MovedOrNotFound(articles.FindMoved(slug, null, HttpContext.RequestAborted));
         Article = article;
         Highlight = SectionBody.ParseHighlight(hl);
         return Page();

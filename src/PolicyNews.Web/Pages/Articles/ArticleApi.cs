@@ -11,8 +11,8 @@ public static class ArticleApi
 {
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead(Links.ArticlesApi + "/{slug}", (string slug, ArticleStore articles) =>
-            articles.GetArticle(slug) is { } a
+        app.MapGetAndHead(Links.ArticlesApi + "/{slug}", (string slug, ArticleStore articles, CancellationToken aborted) =>
+            articles.GetArticle(slug, aborted) is { } a
                 ? Results.Json(new
                 {
                     a.Slug, a.Title, a.Source, a.Published, a.Author, a.AuthorNote, a.Editor, sourceUrl = a.Url, a.Script, a.Summary,

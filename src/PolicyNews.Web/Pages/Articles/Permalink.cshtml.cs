@@ -8,8 +8,8 @@ public sealed class PermalinkModel(ArticleStore articles) : PageModel
 {
     public IActionResult OnGet(string id)
     {
-        if (articles.GetSection(id) is not { } view)
-            return this.MovedOrNotFound(articles.FindMovedSection(id), permanent: false);
+        if (articles.GetSection(id, HttpContext.RequestAborted) is not { } view)
+            return this.MovedOrNotFound(articles.FindMovedSection(id, HttpContext.RequestAborted), permanent: false);
         return Redirect(Links.Section(view.Article, view.Section.Link) + Request.QueryString);
     }
 }

@@ -9,8 +9,8 @@ public sealed class SectionModel(ArticleStore articles, SiteOrigin origin) : Pag
 
     public IActionResult OnGet(string slug, string section, string? hl)
     {
-        if (articles.GetSection(slug, section) is not { } view)
-            return this.MovedOrNotFound(articles.FindMoved(slug, section));
+        if (articles.GetSection(slug, section, HttpContext.RequestAborted) is not { } view)
+            return this.MovedOrNotFound(articles.FindMoved(slug, section, HttpContext.RequestAborted));
         View = view;
         Highlight = SectionBody.ParseHighlight(hl);
         Citation = Citation.For(view.Article, view.Section.Link, Links.AbsolutePermalink(origin, view.Section.StableId),

@@ -10,9 +10,9 @@ public static class ArchiveApi
 {
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead(Links.ArticlesApi, (ArticleStore articles) => Results.Json(new
+        app.MapGetAndHead(Links.ArticlesApi, (ArticleStore articles, CancellationToken aborted) => Results.Json(new
         {
-            articles = articles.ListArticles().Select(a => new
+            articles = articles.ListArticles(aborted).Select(a => new
             {
                 a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
                 page = Links.Article(a.Slug),

@@ -4,5 +4,5 @@ public sealed class IndexModel(ArticleStore articles) : PageModel
 {
     public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
 
-    public void OnGet() => Articles = articles.ListArticles();
+    public void OnGet() => Articles = articles.ListArticles(HttpContext.RequestAborted);
 }

@@ -22,8 +22,8 @@ public sealed class SearchModel(SearchStore search, TagStore tags, ArticleStore 
     {
         // Not a handler parameter: Razor Pages binds "page" to its own route value (the page's name).
         Form = SearchForm.From(q, tag, article, sort, Request.Query["page"], count);
-        Tags = tags.ListTagsInUse();
-        Articles = articles.ListArticleRefs();
+        Tags = tags.ListTagsInUse(HttpContext.RequestAborted);
+        Articles = articles.ListArticleRefs(HttpContext.RequestAborted);
         if (!string.IsNullOrWhiteSpace(Form.Query))
             Results = search.Search(Form.ToRequest(), HttpContext.RequestAborted);
     }

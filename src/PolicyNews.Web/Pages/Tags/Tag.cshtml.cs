@@ -6,7 +6,7 @@ public sealed class TagModel(TagStore tags) : PageModel
 
     public IActionResult OnGet(string slug)
     {
-        var tag = tags.GetTag(slug);
+        var tag = tags.GetTag(slug, HttpContext.RequestAborted);
         if (tag is null)
             return NotFound();
         Tag = tag;
