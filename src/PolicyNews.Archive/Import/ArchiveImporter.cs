@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -29,7 +28,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     public ImportResult Import(ImportRequest request)
     {
         // 1. Read every file before touching the database: a missing or binary file fails fast.
-        var (sources, problems) = ReadSources(request.Files);
+        var (sources, problems) = SourceFileCheck.ReadAll(request.Files);
         if (problems.Count > 0)
             return ImportResult.Failed(problems);
 
@@ -262,43 +261,6 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
                                     "Free space and run the importer again: it finishes the checkpoint",
             };
         }
-    }
-
-    static (List<SourceFile> Sources, List<ImportProblem> Problems) ReadSources(IReadOnlyList<string> files)
-    {
-        var sources = new List<SourceFile>();
-        var problems = new List<ImportProblem>();
-        if (files.Count == 0)
-            problems.Add(new ImportProblem("(input)", "no source files given"));
-
-        foreach (var group in files.GroupBy(Path.GetFileName, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            problems.Add(new ImportProblem(group.Key!, $"the same file name is given twice ({string.Join(", ", group)}); file names identify articles"));
-
-        foreach (var path in files)
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                problems.Add(new ImportProblem(path, "no such file"));
-                continue;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                problems.Add(new ImportProblem(path, $"cannot read: {ex.Message}"));
-                continue;
-            }
-            if (SourceFileCheck.Reject(bytes) is { } reason)
-            {
-                problems.Add(new ImportProblem(path, reason));
-                continue;
-            }
-            sources.Add(new SourceFile(path, Path.GetFileName(path), bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
-        }
-        return (sources, problems);
     }
 
     /// <summary>Why the write transaction failed, in words an operator can act on; nothing was written.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace PolicyNews.Archive.Import;
 
 /// <summary>
@@ -44,5 +46,43 @@ public static class SourceFileCheck
             return null;
         var looksLikeUtf16 = bytes.Length % 2 == 0 && (even == 0 || odd == 0);
         return looksLikeUtf16 ? null : "binary file (contains NUL bytes), not a text article";
+    }
+
+    /// <summary>Reads every file before the database is touched: a missing, unreadable, repeated or binary file is a problem.</summary>
+    internal static (List<SourceFile> Sources, List<ImportProblem> Problems) ReadAll(IReadOnlyList<string> files)
+    {
+        var sources = new List<SourceFile>();
+        var problems = new List<ImportProblem>();
+        if (files.Count == 0)
+            problems.Add(new ImportProblem("(input)", "no source files given"));
+
+        foreach (var group in files.GroupBy(Path.GetFileName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add(new ImportProblem(group.Key!, $"the same file name is given twice ({string.Join(", ", group)}); file names identify articles"));
+
+        foreach (var path in files)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                problems.Add(new ImportProblem(path, "no such file"));
+                continue;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new ImportProblem(path, $"cannot read: {ex.Message}"));
+                continue;
+            }
+            if (SourceFileCheck.Reject(bytes) is { } reason)
+            {
+                problems.Add(new ImportProblem(path, reason));
+                continue;
+            }
+            sources.Add(new SourceFile(path, Path.GetFileName(path), bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+        }
+        return (sources, problems);
     }
 }

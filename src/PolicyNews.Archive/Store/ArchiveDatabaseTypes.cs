@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace PolicyNews.Archive.Store;
+
+/// <summary>How <see cref="ArchiveDatabase.Open"/> is to treat the file beyond the defaults (write access required, no integrity check).</summary>
+public sealed record ArchiveOpenOptions
+{
+    /// <summary>Open a write-protected file for reading instead of refusing it, provided its schema is current (migrating would write).</summary>
+    public bool AllowReadOnly { get; init; }
+
+    /// <summary>Run <see cref="ArchiveDatabase.QuickCheck"/> before migrating, and refuse a damaged file.</summary>
+    public bool QuickCheck { get; init; }
+}
+
+/// <summary>A <c>quick_check</c>: its problems (none: sound), how long it took, when it ran.</summary>
+public sealed record IntegrityCheck(IReadOnlyList<string> Problems, TimeSpan Took, DateTimeOffset At)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+/// <summary>
+/// What <see cref="ArchiveDatabase.Checkpoint"/> did: <paramref name="Busy"/> when readers kept it from
+/// finishing; <paramref name="WalPages"/> pages were in the WAL, <paramref name="MovedPages"/> of them
+/// are now in the main file (both 0 once the WAL is truncated).
+/// </summary>
+public sealed record WalCheckpoint(bool Busy, int WalPages, int MovedPages)
+{
+    /// <summary>The main file alone holds every commit.</summary>
+    public bool Complete => !Busy || MovedPages == WalPages;
+}
+
+/// <summary>The queries of one <see cref="ArchiveDatabase.Read{T}"/>: Dapper calls with timing, none started once the read is cancelled.</summary>
+public sealed class ReadSession(SqliteConnection connection, SqliteTransaction transaction, ILogger logger, CancellationToken cancellationToken = default)
+{
+    public int Queries { get; private set; }
+
+    public List<T> Query<T>(string sql, object? parameters = null) =>
+        Timed(sql, () => connection.Query<T>(sql, parameters, transaction).AsList());
+
+    public T? QuerySingleOrDefault<T>(string sql, object? parameters = null) =>
+        Timed(sql, () => connection.QuerySingleOrDefault<T>(sql, parameters, transaction));
+
+    T Timed<T>(string sql, Func<T> run)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        var result = run();
+        Queries++;
+        logger.LogTrace("store: {Elapsed:0.00} ms {Sql}", Stopwatch.GetElapsedTime(started).TotalMilliseconds, sql);
+        return result;
+    }
+}
