@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PolicyNews.Web.Display;
 using PolicyNews.Web.Hosting;
+using PolicyNews.Tests.Hosting;
 
 namespace PolicyNews.Tests.Web;
 
@@ -81,31 +82,15 @@ public sealed class BadSiteSettingTests
     public async Task ABadSiteSettingIsLoggedAsOneLineAndTheStartStopsWithExitCode2()
     {
         using var dir = new TempFolder();
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));   // tests/…/bin/<Configuration>/<tfm>
-        var dll = Path.Combine(Repository.Root, "src", "PolicyNews.Web", "bin", here.Parent!.Name, here.Name, "PolicyNews.Web.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", $"--Archive:Database={dir["portal.db"]}",
-                     "--Site:PublicUrl=https://archive.example.org/portal", "--Site:TrustedProxies=10.0.0.5;proxy.internal" })
-            start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var portal = ProgramProcess.Portal(dir["portal.db"],
+            "--Site:PublicUrl=https://archive.example.org/portal", "--Site:TrustedProxies=10.0.0.5;proxy.internal");
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        var stdout = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);   // throws if the portal did not stop
-
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, await portal.ExitedWithoutServing());
+        // One line on stdout and stderr together: no unhandled exception, no stack trace.
+        var line = Assert.Single(portal.Lines);
         Assert.Contains("FTL", line);
         Assert.Contains("Site:PublicUrl 'https://archive.example.org/portal'", line);
         Assert.Contains("Site:TrustedProxies: 'proxy.internal'", line);
-        Assert.Equal("", await stderr);   // no unhandled exception, no stack trace
         Assert.False(File.Exists(dir["portal.db"]));   // stopped before opening (or importing into) the database
     }
 }
