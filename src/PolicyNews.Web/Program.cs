@@ -1,9 +1,11 @@
 using PolicyNews.Archive;
+using PolicyNews.Web.Citations;
 using PolicyNews.Web.Feeds;
 using PolicyNews.Web.Hosting;
 using PolicyNews.Web.Pages.Articles;
 using PolicyNews.Web.Pages.Home;
 using PolicyNews.Web.Pages.SearchPage;
+using PolicyNews.Web.ShareCards;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Serilog;
@@ -36,6 +38,8 @@ builder.AddPublicOrigin();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddScoped<DisplayPreferences>();
 builder.Services.AddRazorPages();
+// Share cards (og:image): an article's title drawn with a CJK font found at start (ShareCards:Fonts), if any.
+builder.Services.AddShareCards(builder.Configuration);
 // Pages are mostly Chinese: emit it as UTF-8 text, not as &#x…; escapes three times the size.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 // Validators and output cache keyed on the import generation, compression, static assets from the build.
@@ -77,12 +81,15 @@ app.UseRouting();
 app.UseLimits();
 app.UseHttpCaching();
 
-// Static assets (fingerprinted, precompressed), pages, their JSON twins (each beside its page), and the feeds.
+// Static assets (fingerprinted, precompressed), pages, their JSON twins (each beside its page), the
+// reference files and share cards beside the article pages, and the feeds.
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapArchiveApi();
 app.MapArticleApi();
 app.MapSearchApi();
+app.MapCitationDownloads();
+app.MapShareCards();
 app.MapFeeds();
 
 app.Run();

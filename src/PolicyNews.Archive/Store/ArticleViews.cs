@@ -47,6 +47,8 @@ public sealed record ArticleView(
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<TagRef> Tags)
 {
+    public ArticleRef Ref => new(Slug, Title, Source, Published, Author);
+
     /// <summary>Repairs in the article's paragraphs (heading repairs are listed per section, not counted here).</summary>
     public int RepairCount => Sections.Sum(s => s.Paragraphs.Sum(p => p.Marks.Repairs.Count));
 }

@@ -40,6 +40,24 @@ public static class Dates
     {
         null => "n.d.",
         { Month: null } d => $"{d.Year}",
-        var d => $"{d.Year}, {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(d.Month.Value)}" + (d.Day is { } day ? $" {day}" : ""),
+        var d => $"{d.Year}, {MonthName(d.Month!.Value)}" + (d.Day is { } day ? $" {day}" : ""),
     };
+
+    /// <summary>Chicago's date: February 10, 2025, March 2025 or 2025; null when unknown.</summary>
+    public static string? Chicago(string? iso) => PartialDate.Parse(iso) switch
+    {
+        null => null,
+        { Month: null } d => $"{d.Year}",
+        { Day: null } d => $"{MonthName(d.Month.Value)} {d.Year}",
+        var d => $"{MonthName(d.Month!.Value)} {d.Day}, {d.Year}",
+    };
+
+    /// <summary>As Google Scholar's <c>citation_publication_date</c> asks: 2025/03/10, 2025/03 or 2025.</summary>
+    public static string? Slashed(string? iso) => PartialDate.Parse(iso) switch
+    {
+        null => null,
+        var d => string.Join('/', new[] { d.Year, d.Month, d.Day }.OfType<int>().Select((n, i) => i == 0 ? $"{n:0000}" : $"{n:00}")),
+    };
+
+    static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
 }

@@ -24,8 +24,14 @@ public sealed class DisplayPreferences
     public string Lang => Script == Script.Simplified ? "zh-Hans" : "zh-Hant";
 
     /// <summary>Archive (or interface) text, written in Traditional, in the reader's script.</summary>
-    public string Text(string? traditional) =>
-        traditional is null ? "" : Script == Script.Simplified ? ScriptConverter.ToSimplified(traditional) : traditional;
+    public string Text(string? traditional) => In(Script, traditional);
+
+    /// <summary>Archive text in a given script, for what names its script in the URL rather than the reader's choice (share cards).</summary>
+    public static string In(Script script, string? traditional) =>
+        traditional is null ? "" : script == Script.Simplified ? ScriptConverter.ToSimplified(traditional) : traditional;
+
+    /// <summary>The script's name in URLs and cookies: hant or hans.</summary>
+    public static string ScriptName(Script script) => script == Script.Simplified ? "hans" : "hant";
 
     /// <summary>
     /// The <c>lang</c> for text shown as it was typed (a query, an example to type) when its script is
@@ -53,7 +59,7 @@ public sealed class DisplayPreferences
         var script = ParseScript(request.Query[ScriptKey]);
         var pinyin = ParseSwitch(request.Query[PinyinKey]);
         if (script is not null)
-            Remember(context, ScriptKey, script == Script.Simplified ? "hans" : "hant");
+            Remember(context, ScriptKey, ScriptName(script.Value));
         if (pinyin is not null)
             Remember(context, PinyinKey, pinyin.Value ? "on" : "off");
 

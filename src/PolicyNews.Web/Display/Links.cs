@@ -49,6 +49,18 @@ public static class Links
 
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>An article's or a section's reference as a file: <c>cite.bib</c>, <c>cite.ris</c> or <c>cite.json</c> (CSL-JSON) beside its page.</summary>
+    public static string Citation(string articleSlug, string? sectionSlug, string extension) =>
+        $"{(sectionSlug is null ? Article(articleSlug) : Section(articleSlug, sectionSlug))}/cite.{extension}";
+
+    /// <summary>An article's share card (og:image) in one script: its title on a plain background, as PNG.</summary>
+    public static string ShareCard(string articleSlug, Script script) =>
+        $"{Article(articleSlug)}/card-{DisplayPreferences.ScriptName(script)}.png";
+
+    /// <summary>A page path in one script (<c>?script=hant|hans</c>): the hreflang alternates.</summary>
+    public static string InScript(string path, Script script) =>
+        $"{path}{(path.Contains('?') ? '&' : '?')}{DisplayPreferences.ScriptKey}={DisplayPreferences.ScriptName(script)}";
+
     /// <summary>
     /// A path as a full URL on the site's origin: the configured <c>Site:PublicUrl</c>, never the
     /// Host a client sent (unless no public URL is configured; see <see cref="SiteOrigin"/>).
@@ -61,12 +73,17 @@ public static class Links
     public static string AbsolutePermalink(SiteOrigin origin, string sectionStableId) => Absolute(origin, Permalink(sectionStableId));
 
     /// <summary>The current page with one query parameter set (others kept): how the switches link.</summary>
-    public static string WithQuery(HttpRequest request, string key, string value)
+    public static string WithQuery(HttpRequest request, string key, string value) =>
+        $"{request.PathBase}{request.Path}?{string.Join('&', OtherParameters(request, key).Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}"))}";
+
+    /// <summary>The current page's path without one query parameter (others kept), for <see cref="Absolute"/> (whose origin holds the path base).</summary>
+    public static string WithoutQuery(HttpRequest request, string key)
     {
-        var query = request.Query
-            .Where(q => !string.Equals(q.Key, key, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
-            .Append($"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}");
-        return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
+        var query = string.Join('&', OtherParameters(request, key));
+        return $"{request.Path}{(query.Length > 0 ? "?" + query : "")}";
     }
+
+    static IEnumerable<string> OtherParameters(HttpRequest request, string key) => request.Query
+        .Where(q => !string.Equals(q.Key, key, StringComparison.OrdinalIgnoreCase))
+        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
 }

@@ -16,6 +16,16 @@ namespace PolicyNews.Web.Hosting;
 [Flags]
 public enum Dependence { None = 0, DisplayChoice = 1, Day = 2 }
 
+/// <summary>An endpoint's declaration that its answers are cached and validated like a page's (see <see cref="ArchiveResponse.Classify"/>).</summary>
+public sealed record CachedAs(Dependence Depends);
+
+public static class CachedAsExtensions
+{
+    /// <summary>Cache and validate this endpoint's answers by import generation, URL and <paramref name="depends"/>.</summary>
+    public static TBuilder CachedAs<TBuilder>(this TBuilder endpoint, Dependence depends) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new CachedAs(depends));
+}
+
 /// <summary>
 /// A GET or HEAD of a page, the feed, the sitemap, robots.txt or the JSON API, with what its bytes
 /// depend on worked out before it runs: the import generation, the site version, the URL (scheme,
@@ -32,6 +42,7 @@ public sealed record ArchiveResponse(Dependence Depends, ImportGeneration Genera
             return null;
         return context.GetEndpoint() switch
         {
+            { } declared when declared.Metadata.GetMetadata<CachedAs>() is { } cached => cached.Depends,
             { } page when page.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor =>
                 descriptor.ViewEnginePath.StartsWith("/Errors/", StringComparison.Ordinal) ? null : Dependence.DisplayChoice | Dependence.Day,
             RouteEndpoint { RoutePattern.RawText: Links.Feed } => Dependence.DisplayChoice,

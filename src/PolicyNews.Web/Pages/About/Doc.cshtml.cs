@@ -22,6 +22,8 @@ public sealed class DocModel(SiteFolders folders, DisplayPreferences display) : 
 
     public string Title { get; private set; } = "";
     public string Canonical { get; private set; } = "";
+    /// <summary>The document's first paragraph as plain text: its meta description.</summary>
+    public string? Description { get; private set; }
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
 
     public IActionResult OnGet(string doc)
@@ -32,6 +34,9 @@ public sealed class DocModel(SiteFolders folders, DisplayPreferences display) : 
         var markdown = System.IO.File.ReadAllText(Path.Combine(folders.Docs, page.File));
         var parsed = Markdig.Markdown.Parse(markdown, Markdown);
         Title = parsed.Descendants<Markdig.Syntax.HeadingBlock>().FirstOrDefault()?.Inline?.FirstChild?.ToString() ?? doc;
+        Description = parsed.Descendants<ParagraphBlock>().FirstOrDefault() is { } first
+            ? Excerpts.Shorten(Markdig.Markdown.ToPlainText(markdown.Substring(first.Span.Start, first.Span.Length), Markdown).Trim(), 160)
+            : null;
         Body = new HtmlString(DocHtml.InScript(parsed.ToHtml(Markdown), display));
         return Page();
     }

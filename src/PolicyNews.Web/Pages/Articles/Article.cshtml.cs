@@ -1,10 +1,13 @@
+using PolicyNews.Web.Citations;
+using PolicyNews.Web.ShareCards;
 
 namespace PolicyNews.Web.Pages.Articles;
 
-public sealed class ArticleModel(ArticleStore articles) : PageModel
+public sealed class ArticleModel(ArticleStore articles, SiteOrigin origin, DisplayPreferences display, CardFonts cards) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public SearchQuery? Highlight { get; private set; }
+    public PageCitation Citation { get; private set; } = null!;
 
     public IActionResult OnGet(string slug, string? hl)
     {
@@ -12,6 +15,7 @@ public sealed class ArticleModel(ArticleStore articles) : PageModel
             return this.MovedOrNotFound(articles.FindMoved(slug, null, HttpContext.RequestAborted));
         Article = article;
         Highlight = SectionBody.ParseHighlight(hl);
+        Citation = PageCitation.Of(article.Ref, null, article.Tags, origin, display, cards.Url(origin, slug, display.Script));
         return Page();
     }
 }

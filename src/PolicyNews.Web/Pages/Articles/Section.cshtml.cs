@@ -1,11 +1,13 @@
+using PolicyNews.Web.Citations;
+using PolicyNews.Web.ShareCards;
 
 namespace PolicyNews.Web.Pages.Articles;
 
-public sealed class SectionModel(ArticleStore articles, SiteOrigin origin) : PageModel
+public sealed class SectionModel(ArticleStore articles, SiteOrigin origin, DisplayPreferences display, CardFonts cards) : PageModel
 {
     public ArticleSectionView View { get; private set; } = null!;
     public SearchQuery? Highlight { get; private set; }
-    public Citation Citation { get; private set; } = null!;
+    public PageCitation Citation { get; private set; } = null!;
 
     public IActionResult OnGet(string slug, string section, string? hl)
     {
@@ -13,8 +15,7 @@ public sealed class SectionModel(ArticleStore articles, SiteOrigin origin) : Pag
             return this.MovedOrNotFound(articles.FindMoved(slug, section, HttpContext.RequestAborted));
         View = view;
         Highlight = SectionBody.ParseHighlight(hl);
-        Citation = Citation.For(view.Article, view.Section.Link, Links.AbsolutePermalink(origin, view.Section.StableId),
-            DateOnly.FromDateTime(DateTime.UtcNow));
+        Citation = PageCitation.Of(view.Article, view.Section.Link, view.Section.Tags, origin, display, cards.Url(origin, slug, display.Script));
         return Page();
     }
 }
