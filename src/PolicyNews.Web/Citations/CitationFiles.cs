@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace PolicyNews.Web.Citations;
 
@@ -21,7 +22,7 @@ public sealed record CitationFormat(string Name, string Extension, string FileSu
 /// with <c>entrysubtype = {newspaper}</c>, RIS <c>TY  - NEWS</c>, CSL <c>article-newspaper</c>. An author
 /// is one literal name: Chinese names are family name first without a space, and must not be split.
 /// </summary>
-public static class CitationFiles
+public static partial class CitationFiles
 {
     public static string BibTeX(CitedWork work)
     {
@@ -33,7 +34,10 @@ public static class CitationFiles
         if (work.Author is not null)
             fields.Add(("author", "{" + Braced(work.Author) + "}"));   // double braces: one name, never split
         if (work.Publication is not null)
-            fields.Add(("journal", Braced(work.Publication)));
+        {
+            fields.Add(("journaltitle", Braced(work.Publication)));   // biblatex's name
+            fields.Add(("journal", Braced(work.Publication)));        // BibTeX's (biblatex reads it as an alias)
+        }
         if (work.Date is { } date)
         {
             fields.Add(("date", work.Published!));
@@ -45,7 +49,8 @@ public static class CitationFiles
         fields.Add(("urldate", $"{work.Accessed:yyyy-MM-dd}"));
         fields.Add(("langid", work.Language));
 
-        var sb = new StringBuilder($"@article{{{work.Id},\n");
+        // biblatex's @article needs its journal; a work without one is cited as what it is here, an online text.
+        var sb = new StringBuilder($"@{(work.Publication is null ? "online" : "article")}{{{work.Id},\n");
         sb.AppendJoin(",\n", fields.Select(f => $"  {f.Name} = {{{f.Value}}}"));
         return sb.Append("\n}\n").ToString();
     }
@@ -66,7 +71,10 @@ public static class CitationFiles
         return sb.ToString();
     }
 
-    /// <summary>RIS (tag, two spaces, hyphen, space, value; CRLF; ends with ER). A value never spans lines.</summary>
+    /// <summary>
+    /// RIS (tag, two spaces, hyphen, space, value; CRLF; ends with ER). RIS has no escapes: a value is
+    /// kept to one line with its runs of spaces collapsed, so nothing in it can read as a tag.
+    /// </summary>
     public static string Ris(CitedWork work)
     {
         var lines = new List<(string Tag, string? Value)>
@@ -87,7 +95,10 @@ public static class CitationFiles
         return string.Concat(lines.Where(l => l.Value is not null).Select(l => $"{l.Tag}  - {OneLine(l.Value!)}\r\n"));
     }
 
-    static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    static string OneLine(string text) => Whitespace().Replace(text, " ");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     static readonly JsonSerializerOptions Json = new()
     {
