@@ -19,8 +19,8 @@ public static partial class ShareCard
     const string NoLineStart = "，。、；：？！」』）》〉】…—·．,.;:?!)";
     const string NoLineEnd = "「『（《〈【(";
 
-    /// <param name="title">In the script the card is for; <paramref name="byline"/> likewise (source · date), or null.</param>
-    public static byte[] Png(SKTypeface face, string title, string? byline)
+    /// <param name="title">In the script the card is for; <paramref name="byline"/> (source · date, or null) and <paramref name="site"/> likewise.</param>
+    public static byte[] Png(SKTypeface face, string title, string? byline, string site)
     {
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException("SkiaSharp could not create a raster surface");
@@ -51,7 +51,7 @@ public static partial class ShareCard
         if (byline is not null)
             canvas.DrawText(byline, Margin, Math.Min(y + 24, Height - Margin - 70), SKTextAlign.Left, small, muted);
         canvas.DrawRect(Margin, Height - Margin - 36, Width - 2 * Margin, 2, muted);
-        canvas.DrawText("PolicyNews 政策新聞檔案", Margin, Height - Margin + 4, SKTextAlign.Left, small, accent);
+        canvas.DrawText(site, Margin, Height - Margin + 4, SKTextAlign.Left, small, accent);
 
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);

@@ -24,7 +24,7 @@ public static class ShareCardEndpoint
                 var inScript = script == DisplayPreferences.ScriptName(Script.Simplified) ? Script.Simplified : Script.Traditional;
                 string Text(string s) => DisplayPreferences.In(inScript, s);
                 var byline = string.Join(" · ", new[] { a.Source, a.Published is null ? null : Dates.Display(a.Published) }.OfType<string>());
-                var png = ShareCard.Png(inScript == Script.Simplified ? fonts.Simplified! : fonts.Traditional!, Text(a.Title), byline.Length == 0 ? null : Text(byline));
+                var png = ShareCard.Png(inScript == Script.Simplified ? fonts.Simplified! : fonts.Traditional!, Text(a.Title), byline.Length == 0 ? null : Text(byline), Text("PolicyNews 政策新聞檔案"));
                 return Results.File(png, "image/png");
             })
             .CachedAs(Dependence.None);
