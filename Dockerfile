@@ -17,6 +17,12 @@ COPY wwwroot/ wwwroot/
 RUN dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# A CJK font for the share cards (og:image, src/PolicyNews.Web/ShareCards): without one the portal
+# serves no cards and its pages name none. SkiaSharp's native library is the self-contained build,
+# so no fontconfig is needed; the portal finds the font files under /usr/share/fonts itself.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # The portal reads these from its working directory (see src/PolicyNews.Web/Hosting/SiteFolders.cs);

@@ -9,7 +9,7 @@ namespace PolicyNews.Web.Hosting;
 public static class SecurityHeaders
 {
     // Nothing is allowed unless named. The pages need exactly: the stylesheet and the one script
-    // (own origin, no inline code anywhere), the favicon (img-src) and the search form (form-action).
+    // (own origin, no inline code anywhere; the JSON-LD block is data, which script-src does not govern), the favicon (img-src) and the search form (form-action).
     // No fonts, no fetches, no manifest, no frames, no plugins: default-src 'none' covers those.
     const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; " +
@@ -36,7 +36,7 @@ public static class SecurityHeaders
         // A window we open, or that opens us, gets no handle on ours.
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         // Other sites cannot embed our responses (<img>, <script>, no-cors fetch). Feed readers and
-        // link previews fetch from their servers, which CORP does not affect; no og:image is served.
+        // link previews (fetching og:image, the share card) fetch from their servers, which CORP does not affect.
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,5 +1,6 @@
 using PolicyNews.Archive;
 using PolicyNews.Web.Hosting;
+using PolicyNews.Web.ShareCards;
 
 namespace PolicyNews.Tests.Hosting;
 
@@ -9,7 +10,8 @@ public sealed class SettingsDocumentedTests
     public static TheoryData<string, string> Keys()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (type, section) in new[] { (typeof(ArchiveSettings), ArchiveSettings.SectionName), (typeof(CachingSettings), CachingSettings.SectionName) })
+        foreach (var (type, section) in new[] { (typeof(ArchiveSettings), ArchiveSettings.SectionName), (typeof(CachingSettings), CachingSettings.SectionName),
+                     (typeof(ShareCardSettings), ShareCardSettings.SectionName) })
             foreach (var property in type.GetProperties())
                 data.Add(section, property.Name);
         return data;
