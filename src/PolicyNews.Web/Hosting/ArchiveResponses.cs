@@ -59,7 +59,7 @@ public sealed record ArchiveResponse(Dependence Depends, ImportGeneration Genera
         if (depends.HasFlag(Dependence.DisplayChoice))
         {
             var display = context.RequestServices.GetRequiredService<DisplayPreferences>();
-            variant = (display.Script == Script.Simplified ? "hans" : "hant") + (display.Pinyin ? "-pinyin" : "");
+            variant = DisplayPreferences.ScriptName(display.Script) + (display.Pinyin ? "-pinyin" : "");
         }
         if (depends.HasFlag(Dependence.Day))
         {
