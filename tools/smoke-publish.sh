@@ -40,6 +40,14 @@ for asset in $(curl -s "http://127.0.0.1:$port/" | grep -oE '/(css|js)/site\.[a-
   echo "$(head -1 <<< "$headers" | cut -d' ' -f2) $asset ($(grep -i '^content-encoding:' <<< "$headers" | cut -d' ' -f2); $(grep -i '^cache-control:' <<< "$headers" | cut -d' ' -f2-))"
   grep -q '^HTTP/1.1 200' <<< "$headers" && grep -qi '^content-encoding: br' <<< "$headers" && grep -qi '^cache-control:.*immutable' <<< "$headers" || status=1
 done
+# A share card: SkiaSharp's native library came with the publish, and draws when a CJK font is
+# installed (the image installs fonts-noto-cjk); without one the card is 404 by design.
+card=/articles/deepseek-style-innovation-can-be-replicated/card-hant.png
+want=404
+compgen -G '/usr/share/fonts/*/*/*CJK*' > /dev/null && want=200
+code=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port$card")
+echo "$code $card (want $want)"
+[[ ${code%% *} == "$want" ]] || status=1
 # The container's HEALTHCHECK command, run the same way from /app.
 dotnet PolicyNews.Web.dll --healthcheck "http://127.0.0.1:$port/readyz" || status=1
 articles=$(curl -s "http://127.0.0.1:$port/feed.atom" | grep -c "<entry>")
