@@ -46,6 +46,8 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.AddHttpCaching(folders);
 // Health checks (/healthz, /readyz) and graceful shutdown (HostOptions:ShutdownTimeout).
 builder.AddHealth();
+// Feed sizes and the sitemap's files (Feeds:*).
+builder.AddFeeds();
 // Rate limits per client and time limits (Limits:*), chosen per endpoint after routing.
 builder.AddLimits();
 

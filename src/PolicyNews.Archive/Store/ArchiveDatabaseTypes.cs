@@ -40,6 +40,23 @@ public sealed class ReadSession(SqliteConnection connection, SqliteTransaction t
     public List<T> Query<T>(string sql, object? parameters = null) =>
         Timed(sql, () => connection.Query<T>(sql, parameters, transaction).AsList());
 
+    /// <summary>
+    /// Rows one at a time as SQLite steps through them (Dapper unbuffered), for answers too large to
+    /// hold: consume them inside the read. Counted and logged once, when the last row is read.
+    /// </summary>
+    public IEnumerable<T> Stream<T>(string sql, object? parameters = null)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        foreach (var row in connection.Query<T>(sql, parameters, transaction, buffered: false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+        Queries++;
+        logger.LogTrace("store: {Elapsed:0.00} ms streamed {Sql}", Stopwatch.GetElapsedTime(started).TotalMilliseconds, sql);
+    }
+
     public T? QuerySingleOrDefault<T>(string sql, object? parameters = null) =>
         Timed(sql, () => connection.QuerySingleOrDefault<T>(sql, parameters, transaction));
 

@@ -27,6 +27,11 @@ public sealed class TagStore(ArchiveDatabase database)
             .Select(t => new TagSummary(t.Slug, t.Name, t.Kind, t.SectionCount, t.ArticleCount))
             .ToList(), cancellationToken);
 
+    /// <summary>One tag by slug as a reference, without what it tags; null if unknown.</summary>
+    public TagRef? FindTag(string slug, CancellationToken cancellationToken = default) => database.Read($"find tag '{slug}'", session =>
+        session.QuerySingleOrDefault<TagRow>("SELECT id, slug, name, kind, aliases FROM tags WHERE slug = @slug", new { slug }) is { } tag
+            ? new TagRef(tag.Slug, tag.Name, tag.Kind) : null, cancellationToken);
+
     /// <summary>One tag by slug with its aliases and tagged sections, newest article first; null if unknown.</summary>
     public TagView? GetTag(string slug, CancellationToken cancellationToken = default) => database.Read($"load tag '{slug}'", session =>
     {

@@ -14,6 +14,9 @@ public static class Links
     public const string Help = "/help";
     public const string Feed = "/feed.atom";
     public const string Sitemap = "/sitemap.xml";
+    public const string SitemapFilePattern = "/sitemaps/{n:int}.xml";
+    public const string SearchFeed = "/search/feed.atom";
+    public const string TagFeedPattern = "/tags/{slug}/feed.atom";
     public const string ArticlesApi = "/api/articles";
 
     public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
@@ -48,6 +51,18 @@ public static class Links
     };
 
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
+    public static string TagFeed(string slug) => $"{Tag(slug)}/feed.atom";
+
+    /// <summary>File <paramref name="n"/> (from 1) of the sitemap that <see cref="Sitemap"/> indexes.</summary>
+    public static string SitemapFile(int n) => $"/sitemaps/{n}.xml";
+
+    /// <summary><paramref name="path"/> with the parameters that have a value, in the order given.</summary>
+    public static string WithParameters(string path, params (string Key, string? Value)[] parameters)
+    {
+        var query = string.Join('&', parameters.Where(p => p.Value is not null)
+            .Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value!)}"));
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
 
     /// <summary>An article's or a section's reference as a file: <c>cite.bib</c>, <c>cite.ris</c> or <c>cite.json</c> (CSL-JSON) beside its page.</summary>
     public static string Citation(string articleSlug, string? sectionSlug, string extension) =>

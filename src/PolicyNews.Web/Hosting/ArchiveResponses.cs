@@ -45,8 +45,8 @@ public sealed record ArchiveResponse(Dependence Depends, ImportGeneration Genera
             { } declared when declared.Metadata.GetMetadata<CachedAs>() is { } cached => cached.Depends,
             { } page when page.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor =>
                 descriptor.ViewEnginePath.StartsWith("/Errors/", StringComparison.Ordinal) ? null : Dependence.DisplayChoice | Dependence.Day,
-            RouteEndpoint { RoutePattern.RawText: Links.Feed } => Dependence.DisplayChoice,
-            RouteEndpoint { RoutePattern.RawText: Links.Sitemap or "/robots.txt" } => Dependence.None,
+            RouteEndpoint { RoutePattern.RawText: Links.Feed or Links.TagFeedPattern or Links.SearchFeed } => Dependence.DisplayChoice,
+            RouteEndpoint { RoutePattern.RawText: Links.Sitemap or Links.SitemapFilePattern or "/robots.txt" } => Dependence.None,
             RouteEndpoint { RoutePattern.RawText: { } pattern } when pattern.StartsWith("/api/", StringComparison.Ordinal) => Dependence.None,
             _ => null,
         };

@@ -18,6 +18,8 @@ public static class ArchiveServices
             new ArchiveOpenOptions { AllowReadOnly = true, QuickCheck = true }))
         .AddSingleton<ArticleStore>()
         .AddSingleton<TagStore>()
+        .AddSingleton<SectionTextStore>()
+        .AddSingleton<SitemapStore>()
         .AddSingleton(sp => new SearchStore(sp.GetRequiredService<ArchiveDatabase>(),
             Math.Max(1, sp.GetRequiredService<IOptions<ArchiveSettings>>().Value.SearchExactUpTo)));
 }
