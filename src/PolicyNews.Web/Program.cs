@@ -6,6 +6,7 @@ using PolicyNews.Web.Pages.Articles;
 using PolicyNews.Web.Pages.Home;
 using PolicyNews.Web.Pages.SearchPage;
 using PolicyNews.Web.ShareCards;
+using PolicyNews.Web.Pages.Tags;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Serilog;
@@ -46,6 +47,8 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.AddHttpCaching(folders);
 // Health checks (/healthz, /readyz) and graceful shutdown (HostOptions:ShutdownTimeout).
 builder.AddHealth();
+// The JSON API's OpenAPI document, from the endpoints' own declarations.
+builder.AddApiDescription();
 // Feed sizes and the sitemap's files (Feeds:*).
 builder.AddFeeds();
 // Rate limits per client and time limits (Limits:*), chosen per endpoint after routing.
@@ -92,6 +95,8 @@ app.MapArticleApi();
 app.MapSearchApi();
 app.MapCitationDownloads();
 app.MapShareCards();
+app.MapTagApi();
+app.MapApiDescription();
 app.MapFeeds();
 
 app.Run();

@@ -28,6 +28,11 @@ public sealed class ArticleStore(ArchiveDatabase database)
             .ToList();
     }, cancellationToken);
 
+    /// <summary>One article by slug as a reference, without its text; null if unknown.</summary>
+    public ArticleRef? FindArticle(string slug, CancellationToken cancellationToken = default) => database.Read($"find article '{slug}'", session =>
+        session.QuerySingleOrDefault<ArticleRow>(ArticleBySlug, new { slug }) is { } a
+            ? new ArticleRef(a.Slug, a.Title, a.Source, a.Published, a.Author) : null, cancellationToken);
+
     public long CountArticles() => database.Read("count articles", session =>
         session.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
 

@@ -18,6 +18,13 @@ public static class Links
     public const string SearchFeed = "/search/feed.atom";
     public const string TagFeedPattern = "/tags/{slug}/feed.atom";
     public const string ArticlesApi = "/api/articles";
+    public const string ArticlesCsv = "/api/articles.csv";
+    public const string TagsApi = "/api/tags";
+    public const string SearchApi = "/api/search";
+    public const string SearchCsv = "/api/search.csv";
+    /// <summary>The OpenAPI document of the JSON API, and the page that shows it.</summary>
+    public const string OpenApi = "/api/openapi.json";
+    public const string ApiDocs = "/api";
 
     public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
     public static string Section(string articleSlug, string sectionSlug) => $"{Article(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";
@@ -51,6 +58,13 @@ public static class Links
     };
 
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
+
+    // The JSON twins and CSV exports of the pages, under /api/ (docs: the /api page, from the OpenAPI document).
+    public static string ArticleApi(string slug) => $"{ArticlesApi}/{Uri.EscapeDataString(slug)}";
+    public static string ArticleCsv(string slug) => $"{ArticleApi(slug)}.csv";
+    public static string SectionApi(string articleSlug, string sectionSlug) => $"{ArticleApi(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";
+    public static string TagApi(string slug) => $"{TagsApi}/{Uri.EscapeDataString(slug)}";
+    public static string TagCsv(string slug) => $"{TagApi(slug)}.csv";
     public static string TagFeed(string slug) => $"{Tag(slug)}/feed.atom";
 
     /// <summary>File <paramref name="n"/> (from 1) of the sitemap that <see cref="Sitemap"/> indexes.</summary>

@@ -1,3 +1,4 @@
+using PolicyNews.Web.Feeds;
 using PolicyNews.Web.Hosting;
 
 namespace PolicyNews.Web.Pages.SearchPage;
@@ -13,15 +14,11 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead("/api/search", (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
-            SearchStore search, CancellationToken cancellationToken) =>
+        app.MapGetAndHead(Links.SearchApi, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
+            HttpRequest http, SearchStore search, CancellationToken cancellationToken) =>
         {
-            if (BadParameter(sort, page, count, pageSize) is { } problem)
-                return Problems.Result(StatusCodes.Status400BadRequest, problem);
-            var request = SearchForm.From(q, tag, article, sort, page, count).ToRequest();
-            // The store clamps the page size (1..MaxPageSize); the JSON reports the size it used.
-            if (int.TryParse(pageSize, out var s))
-                request = request with { PageSize = s };
+            if (Request(q, tag, article, sort, page, count, pageSize) is not { } request)
+                return Problems.Result(StatusCodes.Status400BadRequest, BadParameter(sort, page, count, pageSize));
             var results = search.Search(request, cancellationToken);
             return Results.Json(new
             {
@@ -35,6 +32,10 @@ public static class SearchApi
                 pageSize = results.PageSize,
                 pageCount = results.PageCount,
                 hasNext = results.HasNext,
+                // The same request a page on (or back), and the same page as CSV.
+                next = results.HasNext ? Links.WithQuery(http, "page", (results.Page + 1).ToString()) : null,
+                previous = results.HasPrevious ? Links.WithQuery(http, "page", (results.Page - 1).ToString()) : null,
+                csv = Links.SearchCsv + http.QueryString,
                 articles = results.Articles.Select(g => new
                 {
                     slug = g.Article.Slug,
@@ -52,8 +53,37 @@ public static class SearchApi
                     }),
                 }),
             });
-        }).RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
+        }).WithSummary("Search at section level: one page of hits grouped by article, with snippets")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
+
+        // The same page of hits as CSV, one row per hit section with its whole text, in the page's order.
+        app.MapGetAndHead(Links.SearchCsv, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
+            SearchStore search, SectionTextStore sections, SiteOrigin origin, CancellationToken cancellationToken) =>
+        {
+            if (Request(q, tag, article, sort, page, count, pageSize) is not { } request)
+                return Problems.Result(StatusCodes.Status400BadRequest, BadParameter(sort, page, count, pageSize));
+            var hits = search.Search(request, cancellationToken).Hits.Select(h => h.Section.StableId).ToList();
+            return SectionCsv.Result("search.csv", origin, row =>
+            {
+                var texts = hits.Count == 0 ? [] : sections.List(SectionScope.WithIds(hits), cancellationToken).ToDictionary(s => s.Section.StableId);
+                foreach (var id in hits.Where(texts.ContainsKey))
+                    row(texts[id]);
+            });
+        }).WithSummary("One page of search hits as CSV, one row per section with its whole text")
+            .Produces(StatusCodes.Status200OK, contentType: SectionCsv.ContentType).ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
         return app;
+    }
+
+    /// <summary>The search the parameters ask for, or null if one of them cannot be read (<see cref="BadParameter"/> says which).</summary>
+    static SearchRequest? Request(string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize)
+    {
+        if (BadParameter(sort, page, count, pageSize) is not null)
+            return null;
+        var request = SearchForm.From(q, tag, article, sort, page, count).ToRequest();
+        // The store clamps the page size (1..MaxPageSize); the JSON reports the size it used.
+        return int.TryParse(pageSize, out var s) ? request with { PageSize = s } : request;
     }
 
     /// <summary>What is wrong with the parameters, or null. Absent or empty means the default.</summary>

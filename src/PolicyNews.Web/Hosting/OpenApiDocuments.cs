@@ -1,0 +1,46 @@
+using Microsoft.OpenApi;
+
+namespace PolicyNews.Web.Hosting;
+
+/// <summary>
+/// The JSON API described by the framework's OpenAPI generator (<c>Microsoft.AspNetCore.OpenApi</c>):
+/// every endpoint under /api/ as its handler declares it (parameters from the handler, answers from
+/// its <c>Produces</c>), served at <see cref="Links.OpenApi"/> and shown by the /api page.
+/// </summary>
+public static class OpenApiDocuments
+{
+    /// <summary>The one document's name (the framework's default).</summary>
+    public const string Name = "v1";
+
+    public static WebApplicationBuilder AddApiDescription(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(Name, o =>
+        {
+            // Feeds, the sitemap and robots.txt are minimal endpoints too, but not the API.
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "PolicyNews",
+                    Version = "1",
+                    Description = "Every page of the archive as JSON, lists of sections as CSV (UTF-8 with BOM), in the archive's own script (Traditional). Errors are RFC 9457 problem details.",
+                };
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapApiDescription(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi(Links.OpenApi).RequireRateLimiting(Limits.Api);
+        return app;
+    }
+
+    /// <summary>Every operation in the document, with its path and method.</summary>
+    public static IEnumerable<(string Path, HttpMethod Method, OpenApiOperation Operation)> Operations(OpenApiDocument document) =>
+        from path in document.Paths
+        from op in path.Value.Operations ?? []
+        select (path.Key, op.Key, op.Value);
+}

@@ -1,0 +1,50 @@
+using PolicyNews.Web.Feeds;
+using PolicyNews.Web.Hosting;
+
+namespace PolicyNews.Web.Pages.Tags;
+
+/// <summary>
+/// The tag pages as JSON — the tag index with counts, a tag with the sections it tags — and a tag's
+/// sections as CSV, in the archive's own script.
+/// </summary>
+public static class TagApi
+{
+    public static IEndpointRouteBuilder MapTagApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGetAndHead(Links.TagsApi, (TagStore tags, CancellationToken aborted) => Results.Json(new
+        {
+            tags = tags.ListTags(aborted).Select(t => new
+            {
+                t.Slug, t.Name, t.Kind, kindName = TagKinds.NameOf(t.Kind), t.SectionCount, t.ArticleCount,
+                page = Links.Tag(t.Slug), json = Links.TagApi(t.Slug),
+            }),
+        })).RequireRateLimiting(Limits.Api).WithSummary("Every tag, grouped by kind, with how many sections and articles carry it")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+
+        app.MapGetAndHead(Links.TagsApi + "/{slug}", (string slug, TagStore tags, CancellationToken aborted) =>
+            tags.GetTag(slug, aborted) is { } t
+                ? Results.Json(new
+                {
+                    t.Slug, t.Name, t.Kind, kindName = TagKinds.NameOf(t.Kind), t.Aliases,
+                    page = Links.Tag(t.Slug), csv = Links.TagCsv(t.Slug), feed = Links.TagFeed(t.Slug),
+                    sections = t.Sections.Select(s => new
+                    {
+                        article = new { s.Article.Slug, s.Article.Title, s.Article.Source, s.Article.Published, page = Links.Article(s.Article.Slug) },
+                        section = Links.SectionJson(s.Article.Slug, s.Section),
+                        s.Excerpt,
+                    }),
+                })
+                : Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'"))
+            .RequireRateLimiting(Limits.Api).WithSummary("A tag and the sections it tags, newest article first")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGetAndHead(Links.TagsApi + "/{slug}.csv", (string slug, TagStore tags, SectionTextStore sections, SiteOrigin origin,
+                CancellationToken aborted) =>
+            tags.FindTag(slug, aborted) is null
+                ? Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'")
+                : SectionCsv.Result($"{slug}.csv", origin, row => sections.ForEach(SectionScope.OfTag(slug), row, aborted)))
+            .RequireRateLimiting(Limits.Api).WithSummary("The sections a tag tags as CSV, one row each with its whole text")
+            .Produces(StatusCodes.Status200OK, contentType: SectionCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}
