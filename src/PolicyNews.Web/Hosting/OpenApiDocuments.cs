@@ -38,6 +38,16 @@ public static class OpenApiDocuments
         return app;
     }
 
+    /// <summary>
+    /// Declares what an API endpoint answers, for the document: 200 with JSON (or <paramref name="contentType"/>),
+    /// and a problem (RFC 9457) for each of <paramref name="problems"/>.
+    /// </summary>
+    public static RouteHandlerBuilder Answers(this RouteHandlerBuilder endpoint, string contentType, params int[] problems) =>
+        problems.Aggregate(endpoint.Produces(StatusCodes.Status200OK, contentType == Json ? typeof(System.Text.Json.JsonElement) : typeof(string), contentType),
+            (e, status) => e.ProducesProblem(status));
+
+    public const string Json = "application/json";
+
     /// <summary>Every operation in the document, with its path and method.</summary>
     public static IEnumerable<(string Path, HttpMethod Method, OpenApiOperation Operation)> Operations(OpenApiDocument document) =>
         from path in document.Paths

@@ -49,6 +49,9 @@ public class PortalFixture : IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>The portal's services (the endpoints it maps, its OpenAPI document).</summary>
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>
     /// Serve over real Kestrel on a loopback port instead of the in-memory server, for what only a
     /// server does (HEAD without a body, a remote address). Call in a subclass's constructor.

@@ -25,7 +25,7 @@ public static class ArticleApi
                 })
                 : Problems.Result(StatusCodes.Status404NotFound, $"no article '{slug}'"))
             .RequireRateLimiting(Limits.Api).WithSummary("An article: its sections, paragraphs, repairs, pinyin and tags")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+            .Answers(OpenApiDocuments.Json, StatusCodes.Status404NotFound);
 
         app.MapGetAndHead(Links.ArticlesApi + "/{slug}/{section}", (string slug, string section, ArticleStore articles, CancellationToken aborted) =>
             articles.GetSection(slug, section, aborted) is { } v
@@ -38,7 +38,7 @@ public static class ArticleApi
                 })
                 : Problems.Result(StatusCodes.Status404NotFound, $"no section '{section}' in article '{slug}'"))
             .RequireRateLimiting(Limits.Api).WithSummary("A section, with its article and the sections before and after it")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+            .Answers(OpenApiDocuments.Json, StatusCodes.Status404NotFound);
 
         app.MapGetAndHead(Links.ArticlesApi + "/{slug}.csv", (string slug, ArticleStore articles, SectionTextStore sections, SiteOrigin origin,
                 CancellationToken aborted) =>
@@ -46,7 +46,7 @@ public static class ArticleApi
                 ? Problems.Result(StatusCodes.Status404NotFound, $"no article '{slug}'")
                 : SectionCsv.Result($"{slug}.csv", origin, row => sections.ForEach(SectionScope.OfArticle(slug), row, aborted)))
             .RequireRateLimiting(Limits.Api).WithSummary("An article's sections as CSV, one row each with its whole text")
-            .Produces(StatusCodes.Status200OK, contentType: SectionCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Answers(SectionCsv.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 

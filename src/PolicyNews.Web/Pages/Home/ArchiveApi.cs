@@ -23,12 +23,12 @@ public static class ArchiveApi
                 tags = a.Tags,
             }),
         })).RequireRateLimiting(Limits.Api).WithSummary("The archive: every article with its sections and tags, newest first")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .Answers(OpenApiDocuments.Json);
 
         app.MapGetAndHead(Links.ArticlesCsv, (SectionTextStore sections, SiteOrigin origin, CancellationToken aborted) =>
                 SectionCsv.Result("policynews-sections.csv", origin, row => sections.ForEach(SectionScope.All, row, aborted)))
             .RequireRateLimiting(Limits.Api).WithSummary("Every section of the archive as CSV, newest article first")
-            .Produces(StatusCodes.Status200OK, contentType: SectionCsv.ContentType);
+            .Answers(SectionCsv.ContentType);
         return app;
     }
 }

@@ -54,7 +54,7 @@ public static class SearchApi
                 }),
             });
         }).WithSummary("Search at section level: one page of hits grouped by article, with snippets")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .Answers(OpenApiDocuments.Json, StatusCodes.Status400BadRequest)
             .RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
 
         // The same page of hits as CSV, one row per hit section with its whole text, in the page's order.
@@ -71,7 +71,7 @@ public static class SearchApi
                     row(texts[id]);
             });
         }).WithSummary("One page of search hits as CSV, one row per section with its whole text")
-            .Produces(StatusCodes.Status200OK, contentType: SectionCsv.ContentType).ProducesProblem(StatusCodes.Status400BadRequest)
+            .Answers(SectionCsv.ContentType, StatusCodes.Status400BadRequest)
             .RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
         return app;
     }

@@ -19,7 +19,7 @@ public static class TagApi
                 page = Links.Tag(t.Slug), json = Links.TagApi(t.Slug),
             }),
         })).RequireRateLimiting(Limits.Api).WithSummary("Every tag, grouped by kind, with how many sections and articles carry it")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .Answers(OpenApiDocuments.Json);
 
         app.MapGetAndHead(Links.TagsApi + "/{slug}", (string slug, TagStore tags, CancellationToken aborted) =>
             tags.GetTag(slug, aborted) is { } t
@@ -36,7 +36,7 @@ public static class TagApi
                 })
                 : Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'"))
             .RequireRateLimiting(Limits.Api).WithSummary("A tag and the sections it tags, newest article first")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+            .Answers(OpenApiDocuments.Json, StatusCodes.Status404NotFound);
 
         app.MapGetAndHead(Links.TagsApi + "/{slug}.csv", (string slug, TagStore tags, SectionTextStore sections, SiteOrigin origin,
                 CancellationToken aborted) =>
@@ -44,7 +44,7 @@ public static class TagApi
                 ? Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'")
                 : SectionCsv.Result($"{slug}.csv", origin, row => sections.ForEach(SectionScope.OfTag(slug), row, aborted)))
             .RequireRateLimiting(Limits.Api).WithSummary("The sections a tag tags as CSV, one row each with its whole text")
-            .Produces(StatusCodes.Status200OK, contentType: SectionCsv.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+            .Answers(SectionCsv.ContentType, StatusCodes.Status404NotFound);
         return app;
     }
 }
