@@ -1,4 +1,5 @@
 using PolicyNews.Archive;
+using PolicyNews.Web.Feeds;
 using PolicyNews.Web.Hosting;
 using PolicyNews.Web.ShareCards;
 
@@ -11,7 +12,7 @@ public sealed class SettingsDocumentedTests
     {
         var data = new TheoryData<string, string>();
         foreach (var (type, section) in new[] { (typeof(ArchiveSettings), ArchiveSettings.SectionName), (typeof(CachingSettings), CachingSettings.SectionName),
-                     (typeof(ShareCardSettings), ShareCardSettings.SectionName) })
+                     (typeof(ShareCardSettings), ShareCardSettings.SectionName), (typeof(FeedSettings), FeedSettings.SectionName) })
             foreach (var property in type.GetProperties())
                 data.Add(section, property.Name);
         return data;

@@ -27,7 +27,7 @@ public sealed class ImportInvalidationTests(CachingPortal portal) : IClassFixtur
     [InlineData("/", "added-to-home")]
     [InlineData("/api/articles", "added-to-api")]
     [InlineData("/feed.atom", "added-to-feed")]
-    [InlineData("/sitemap.xml", "added-to-sitemap")]
+    [InlineData("/sitemaps/1.xml", "added-to-sitemap")]
     public async Task AnImportInvalidatesCachedAnswersAndTheirValidators(string url, string slug)
     {
         var added = "/articles/" + slug;

@@ -224,9 +224,12 @@ public sealed class PortalPagesTests(PortalFixture portal)
         Assert.Contains(entries, e => e.Element(atom + "id")!.Value.EndsWith($"/articles/{Report}"));
         Assert.Contains(entries, e => e.Element(atom + "id")!.Value.EndsWith($"/articles/{Essay}"));
 
-        var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        // The sitemap is an index of files (one, for two articles).
+        var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var locations = sitemap.Descendants(sm + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
+        var file = Assert.Single(index.Descendants(sm + "loc")).Value;
+        var locations = XDocument.Parse(await client.GetStringAsync(new Uri(file).AbsolutePath))
+            .Descendants(sm + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
         Assert.Contains($"/articles/{Report}", locations);
         Assert.Contains($"/articles/{Essay}", locations);
         Assert.Equal(8, locations.Count(l => l.Count(c => c == '/') == 3 && l.StartsWith("/articles/")));   // every section page

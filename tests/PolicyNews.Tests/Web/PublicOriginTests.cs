@@ -149,7 +149,8 @@ public sealed class PublicOriginTests(PublicOriginPortal portal) : IClassFixture
         Assert.All(feedUrls, u => Assert.StartsWith(origin, u));
 
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var locations = XDocument.Parse(await Get("/sitemap.xml")).Descendants(sm + "loc").Select(l => l.Value).ToList();
+        var locations = XDocument.Parse(await Get("/sitemap.xml")).Descendants(sm + "loc").Select(l => l.Value)
+            .Concat(XDocument.Parse(await Get("/sitemaps/1.xml")).Descendants(sm + "loc").Select(l => l.Value)).ToList();
         Assert.True(locations.Count > 10);
         Assert.All(locations, u => Assert.StartsWith(origin, u));
 

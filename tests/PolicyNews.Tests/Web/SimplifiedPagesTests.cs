@@ -46,7 +46,7 @@ public sealed class SimplifiedPagesTests(PortalFixture portal)
         var feed = System.Xml.Linq.XDocument.Parse(await portal.Client().GetStringAsync("/feed.atom?script=hans"));
 
         Assert.Equal("zh-Hans", feed.Root!.Attribute(System.Xml.Linq.XNamespace.Xml + "lang")?.Value);
-        var shown = feed.Root.Descendants(atom + "title").Concat(feed.Root.Descendants(atom + "summary")).Concat(feed.Root.Descendants(atom + "name"))
+        var shown = feed.Root.Descendants(atom + "title").Concat(feed.Root.Descendants(atom + "content")).Concat(feed.Root.Descendants(atom + "name"))
             .Select(e => e.Value).Concat(feed.Root.Descendants(atom + "category").Select(c => c.Attribute("label")!.Value)).ToList();
         Assert.Contains("PolicyNews 政策新闻档案", shown);
         Assert.All(shown, text => Assert.Equal(ScriptConverter.ToSimplified(text), text));
