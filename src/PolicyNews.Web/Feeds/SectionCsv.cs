@@ -26,6 +26,10 @@ public static class SectionCsv
     public static IResult Result(string fileName, SiteOrigin origin, Action<Action<SectionTextView>> read) =>
         Results.Stream(body => Write(body, origin, read), ContentType, fileName);
 
+    /// <summary>Every section of <paramref name="scope"/> as a download, streamed from the store.</summary>
+    public static IResult Stream(string fileName, SectionTextStore sections, SectionScope scope, SiteOrigin origin, CancellationToken aborted) =>
+        Result(fileName, origin, row => sections.ForEach(scope, row, aborted));
+
     /// <summary>
     /// The store reads synchronously (SQLite) while the response is written asynchronously: the read
     /// runs on its own task and writes through a pipe, which holds it back while the client is slower

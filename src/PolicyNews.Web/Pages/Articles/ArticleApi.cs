@@ -44,7 +44,7 @@ public static class ArticleApi
                 CancellationToken aborted) =>
             articles.FindArticle(slug, aborted) is null
                 ? Problems.Result(StatusCodes.Status404NotFound, $"no article '{slug}'")
-                : SectionCsv.Result($"{slug}.csv", origin, row => sections.ForEach(SectionScope.OfArticle(slug), row, aborted)))
+                : SectionCsv.Stream($"{slug}.csv", sections, SectionScope.OfArticle(slug), origin, aborted))
             .RequireRateLimiting(Limits.Api).WithSummary("An article's sections as CSV, one row each with its whole text")
             .Answers(SectionCsv.ContentType, StatusCodes.Status404NotFound);
         return app;

@@ -26,7 +26,7 @@ public static class ArchiveApi
             .Answers(OpenApiDocuments.Json);
 
         app.MapGetAndHead(Links.ArticlesCsv, (SectionTextStore sections, SiteOrigin origin, CancellationToken aborted) =>
-                SectionCsv.Result("policynews-sections.csv", origin, row => sections.ForEach(SectionScope.All, row, aborted)))
+                SectionCsv.Stream("policynews-sections.csv", sections, SectionScope.All, origin, aborted))
             .RequireRateLimiting(Limits.Api).WithSummary("Every section of the archive as CSV, newest article first")
             .Answers(SectionCsv.ContentType);
         return app;

@@ -42,7 +42,7 @@ public static class TagApi
                 CancellationToken aborted) =>
             tags.FindTag(slug, aborted) is null
                 ? Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'")
-                : SectionCsv.Result($"{slug}.csv", origin, row => sections.ForEach(SectionScope.OfTag(slug), row, aborted)))
+                : SectionCsv.Stream($"{slug}.csv", sections, SectionScope.OfTag(slug), origin, aborted))
             .RequireRateLimiting(Limits.Api).WithSummary("The sections a tag tags as CSV, one row each with its whole text")
             .Answers(SectionCsv.ContentType, StatusCodes.Status404NotFound);
         return app;
