@@ -13,7 +13,7 @@ public sealed partial class CompressionTests(CachingPortal portal) : IClassFixtu
     public static TheoryData<string, string> Rendered()
     {
         var data = new TheoryData<string, string>();
-        foreach (var url in new[] { "/", CachingPortal.Article, "/search?q=chuangxin", "/feed.atom", "/sitemaps/1.xml", "/api/articles", "/articles/no-such-article" })
+        foreach (var url in new[] { "/", CachingPortal.Article, "/search?q=chuangxin", "/feed.atom", "/sitemaps/1.xml", "/api/articles", "/api/articles.csv", "/articles/no-such-article" })
             foreach (var encoding in new[] { "br", "gzip" })
                 data.Add(url, encoding);
         return data;
