@@ -24,7 +24,7 @@ public static class Links
     public const string SearchCsv = "/api/search.csv";
     /// <summary>The OpenAPI document of the JSON API, and the page that shows it.</summary>
     public const string OpenApi = "/api/openapi.json";
-    public const string ApiDocs = "/api";
+    public const string ApiDocs = "/api-docs";
 
     public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
     public static string Section(string articleSlug, string sectionSlug) => $"{Article(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";
@@ -59,7 +59,7 @@ public static class Links
 
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
 
-    // The JSON twins and CSV exports of the pages, under /api/ (docs: the /api page, from the OpenAPI document).
+    // The JSON twins and CSV exports of the pages, under /api/ (docs: the /api-docs page, from the OpenAPI document).
     public static string ArticleApi(string slug) => $"{ArticlesApi}/{Uri.EscapeDataString(slug)}";
     public static string ArticleCsv(string slug) => $"{ArticleApi(slug)}.csv";
     public static string SectionApi(string articleSlug, string sectionSlug) => $"{ArticleApi(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";

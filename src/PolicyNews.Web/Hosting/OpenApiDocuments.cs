@@ -5,7 +5,7 @@ namespace PolicyNews.Web.Hosting;
 /// <summary>
 /// The JSON API described by the framework's OpenAPI generator (<c>Microsoft.AspNetCore.OpenApi</c>):
 /// every endpoint under /api/ as its handler declares it (parameters from the handler, answers from
-/// its <c>Produces</c>), served at <see cref="Links.OpenApi"/> and shown by the /api page.
+/// its <c>Produces</c>), served at <see cref="Links.OpenApi"/> and shown by the /api-docs page.
 /// </summary>
 public static class OpenApiDocuments
 {

@@ -8,7 +8,7 @@ namespace PolicyNews.Tests.Web;
 /// <summary>
 /// The OpenAPI document at /api/openapi.json matches the API: every documented operation answers as
 /// documented (status and media type, for a known and an unknown resource), every /api/ route is
-/// documented, and the /api page lists every operation.
+/// documented, and the /api-docs page lists every operation.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class OpenApiTests(PortalFixture portal)
@@ -79,7 +79,7 @@ public sealed class OpenApiTests(PortalFixture portal)
     public async Task TheApiPageListsEveryDocumentedOperation()
     {
         using var document = await Load();
-        var page = await portal.Page("/api");
+        var page = await portal.Page("/api-docs");
 
         Assert.Equal(Gets(document).Select(o => $"GET {o.Path}").Order(),
             page.QuerySelectorAll(".api-operation h2 code").Select(c => c.TextContent.Trim()).Order());

@@ -5,7 +5,7 @@ using PolicyNews.Web.Hosting;
 namespace PolicyNews.Web.Pages.ApiDocs;
 
 /// <summary>
-/// /api: the JSON API's OpenAPI document (<see cref="Links.OpenApi"/>) as a page — every operation
+/// /api-docs: the JSON API's OpenAPI document (<see cref="Links.OpenApi"/>) as a page — every operation
 /// with its parameters and answers — rendered on the server from the same document the framework
 /// serves, so the page and the document cannot disagree (and no script from elsewhere is needed).
 /// </summary>
