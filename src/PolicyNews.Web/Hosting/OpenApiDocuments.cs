@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 
 namespace PolicyNews.Web.Hosting;
@@ -34,7 +35,8 @@ public static class OpenApiDocuments
 
     public static IEndpointRouteBuilder MapApiDescription(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(Links.OpenApi).RequireRateLimiting(Limits.Api);
+        // MapOpenApi maps GET alone; like every endpoint here it answers HEAD too (the matcher takes the last method metadata).
+        app.MapOpenApi(Links.OpenApi).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).RequireRateLimiting(Limits.Api);
         return app;
     }
 
