@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Text;
 
@@ -8,9 +9,10 @@ namespace PolicyNews.Importer;
 /// run the import, print the report. Exit code 0 on success, 2 when anything is wrong — in which
 /// case every problem is printed on its own line and the database is left exactly as it was — and
 /// 3 when the import is committed but the checkpoint after it failed (disk full): the data is in
-/// the -wal file only, which the error line explains.
+/// the -wal file only, which the error line explains. On a terminal (<paramref name="terminal"/>)
+/// the stages are drawn as progress bars while they run; elsewhere each is one line as it ends.
 /// </summary>
-public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, TextWriter error)
+public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, TextWriter error, bool terminal = false)
 {
     public const int Success = 0;
     public const int Failure = 2;
@@ -22,11 +24,16 @@ public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, 
         if (request is null)
             return Fail(problems);
 
-        var result = new ArchiveImporter(pipeline).Import(request);
+        var display = new ImportProgressDisplay(output, terminal);
+        var started = Stopwatch.GetTimestamp();
+        var result = display.Run(progress => new ArchiveImporter(pipeline) { Progress = progress }.Import(request));
         if (!result.Succeeded)
             return Fail(result.Problems);
 
         ImportReport.Print(result, database, output);
+        if (terminal)
+            display.Lines.ForEach(output.WriteLine);
+        output.WriteLine($"time: {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
         switch (result.Checkpoint)
         {
             case CheckpointStatus.Failed:

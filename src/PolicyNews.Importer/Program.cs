@@ -10,7 +10,7 @@ var inputs = new Argument<string[]>("inputs")
     Arity = ArgumentArity.OneOrMore,
 };
 var root = new RootCommand("Imports source articles into the PolicyNews archive, all files in one transaction.") { database, inputs };
-root.SetAction(parsed => new ImportCommand(ArticlePipeline.Create(), Console.Out, Console.Error)
+root.SetAction(parsed => new ImportCommand(ArticlePipeline.Create(), Console.Out, Console.Error, terminal: !Console.IsOutputRedirected)
     .Run(parsed.GetRequiredValue(database), parsed.GetRequiredValue(inputs)));
 
 // dotnet run --project src/PolicyNews.Importer -- suggest-tags --db data/policynews.db

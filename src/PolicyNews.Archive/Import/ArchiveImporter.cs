@@ -25,6 +25,9 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     readonly TimeProvider clock = clock ?? TimeProvider.System;
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
+    /// <summary>Told how far each stage is (the importer CLI draws it); null: nobody is told.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
+
     public ImportResult Import(ImportRequest request)
     {
         // 1. Read every file before touching the database: a missing or binary file fails fast.
@@ -135,33 +138,53 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         now.Count == before.Count && now.All(f => before.TryGetValue(f.Key, out var b)
             && (b.Id, b.Sha256, b.ArticleId, b.Slug) == (f.Value.Id, f.Value.Sha256, f.Value.ArticleId, f.Value.Slug));
 
+    /// <summary>
+    /// Runs the pipeline over every file not cleaned yet, on every core (the pipeline and the slugger
+    /// are shared between threads; each file's work is its own). Problems come back in file order.
+    /// </summary>
     List<ImportProblem> Clean(IEnumerable<FilePlan> files, Dictionary<string, PreparedArticle> cleaned)
     {
+        var todo = files.Where(f => !cleaned.ContainsKey(f.Source.FileName)).ToList();
+        var done = 0;
+        Progress?.Report(new ImportProgress(ImportStage.Cleaning, 0, todo.Count));
+        var outcomes = todo.AsParallel().AsOrdered()
+            .Select(file =>
+            {
+                var outcome = CleanOne(file);
+                Progress?.Report(new ImportProgress(ImportStage.Cleaning, Interlocked.Increment(ref done), todo.Count));
+                return (file, Outcome: outcome);
+            })
+            .ToList();
         var problems = new List<ImportProblem>();
-        foreach (var file in files)
+        foreach (var (file, outcome) in outcomes)
         {
-            if (cleaned.ContainsKey(file.Source.FileName))
-                continue;
-            try
-            {
-                var document = pipeline.Clean(file.Source.Bytes, file.Source.FileName);
-                var article = PreparedArticle.Create(file.Source, document, file.Meta, slugger);
-                if (article.Sections.Sum(s => s.Blocks.Count) == 0)
-                    problems.Add(new ImportProblem(file.Source.Path, "no text left after cleaning"));
-                else
-                    cleaned[file.Source.FileName] = article;
-            }
-            catch (SourceRejectedException ex)
-            {
-                problems.Add(new ImportProblem(file.Source.Path, ex.Reason));
-            }
-            catch (Exception ex)
-            {
-                // A pipeline bug is still this file's problem; report it and write nothing.
-                problems.Add(new ImportProblem(file.Source.Path, $"the text pipeline failed: {Describe(ex)}"));
-            }
+            if (outcome.Article is { } article)
+                cleaned[file.Source.FileName] = article;
+            else
+                problems.Add(outcome.Problem!);
         }
         return problems;
+    }
+
+    (PreparedArticle? Article, ImportProblem? Problem) CleanOne(FilePlan file)
+    {
+        try
+        {
+            var document = pipeline.Clean(file.Source.Bytes, file.Source.FileName);
+            var article = PreparedArticle.Create(file.Source, document, file.Meta, slugger);
+            return article.Sections.Sum(s => s.Blocks.Count) == 0
+                ? (null, new ImportProblem(file.Source.Path, "no text left after cleaning"))
+                : (article, null);
+        }
+        catch (SourceRejectedException ex)
+        {
+            return (null, new ImportProblem(file.Source.Path, ex.Reason));
+        }
+        catch (Exception ex)
+        {
+            // A pipeline bug is still this file's problem; report it and write nothing.
+            return (null, new ImportProblem(file.Source.Path, $"the text pipeline failed: {Describe(ex)}"));
+        }
     }
 
     /// <summary>
@@ -199,6 +222,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         var tagsChanged = request.Tags is null ? 0 : tags.Sync(request.Tags);
         var importedAt = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ");
         var written = new List<long>();
+        Progress?.Report(new ImportProgress(ImportStage.Writing, 0, prepared.Count));
         foreach (var article in prepared)
         {
             var old = stored.GetValueOrDefault(article.File.FileName);
@@ -208,11 +232,17 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
             outcomes.Add(new FileOutcome(article.File.FileName, old?.ArticleId is null ? FileStatus.Added : FileStatus.Replaced,
                 article.Fields.Slug, article.Encoding, article.Counts, paragraphs));
             logger.LogInformation("import: {File} → {Slug}", article.File.FileName, article.Fields.Slug);
+            Progress?.Report(new ImportProgress(ImportStage.Writing, written.Count, prepared.Count));
         }
         // A changed taxonomy can retag any section; otherwise only rewritten articles need it.
+        var sections = prepared.Sum(a => a.Sections.Count);
+        Progress?.Report(new ImportProgress(ImportStage.Tagging, 0, sections));
         var (linksAdded, linksRemoved) = tags.Link(tagsChanged > 0 ? null : written);
+        Progress?.Report(new ImportProgress(ImportStage.Tagging, sections, sections));
         // The search index follows the text in the same transaction (tags are not indexed).
-        new SearchIndexWriter(connection, tx).Refresh(written);
+        Progress?.Report(new ImportProgress(ImportStage.Indexing, 0, sections));
+        new SearchIndexWriter(connection, tx).Refresh(written,
+            Progress is null ? null : new Action<int>(indexed => Progress.Report(new ImportProgress(ImportStage.Indexing, indexed, sections))));
 
         var rowsChanged = TotalChanges(connection, tx) - changesBefore;
         // A run that wrote something starts a new generation (migration 007): the web host's cached

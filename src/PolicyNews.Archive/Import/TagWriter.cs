@@ -58,13 +58,10 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
                 """, new { articleIds }, transaction)
             .ToHashSet();
 
-        var wanted = new HashSet<(long SectionId, long TagId)>();
-        foreach (var (sectionId, heading) in sections)
-        {
-            var text = TaggingReader.SectionText(heading, texts[sectionId]);
-            foreach (var tag in matcher.TagsMentionedIn(text))
-                wanted.Add((sectionId, ids[tag.Slug]));
-        }
+        // The matcher is immutable: sections are matched on every core.
+        var wanted = sections.AsParallel()
+            .SelectMany(s => matcher.TagsMentionedIn(TaggingReader.SectionText(s.Heading, texts[s.Id])).Select(tag => (SectionId: s.Id, TagId: ids[tag.Slug])))
+            .ToHashSet();
 
         var add = wanted.Except(current).Select(l => new { l.SectionId, l.TagId }).ToList();
         var remove = current.Except(wanted).Select(l => new { l.SectionId, l.TagId }).ToList();

@@ -4,7 +4,8 @@ namespace PolicyNews.Archive.Text;
 /// What the importer needs from the text pipeline: turn one source file's bytes into a clean,
 /// structured document. A file that cannot be an article (binary, empty after cleaning,
 /// undecodable …) is refused by throwing <see cref="SourceRejectedException"/> with a reason a
-/// person can act on; the importer then writes nothing for the whole run.
+/// person can act on; the importer then writes nothing for the whole run. The importer cleans
+/// several files at once: <see cref="Clean"/> is called from many threads.
 /// </summary>
 public interface IArticlePipeline
 {

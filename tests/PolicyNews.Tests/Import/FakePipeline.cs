@@ -12,11 +12,14 @@ namespace PolicyNews.Tests.Import;
 /// </summary>
 public sealed partial class FakePipeline : IArticlePipeline
 {
-    public int Calls { get; private set; }
+    int calls;
+
+    /// <summary>How many files it cleaned; the importer cleans several at once.</summary>
+    public int Calls => calls;
 
     public PipelineResult Clean(byte[] bytes, string fileName)
     {
-        Calls++;
+        Interlocked.Increment(ref calls);
         string text;
         try
         {
