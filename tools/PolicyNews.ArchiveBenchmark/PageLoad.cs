@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PolicyNews.Benchmarks;
+
+/// <summary>What wrk measured for one address: requests per second, latency percentiles, answers that were not 2xx.</summary>
+public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx);
+
+/// <summary>
+/// wrk against one address at a time, bounded in time, on 127.0.0.1 only: a short warm-up
+/// (JIT, caches, the output cache's first render) and then the measured run.
+/// </summary>
+public sealed partial class PageLoad(int connections, int seconds)
+{
+    public LoadResult Measure(string url)
+    {
+        if (!url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+            throw new ArgumentException($"only 127.0.0.1 is measured: {url}");
+        Wrk(url, 2);
+        var output = Wrk(url, seconds, "--latency");
+        return new LoadResult(
+            double.Parse(Rps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+            Milliseconds(Percentile().Matches(output).First(m => m.Groups[1].Value == "50")),
+            Milliseconds(Percentile().Matches(output).First(m => m.Groups[1].Value == "99")),
+            Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+    }
+
+    string Wrk(string url, int duration, params string[] extra)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{duration}s", "--timeout", "10s" }.Concat(extra).Append(url))
+            start.ArgumentList.Add(arg);
+        using var wrk = Process.Start(start)!;
+        var output = wrk.StandardOutput.ReadToEnd();
+        wrk.WaitForExit();
+        if (wrk.ExitCode != 0)
+            throw new InvalidOperationException($"wrk failed on {url}: {wrk.StandardError.ReadToEnd()}");
+        return output;
+    }
+
+    static double Milliseconds(Match m)
+    {
+        var value = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        return m.Groups[3].Value switch { "us" => value / 1000, "ms" => value, "s" => value * 1000, _ => value * 60_000 };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex Rps();
+
+    [GeneratedRegex(@"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Percentile();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+}
+
+/// <summary>A process this benchmark started and stops again by its own id (never by name).</summary>
+public sealed class Started(Process process) : IDisposable
+{
+    public Process Process { get; } = process;
+
+    public static Started Run(string file, string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        // Drained, so a chatty process never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Started(process);
+    }
+
+    /// <summary>The most memory the process has held (VmHWM), in MB; null once it has exited.</summary>
+    public double? PeakMegabytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{Process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: false);
+            Process.WaitForExit(10_000);
+        }
+        Process.Dispose();
+    }
+}
