@@ -51,42 +51,48 @@ public sealed class ArticleStore(ArchiveDatabase database)
 
     const string ArticlesNewestFirst = $"{ArticleColumns} ORDER BY published DESC NULLS LAST, id DESC";
 
-    /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown.</summary>
+    /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown. Two queries.</summary>
     public ArticleView? GetArticle(string slug, CancellationToken cancellationToken = default) => database.Read($"load article '{slug}'", session =>
     {
-        var article = session.QuerySingleOrDefault<ArticleRow>(ArticleBySlug, new { slug });
-        if (article is null)
+        var rows = session.Query<ArticleSectionRow>(ArticleContent.Sections("a.slug = @slug"), new { slug });
+        if (rows.Count == 0)
             return null;
-
-        var sections = LoadSections(session, article.Id, sectionId: null);
-        var tags = sections.SelectMany(s => s.Tags).Distinct().ToList();
+        var article = rows[0];
+        var sections = ArticleContent.Load(session, rows, "s.article_id = @Id", new { article.Id });
         // Keep the same order the store uses everywhere: kind, then name.
-        tags = tags.OrderBy(t => TagKinds.Rank(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var tags = sections.SelectMany(s => s.Tags).Distinct()
+            .OrderBy(t => TagKinds.Rank(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new ArticleView(article.Slug, article.Title, article.TitleDerived, article.Source, article.Published,
             article.Author, article.AuthorNote, article.Editor, article.Url, article.Script, article.Summary, sections, tags);
     }, cancellationToken);
 
-    /// <summary>A section by its stable id (the id that survives re-imports); null if unknown.</summary>
+    /// <summary>A section by its stable id (the id that survives re-imports); null if unknown. Two queries.</summary>
     public ArticleSectionView? GetSection(string stableId, CancellationToken cancellationToken = default) => database.Read($"load section '{stableId}'", session =>
-    {
-        var section = session.QuerySingleOrDefault<SectionRow>("""
-            SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
-            FROM sections WHERE stable_id = @stableId
-            """, new { stableId });
-        return section is null ? null : LoadSectionPage(session, section);
-    }, cancellationToken);
+        LoadSectionPage(session, "a.id = (SELECT article_id FROM sections WHERE stable_id = @stableId)", new { stableId }, s => s.StableId == stableId),
+        cancellationToken);
 
-    /// <summary>A section by its article's slug and its own slug, e.g. <c>deepseek-…/wei-shen-me-deepseek-cheng-gong-le</c>; null if unknown.</summary>
+    /// <summary>A section by its article's slug and its own slug, e.g. <c>deepseek-…/wei-shen-me-deepseek-cheng-gong-le</c>; null if unknown. Two queries.</summary>
     public ArticleSectionView? GetSection(string articleSlug, string sectionSlug, CancellationToken cancellationToken = default) =>
         database.Read($"load section '{sectionSlug}' of article '{articleSlug}'", session =>
-        {
-            var section = session.QuerySingleOrDefault<SectionRow>("""
-                SELECT s.id, s.article_id AS ArticleId, s.ordinal, s.heading, s.stable_id AS StableId, s.slug
-                FROM sections s JOIN articles a ON a.id = s.article_id
-                WHERE a.slug = @articleSlug AND s.slug = @sectionSlug
-                """, new { articleSlug, sectionSlug });
-            return section is null ? null : LoadSectionPage(session, section);
-        }, cancellationToken);
+            LoadSectionPage(session, "a.slug = @articleSlug", new { articleSlug }, s => s.SectionSlug == sectionSlug), cancellationToken);
+
+    /// <summary>
+    /// A section page: its article's sections (for the neighbours, one query) and the chosen
+    /// section's paragraphs (the second); null when the article or the section is unknown.
+    /// </summary>
+    static ArticleSectionView? LoadSectionPage(ReadSession session, string article, object parameters, Func<ArticleSectionRow, bool> isSection)
+    {
+        var rows = session.Query<ArticleSectionRow>(ArticleContent.Sections(article), parameters);
+        var index = rows.FindIndex(r => isSection(r));
+        if (index < 0)
+            return null;
+        var row = rows[index];
+        return new ArticleSectionView(
+            new ArticleRef(row.Slug, row.Title, row.Source, row.Published, row.Author),
+            ArticleContent.Load(session, [row], "s.id = @SectionId", new { row.SectionId }).Single(),
+            index > 0 ? rows[index - 1].ToLink() : null,
+            index < rows.Count - 1 ? rows[index + 1].ToLink() : null);
+    }
 
     /// <summary>
     /// Where a path that a re-import retired leads now: the article (and the section, if the path
@@ -114,73 +120,6 @@ public sealed class ArticleStore(ArchiveDatabase database)
             """, parameters);
         return row is null ? null : new MovedPath(row.ArticleSlug, row.SectionSlug);
     }, cancellationToken);
-
-    const string ArticleBySlug = $"{ArticleColumns} WHERE slug = @slug";
-
-    static ArticleSectionView LoadSectionPage(ReadSession session, SectionRow section)
-    {
-        var article = session.QuerySingleOrDefault<ArticleRow>($"{ArticleColumns} WHERE id = @ArticleId", new { section.ArticleId })!;
-        var links = session.Query<SectionRow>("""
-            SELECT id, article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
-            FROM sections WHERE article_id = @ArticleId ORDER BY ordinal
-            """, new { section.ArticleId });
-        var index = links.FindIndex(s => s.Id == section.Id);
-
-        return new ArticleSectionView(
-            new ArticleRef(article.Slug, article.Title, article.Source, article.Published, article.Author),
-            LoadSections(session, section.ArticleId, section.Id).Single(),
-            index > 0 ? links[index - 1].ToLink() : null,
-            index < links.Count - 1 ? links[index + 1].ToLink() : null);
-    }
-
-    /// <summary>The sections of one article (or just one of them) with their blocks, the marks of both, and their tags.</summary>
-    static List<SectionView> LoadSections(ReadSession session, long articleId, long? sectionId)
-    {
-        var filter = new { articleId, sectionId };
-        const string InScope = "s.article_id = @articleId AND (@sectionId IS NULL OR s.id = @sectionId)";
-
-        var sections = session.Query<SectionRow>($"""
-            SELECT s.id, s.article_id AS ArticleId, s.ordinal, s.heading, s.stable_id AS StableId, s.slug
-            FROM sections s WHERE {InScope} ORDER BY s.ordinal
-            """, filter);
-        var paragraphs = session.Query<ParagraphRow>($"""
-            SELECT p.id, p.section_id AS SectionId, p.ordinal, p.kind, p.item_number AS ItemNumber,
-                   p.stable_id AS StableId, p.text
-            FROM paragraphs p JOIN sections s ON s.id = p.section_id
-            WHERE {InScope} ORDER BY p.ordinal
-            """, filter).ToLookup(p => p.SectionId);
-        var paragraphMarks = LoadMarks(session, MarkTables.Paragraphs, InScope, filter);
-        var headingMarks = LoadMarks(session, MarkTables.Headings, InScope, filter);
-        var tags = session.Query<OwnedTagRow>($"""
-            SELECT st.section_id AS OwnerId, t.slug, t.name, t.kind
-            FROM section_tags st
-            JOIN sections s ON s.id = st.section_id
-            JOIN tags t ON t.id = st.tag_id
-            WHERE {InScope} ORDER BY {TagStore.TagOrder}
-            """, filter).ToLookup(t => t.OwnerId);
-
-        return sections.Select(s => new SectionView(s.StableId, s.Slug, s.Ordinal, s.Heading, headingMarks(s.Id),
-                paragraphs[s.Id].Select(p => new ParagraphView(p.StableId, p.Ordinal, EnumWords.ToBlockKind(p.Kind), p.ItemNumber,
-                        p.Text, paragraphMarks(p.Id)))
-                    .ToList(),
-                tags[s.Id].Select(t => t.ToRef()).ToList()))
-            .ToList();
-    }
-
-    /// <summary>The marks of every paragraph (or heading) in the sections <paramref name="scope"/> picks, by the owner's row id.</summary>
-    static Func<long, TextMarks> LoadMarks(ReadSession session, MarkTables tables, string scope, object filter)
-    {
-        var annotations = session.Query<AnnotationRow>($"""
-            SELECT {tables.OwnerColumn} AS OwnerId, offset, character, reading
-            FROM {tables.Annotations} WHERE {tables.OwnedIn(scope)} ORDER BY offset, id
-            """, filter).ToLookup(n => n.OwnerId, n => n.ToAnnotation());
-        var repairs = session.Query<RepairRow>($"""
-            SELECT {tables.OwnerColumn} AS OwnerId, offset, length, original, replacement,
-                   confidence, lost_bytes AS LostBytes, note
-            FROM {tables.Repairs} WHERE {tables.OwnedIn(scope)} ORDER BY offset, id
-            """, filter).ToLookup(r => r.OwnerId, r => r.ToRepair());
-        return owner => new TextMarks(annotations[owner].ToList(), repairs[owner].ToList());
-    }
 
     // Row types: Dapper fills properties by name (converting SQLite's Int64 where needed); the
     // records above are built from them so views never see row ids.
@@ -216,41 +155,6 @@ public sealed class ArticleStore(ArchiveDatabase database)
         public string StableId { get; set; } = "";
         public string Slug { get; set; } = "";
         public SectionLink ToLink() => new(StableId, Slug, Ordinal, Heading);
-    }
-
-    sealed class ParagraphRow
-    {
-        public long Id { get; set; }
-        public long SectionId { get; set; }
-        public int Ordinal { get; set; }
-        public string Kind { get; set; } = "";
-        public int? ItemNumber { get; set; }
-        public string StableId { get; set; } = "";
-        public string Text { get; set; } = "";
-    }
-
-    /// <summary>An annotation; its owner is a paragraph, or for a heading a section (so too for repairs).</summary>
-    sealed class AnnotationRow
-    {
-        public long OwnerId { get; set; }
-        public int Offset { get; set; }
-        public string Character { get; set; } = "";
-        public string Reading { get; set; } = "";
-        public ReadingAnnotation ToAnnotation() => new(Offset, Character, Reading);
-    }
-
-    sealed class RepairRow
-    {
-        public long OwnerId { get; set; }
-        public int Offset { get; set; }
-        public int Length { get; set; }
-        public string Original { get; set; } = "";
-        public string Replacement { get; set; } = "";
-        public string Confidence { get; set; } = "";
-        public int LostBytes { get; set; }
-        public string Note { get; set; } = "";
-
-        public Repair ToRepair() => new(Offset, Length, Original, Replacement, EnumWords.ToConfidence(Confidence), LostBytes, Note);
     }
 
     sealed class OwnedTagRow
