@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk > /dev/null && command -v nginx > /dev/null || { echo "needs wrk and nginx (apt-get install -y wrk nginx-light)" >&2; exit 2; }
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx's workers (another user when started by root) read the pages kept here
 trap 'rm -rf "$work"' EXIT
 
 echo "publishing (Release) …" >&2

@@ -84,7 +84,10 @@ foreach (var articles in options.Sizes)
     var sizes = new Dictionary<string, int>();
     foreach (var (name, path, _) in pages)
     {
-        var body = http.GetByteArrayAsync(portalUrl + path).Result;
+        using var answer = http.GetAsync(portalUrl + path).Result;
+        if (!answer.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{path} answered {(int)answer.StatusCode}");
+        var body = answer.Content.ReadAsByteArrayAsync().Result;
         File.WriteAllBytes(Path.Combine(www, name + (name == "api" ? ".json" : ".html")), body);
         sizes[name] = body.Length;
     }

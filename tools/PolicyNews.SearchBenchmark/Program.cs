@@ -9,9 +9,11 @@ using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
+using PolicyNews.Benchmarks;
 
-// Search benchmark (results in docs/search.md). Builds a synthetic archive reproducibly
-// from the seed paragraphs, indexes it through SearchIndexWriter, and times SearchStore.Search
+// Search benchmark (results in docs/search.md). Imports the seeds and a synthetic archive made
+// reproducibly from their sentences (SyntheticArchive, shared with tools/PolicyNews.ArchiveBenchmark)
+// through the real importer, times SearchIndexWriter.Rebuild, and times SearchStore.Search
 // against a LIKE scan over the same folded text. Prints Markdown.
 //
 //   dotnet run -c Release --project tools/PolicyNews.SearchBenchmark -- --sections 100000
@@ -20,7 +22,9 @@ using PolicyNews.Archive.Text;
 // --like-reps R (1), --trigram (also build and time a trigram index for comparison), --keep DIR,
 // --reuse (with --keep: time the archive kept there by an earlier run instead of building one;
 // pending migrations are applied to it), --explain Q (with --keep and --reuse: run the search for
-// Q 50 times and print every statement of the last three runs with its time, then stop).
+// Q 50 times and print every statement of the last three runs with its time, then stop),
+// --optimize (merge each index into one segment before timing, as imports did until they merged
+// incrementally: run with and without it to compare).
 
 var options = Options.Parse(args);
 if (options.Reuse && options.Keep is null)   // before any folder is made: a temporary one would be left behind
@@ -44,15 +48,21 @@ finally
 
 void Run()
 {
+    var generate = TimeSpan.Zero;
     if (!reuse)
     {
+        // The seeds, and a synthetic archive made from their sentences (SyntheticArchive, shared with
+        // the archive benchmark: about three sections per article), imported by the real importer.
         Console.Error.WriteLine($"importing seeds into {db} …");
-        var (request, problems) = ImportInputs.Gather(db, [Repository.Seeds]);
-        if (request is null)
-            throw new InvalidOperationException(string.Join("\n", problems));
-        var import = new ArchiveImporter(ArticlePipeline.Create()).Import(request);
-        if (!import.Succeeded)
-            throw new InvalidOperationException(string.Join("\n", import.Problems));
+        Import([Repository.Seeds]);
+        var files = Path.Combine(work, "synthetic");
+        var articles = Math.Max(1, options.Sections / 3);
+        Console.Error.WriteLine($"generating and importing {articles:N0} synthetic articles (about {options.Sections:N0} sections) …");
+        var generating = Stopwatch.StartNew();
+        SyntheticArchive.FromSeeds(Repository.Seeds).Write(files, articles, options.Seed);
+        Import([files]);
+        generate = generating.Elapsed;
+        Directory.Delete(files, recursive: true);
     }
 
     if (options.Explain is { } explain)
@@ -80,13 +90,9 @@ void Run()
         SELECT p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id
         WHERE s.article_id IN @seedArticles ORDER BY p.id
         """, new { seedArticles }).ToList();
-    var headings = connection.Query<string>("SELECT heading FROM sections WHERE heading IS NOT NULL AND article_id IN @seedArticles ORDER BY id",
-        new { seedArticles }).ToList();
     var sentences = paragraphs.SelectMany(Sentences).Where(s => s.Length >= 8).Distinct().ToList();
-    var random = new Random(options.Seed);
 
     var build = TimeSpan.Zero;
-    var generate = TimeSpan.Zero;
     long sizeWithoutIndex = 0, sizeWithIndex;
     if (reuse)
     {
@@ -95,14 +101,10 @@ void Run()
     }
     else
     {
-        Console.Error.WriteLine($"generating {options.Sections:N0} sections from {sentences.Count} seed sentences …");
-        var generating = Stopwatch.StartNew();
-        Generate(connection, random, sentences, headings, options.Sections);
-        generate = generating.Elapsed;
         Checkpoint(connection);
-        sizeWithoutIndex = DatabaseBytes(connection);
-
-        Console.Error.WriteLine("building the search index …");
+        var indexBytes = connection.ExecuteScalar<long>("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'search_%'");
+        sizeWithoutIndex = DatabaseBytes(connection) - indexBytes;
+        Console.Error.WriteLine("building the search index again, timed …");
         var building = Stopwatch.StartNew();
         using (var tx = connection.BeginTransaction())
         {
@@ -110,6 +112,17 @@ void Run()
             tx.Commit();
         }
         build = building.Elapsed;
+        if (options.Optimize)
+        {
+            // For comparison with what imports leave (segments merged incrementally): one b-tree per table.
+            Console.Error.WriteLine("merging each index into one segment ('optimize') …");
+            connection.Execute("""
+                INSERT INTO search_sections (search_sections) VALUES ('optimize');
+                INSERT INTO search_headings (search_headings) VALUES ('optimize');
+                """);
+            Checkpoint(connection);
+        }
+
         Checkpoint(connection);
         sizeWithIndex = DatabaseBytes(connection);
 
@@ -252,8 +265,9 @@ void Run()
         Console.WriteLine($"- archive reused from an earlier run (--reuse): database {sizeWithIndex / 1e6:0.0} MB with the index");
     else
     {
-        Console.WriteLine($"- generating the archive rows: {generate.TotalSeconds:0.0} s");
-        Console.WriteLine($"- index build (SearchIndexWriter.Rebuild, one transaction): {build.TotalSeconds:0.0} s");
+        Console.WriteLine($"- generating the synthetic files and importing them (ArchiveImporter, index included): {generate.TotalSeconds:0.0} s");
+        Console.WriteLine($"- index build (SearchIndexWriter.Rebuild, one transaction, segments merged incrementally): {build.TotalSeconds:0.0} s" +
+                          (options.Optimize ? "; then merged into one segment per table ('optimize', --optimize)" : ""));
         Console.WriteLine($"- database size: {sizeWithoutIndex / 1e6:0.0} MB without the index, {sizeWithIndex / 1e6:0.0} MB with it (index {(sizeWithIndex - sizeWithoutIndex) / 1e6:0.0} MB)");
     }
     if (trigramBuild is { } tb)
@@ -273,37 +287,14 @@ void Run()
         Console.WriteLine($"- {name} queries: {string.Join(" ", queries.Take(12))} …");
 }
 
-static void Generate(SqliteConnection connection, Random random, List<string> sentences, List<string> headings, int sections)
+void Import(string[] inputs)
 {
-    const int SectionsPerArticle = 10;
-    using var tx = connection.BeginTransaction();
-    var fileId = Command(connection, tx, "INSERT INTO source_files (file_name, sha256, bytes, encoding, imported_at) VALUES ($name, 'synthetic', 0, 'utf-8', '2025-01-01T00:00:00Z') RETURNING id");
-    var articleId = Command(connection, tx, "INSERT INTO articles (source_file_id, slug, title, published, summary) VALUES ($file, $slug, $title, $published, NULL) RETURNING id");
-    var sectionId = Command(connection, tx, "INSERT INTO sections (article_id, ordinal, heading, stable_id, slug) VALUES ($article, $ordinal, $heading, $stable, $slug) RETURNING id");
-    var paragraph = Command(connection, tx, "INSERT INTO paragraphs (section_id, ordinal, kind, stable_id, text) VALUES ($section, $ordinal, 'paragraph', $stable, $text)");
-
-    var paragraphNumber = 0;
-    for (var n = 0; n < sections; n += SectionsPerArticle)
-    {
-        var a = n / SectionsPerArticle;
-        var file = Exec(fileId, ("$name", $"bench-{a:000000}.txt"));
-        var published = new DateTime(2015, 1, 1).AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var article = Exec(articleId, ("$file", file), ("$slug", $"bench-{a:000000}"), ("$title", Pick(random, headings)), ("$published", published));
-        for (var ordinal = 0; ordinal < SectionsPerArticle && n + ordinal < sections; ordinal++)
-        {
-            string? heading = ordinal == 0 ? null
-                : random.Next(3) == 0 ? Pick(random, headings) : Shorten(Pick(random, sentences));
-            var section = Exec(sectionId, ("$article", article), ("$ordinal", ordinal), ("$heading", (object?)heading ?? DBNull.Value),
-                ("$stable", $"b{a:x}-{ordinal}"), ("$slug", ordinal == 0 ? "lead" : $"section-{ordinal}"));
-            var count = random.Next(1, 5);
-            for (var p = 0; p < count; p++)
-            {
-                var text = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => Pick(random, sentences)));
-                Exec(paragraph, ("$section", section), ("$ordinal", p), ("$stable", $"q{paragraphNumber++:x}"), ("$text", text));
-            }
-        }
-    }
-    tx.Commit();
+    var (request, problems) = ImportInputs.Gather(db, inputs);
+    if (request is null)
+        throw new InvalidOperationException(string.Join("\n", problems));
+    var import = new ArchiveImporter(ArticlePipeline.Create()).Import(request);
+    if (!import.Succeeded)
+        throw new InvalidOperationException(string.Join("\n", import.Problems));
 }
 
 static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
@@ -366,7 +357,6 @@ static IEnumerable<string> Sentences(string paragraph)
         yield return paragraph[start..];
 }
 
-static string Shorten(string sentence) => sentence.TrimEnd('。', '！', '？', '；') is var s && s.Length > 20 ? s[..20] : s;
 
 static T Pick<T>(Random random, List<T> items) => items[random.Next(items.Count)];
 
@@ -400,7 +390,7 @@ sealed class StatementLog : Microsoft.Extensions.Logging.ILogger
     }
 }
 
-sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeReps, bool Trigram, string? Keep, bool Reuse, string? Explain)
+sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeReps, bool Trigram, string? Keep, bool Reuse, string? Explain, bool Optimize = false)
 {
     public static Options Parse(string[] args)
     {
@@ -419,9 +409,11 @@ sealed record Options(int Sections, int Seed, int Queries, int Reps, int LikeRep
                 "--keep" => o with { Keep = Next() },
                 "--reuse" => o with { Reuse = true },
                 "--explain" => o with { Explain = Next() },
+                "--optimize" => o with { Optimize = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
         return o;
     }
 }
+
