@@ -97,7 +97,7 @@ public sealed class Started(Process process) : IDisposable
     {
         if (!Process.HasExited)
         {
-            Process.Kill(entireProcessTree: false);
+            Process.Kill(entireProcessTree: true);   // nginx's workers too: killing its master alone leaves them holding the port
             Process.WaitForExit(10_000);
         }
         Process.Dispose();
