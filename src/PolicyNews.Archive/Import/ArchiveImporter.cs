@@ -21,6 +21,9 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     /// <summary>How many times a run prepares itself when another writer changed the stored files while it was cleaning.</summary>
     const int Attempts = 3;
 
+    /// <summary>The page cache of the writing connection (SQLite's default is 2 MB).</summary>
+    const int WriteCacheKilobytes = 64 * 1024;
+
     readonly ISlugger slugger = slugger ?? new PinyinSlugger();
     readonly TimeProvider clock = clock ?? TimeProvider.System;
     readonly ILogger logger = logger ?? NullLogger.Instance;
@@ -95,6 +98,9 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
             //    still those step 3 decided on. Another importer may have committed in between; then
             //    decide again (cleaning only what is new) rather than write from a stale plan.
             using var connection = database.OpenConnection();
+            // A run writes far more pages than SQLite's default 2 MB cache holds; a bigger one keeps
+            // the index's b-trees in memory instead of spilling them to the WAL mid-transaction.
+            connection.Execute($"PRAGMA cache_size = -{WriteCacheKilobytes}");
             using var tx = connection.BeginTransaction(deferred: false);
             var articles = new ArticleWriter(connection, tx);
             if (!SameFiles(articles.LoadStoredFiles(), stored))
@@ -108,6 +114,8 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
             }
             var result = Write(connection, tx, articles, plan, prepared, stored, request);
             tx.Commit();
+            // The connection goes back to the pool (the web host's import-on-empty reads with it later).
+            connection.Execute("PRAGMA cache_size = -2000");
             return result;
         }
     }

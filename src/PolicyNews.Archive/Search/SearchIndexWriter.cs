@@ -83,10 +83,10 @@ public sealed class SearchIndexWriter(SqliteConnection connection, SqliteTransac
             if (batch.Count == 0)
                 break;
             after = batch[^1].Id;
-            // The forms on every core, in order; the one connection writes them.
+            // The forms on every core, in order, streamed: the one connection writes each row while
+            // the next rows are still being made.
             var forms = batch.AsParallel().AsOrdered()
-                .Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body ?? "")!))
-                .ToList();
+                .Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body ?? "")!));
             foreach (var (id, heading, body) in forms)
             {
                 Run(sectionInsert, id, heading?.Words, body.Words, heading?.WordPairs, body.WordPairs, heading?.Pinyin, body.Pinyin,
