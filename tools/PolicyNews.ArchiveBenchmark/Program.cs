@@ -20,7 +20,15 @@ using PolicyNews.Benchmarks;
 // Options: --sizes N,N… (1000,10000), --seed S (20250301), --seconds per wrk run (8),
 // --connections (32), --portal DIR (published PolicyNews.Web), --importer DLL, --work DIR,
 // --out DIR (report.md and latency.svg), --port P (5461; nginx P+1).
+// `--generate DIR N` only writes the source files of N articles into DIR (seed 20250301).
 
+if (args is ["--generate", var into, var count, ..])
+{
+    // Only the files: for importing by hand, or for another tool.
+    var made = SyntheticArchive.FromSeeds(Repository.Seeds).Write(into, int.Parse(count, CultureInfo.InvariantCulture), 20250301);
+    Console.WriteLine($"{count} articles, {made:N0} sections in {into}");
+    return 0;
+}
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.Work);
 Directory.CreateDirectory(options.Out);
