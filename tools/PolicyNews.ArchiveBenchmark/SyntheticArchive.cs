@@ -100,7 +100,8 @@ public sealed class SyntheticArchive
         return sections;
     }
 
-    static IEnumerable<string> SplitSentences(string paragraph)
+    /// <summary>A paragraph cut after each 。！？；, the pieces a synthetic paragraph is made of.</summary>
+    public static IEnumerable<string> SplitSentences(string paragraph)
     {
         var start = 0;
         for (var i = 0; i < paragraph.Length; i++)

@@ -90,7 +90,7 @@ void Run()
         SELECT p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id
         WHERE s.article_id IN @seedArticles ORDER BY p.id
         """, new { seedArticles }).ToList();
-    var sentences = paragraphs.SelectMany(Sentences).Where(s => s.Length >= 8).Distinct().ToList();
+    var sentences = paragraphs.SelectMany(SyntheticArchive.SplitSentences).Where(s => s.Length >= 8).Distinct().ToList();
 
     var build = TimeSpan.Zero;
     long sizeWithoutIndex = 0, sizeWithIndex;
@@ -343,20 +343,6 @@ static List<string> SampleRuns(List<string> paragraphs, Random random, int min, 
     }
     return runs;
 }
-
-static IEnumerable<string> Sentences(string paragraph)
-{
-    var start = 0;
-    for (var i = 0; i < paragraph.Length; i++)
-        if (paragraph[i] is '。' or '！' or '？' or '；')
-        {
-            yield return paragraph[start..(i + 1)];
-            start = i + 1;
-        }
-    if (start < paragraph.Length)
-        yield return paragraph[start..];
-}
-
 
 static T Pick<T>(Random random, List<T> items) => items[random.Next(items.Count)];
 

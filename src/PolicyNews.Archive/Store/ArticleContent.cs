@@ -82,8 +82,8 @@ internal static class ArticleContent
     }
 }
 
-/// <summary>A section row with its article's columns (<see cref="ArticleContent.Sections"/>); its marks and tags as JSON arrays.</summary>
-internal sealed class ArticleSectionRow
+/// <summary>An article row as the store reads it (<c>articles</c>' columns, see ArticleStore's ArticleColumns).</summary>
+internal class ArticleRow
 {
     public long Id { get; set; }
     public string Slug { get; set; } = "";
@@ -97,6 +97,11 @@ internal sealed class ArticleSectionRow
     public string? Url { get; set; }
     public string Script { get; set; } = "";
     public string? Summary { get; set; }
+}
+
+/// <summary>A section row with its article's columns (<see cref="ArticleContent.Sections"/>); its marks and tags as JSON arrays.</summary>
+internal sealed class ArticleSectionRow : ArticleRow
+{
     public long SectionId { get; set; }
     public int Ordinal { get; set; }
     public string? Heading { get; set; }

@@ -124,22 +124,6 @@ public sealed class ArticleStore(ArchiveDatabase database)
     // Row types: Dapper fills properties by name (converting SQLite's Int64 where needed); the
     // records above are built from them so views never see row ids.
 
-    sealed class ArticleRow
-    {
-        public long Id { get; set; }
-        public string Slug { get; set; } = "";
-        public string Title { get; set; } = "";
-        public bool TitleDerived { get; set; }
-        public string? Source { get; set; }
-        public string? Published { get; set; }
-        public string? Author { get; set; }
-        public string? AuthorNote { get; set; }
-        public string? Editor { get; set; }
-        public string? Url { get; set; }
-        public string Script { get; set; } = "";
-        public string? Summary { get; set; }
-    }
-
     sealed class MovedRow
     {
         public string ArticleSlug { get; set; } = "";

@@ -40,6 +40,23 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void WithoutATerminalEachStageIsOneLineWithItsCountAndTime()
+    {
+        dir.Write("in/002_more.txt", "第二篇文章的正文。\n小標題\n第二節的內容。\n");
+
+        var exit = Run(dir["out/archive.db"], GoodFolder());
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("cleaning: 2 files in ") && l.EndsWith("/s"));
+        Assert.Contains(lines, l => l.StartsWith("writing: 2 files in "));
+        Assert.Contains(lines, l => l.StartsWith("tagging: 3 sections in "));
+        Assert.Contains(lines, l => l.StartsWith("indexing: 3 sections in "));
+        Assert.Contains(lines, l => l.StartsWith("time: ") && l.EndsWith(" s"));
+        Assert.DoesNotContain("\u001b[", output.ToString());   // no terminal escapes in a log
+    }
+
+    [Fact]
     public void RunningTwiceReportsTheFileUnchanged()
     {
         var folder = GoodFolder();
