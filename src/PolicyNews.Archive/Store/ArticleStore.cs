@@ -51,6 +51,8 @@ public sealed class ArticleStore(ArchiveDatabase database)
 
     const string ArticlesNewestFirst = $"{ArticleColumns} ORDER BY published DESC NULLS LAST, id DESC";
 
+    const string ArticleBySlug = $"{ArticleColumns} WHERE slug = @slug";
+
     /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown. Two queries.</summary>
     public ArticleView? GetArticle(string slug, CancellationToken cancellationToken = default) => database.Read($"load article '{slug}'", session =>
     {
