@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
@@ -11,6 +12,7 @@ namespace PolicyNews.Archive.Import;
 /// <param name="Published">ISO date as precise as known: <c>2025</c>, <c>2025-03</c> or <c>2025-03-10</c>.</param>
 /// <param name="Author">Reporter or author by name; null when unknown (the source's own byline line is kept separately).</param>
 /// <param name="Url">The original address; null when unknown.</param>
+/// <param name="Type">The kind of document (<see cref="ArticleTypes"/>): news report unless said otherwise.</param>
 public sealed record ArticleMetadata(
     string Slug,
     string Title,
@@ -19,7 +21,8 @@ public sealed record ArticleMetadata(
     string? Author = null,
     string? Editor = null,
     string? Url = null,
-    string Script = "zh-Hant");
+    string Script = "zh-Hant",
+    string Type = ArticleTypes.Default);
 
 /// <summary>Reads and checks <c>articles.json</c>.</summary>
 public static partial class ArticleMetadataFile
@@ -66,6 +69,7 @@ public static partial class ArticleMetadataFile
         { Slug: var s } when s is null || !Slugs.IsValid(s) => $"slug '{s}' must be lowercase ASCII words joined by hyphens",
         { Title: var t } when string.IsNullOrWhiteSpace(t) => "title is missing",
         { Published: { } p } when !IsoDate().IsMatch(p) => $"published '{p}' is not an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)",
+        { Type: var t } when !ArticleTypes.IsKnown(t) => $"type '{t}' is not one of {string.Join(", ", ArticleTypes.All.Select(k => k.Key))}",
         { Url: { } u } when !Uri.TryCreate(u, UriKind.Absolute, out _) => $"url '{u}' is not an absolute address",
         _ => null,
     };

@@ -23,12 +23,12 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
     public bool UpdateMetadata(long articleId, ArticleMetadata meta) => connection.Execute("""
         UPDATE articles
         SET title = @Title, title_derived = 0, source = @Source, published = @Published,
-            author = COALESCE(@Author, author), editor = COALESCE(@Editor, editor), url = @Url, script = @Script
+            author = COALESCE(@Author, author), editor = COALESCE(@Editor, editor), url = @Url, script = @Script, type = @Type
         WHERE id = @articleId
           AND (title IS NOT @Title OR title_derived <> 0 OR source IS NOT @Source OR published IS NOT @Published
                OR (@Author IS NOT NULL AND author IS NOT @Author) OR (@Editor IS NOT NULL AND editor IS NOT @Editor)
-               OR url IS NOT @Url OR script IS NOT @Script)
-        """, new { articleId, meta.Title, meta.Source, meta.Published, meta.Author, meta.Editor, meta.Url, meta.Script },
+               OR url IS NOT @Url OR script IS NOT @Script OR type IS NOT @Type)
+        """, new { articleId, meta.Title, meta.Source, meta.Published, meta.Author, meta.Editor, meta.Url, meta.Script, meta.Type },
         transaction) > 0;
 
     public (long ArticleId, ParagraphChanges Paragraphs) Write(PreparedArticle article, StoredFile? stored, string importedAt)
@@ -74,23 +74,24 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         var row = new
         {
             id, fileId, f.Slug, f.Title, f.TitleDerived, f.Source, f.Published, f.Author, f.AuthorNote, f.Editor, f.Url,
-            f.Script, f.Summary,
+            f.Script, f.Summary, f.Type,
         };
         if (id is not null)
         {
             connection.Execute("""
                 UPDATE articles
                 SET slug = @Slug, title = @Title, title_derived = @TitleDerived, source = @Source, published = @Published,
-                    author = @Author, author_note = @AuthorNote, editor = @Editor, url = @Url, script = @Script, summary = @Summary
+                    author = @Author, author_note = @AuthorNote, editor = @Editor, url = @Url, script = @Script, summary = @Summary,
+                    type = @Type
                 WHERE id = @id
                 """, row, transaction);
             return id.Value;
         }
         return connection.ExecuteScalar<long>("""
             INSERT INTO articles (source_file_id, slug, title, title_derived, source, published, author, author_note,
-                                  editor, url, script, summary)
+                                  editor, url, script, summary, type)
             VALUES (@fileId, @Slug, @Title, @TitleDerived, @Source, @Published, @Author, @AuthorNote,
-                    @Editor, @Url, @Script, @Summary)
+                    @Editor, @Url, @Script, @Summary, @Type)
             RETURNING id
             """, row, transaction);
     }

@@ -1,3 +1,4 @@
+using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
@@ -8,7 +9,7 @@ internal sealed record SourceFile(string Path, string FileName, byte[] Bytes, st
 /// <summary>The article row as it will be written.</summary>
 internal sealed record ArticleFields(
     string Slug, string Title, bool TitleDerived, string? Source, string? Published, string? Author,
-    string? AuthorNote, string? Editor, string? Url, string Script, string? Summary);
+    string? AuthorNote, string? Editor, string? Url, string Script, string? Summary, string Type);
 
 internal sealed record PreparedSection(
     int Ordinal, string? Heading, TextMarks HeadingMarks, string StableId, string Slug, IReadOnlyList<PreparedBlock> Blocks);
@@ -52,7 +53,7 @@ internal sealed record PreparedArticle(
 
         var fields = new ArticleFields(slug, title, meta is null, meta?.Source, meta?.Published,
             meta?.Author ?? document.Bylines.Reporter, document.Bylines.AuthorNote,
-            meta?.Editor ?? document.Bylines.Editor, meta?.Url, meta?.Script ?? "zh-Hant", summary);
+            meta?.Editor ?? document.Bylines.Editor, meta?.Url, meta?.Script ?? "zh-Hant", summary, meta?.Type ?? ArticleTypes.Default);
         return new PreparedArticle(file, cleaned.Encoding, fields, prepared, DocumentCounts.Of(document), warnings);
     }
 

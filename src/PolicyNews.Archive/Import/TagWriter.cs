@@ -45,8 +45,8 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         var matcher = new TagMatcher(stored.Select(t => t.Definition));
 
         var scope = articleIds is null ? "1 = 1" : "s.article_id IN @articleIds";
-        var sections = connection.Query<(long Id, string? Heading)>(
-            $"SELECT s.id, s.heading FROM sections s WHERE {scope}", new { articleIds }, transaction);
+        var sections = connection.Query<(long Id, long ArticleId, string? Heading)>(
+            $"SELECT s.id, s.article_id, s.heading FROM sections s WHERE {scope}", new { articleIds }, transaction).ToList();
         var texts = connection.Query<(long SectionId, string Text)>($"""
                 SELECT p.section_id, p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id
                 WHERE {scope} ORDER BY p.section_id, p.ordinal
@@ -67,7 +67,29 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         var remove = current.Except(wanted).Select(l => new { l.SectionId, l.TagId }).ToList();
         connection.Execute("INSERT INTO section_tags (section_id, tag_id) VALUES (@SectionId, @TagId)", add, transaction);
         connection.Execute("DELETE FROM section_tags WHERE section_id = @SectionId AND tag_id = @TagId", remove, transaction);
+
+        // Rewritten articles may have lost sections (and their links) before this ran; otherwise
+        // only the articles whose links changed.
+        var articleOf = sections.ToDictionary(s => s.Id, s => s.ArticleId);
+        var touched = articleIds ?? add.Concat(remove).Select(l => articleOf[l.SectionId]).Distinct().ToList();
+        RefreshArticleTags(touched);
         return (add.Count, remove.Count);
+    }
+
+    /// <summary>article_tags (migration 009) of these articles becomes the union of their sections' tags again.</summary>
+    void RefreshArticleTags(IReadOnlyCollection<long> articleIds)
+    {
+        if (articleIds.Count == 0)
+            return;
+        // json_each rather than IN @list: an import of many articles would pass SQLite's limit on parameters.
+        var ids = "[" + string.Join(',', articleIds) + "]";
+        connection.Execute("""
+            DELETE FROM article_tags WHERE article_id IN (SELECT value FROM json_each(@ids));
+            INSERT INTO article_tags (tag_id, article_id)
+            SELECT DISTINCT st.tag_id, s.article_id
+            FROM sections s JOIN section_tags st ON st.section_id = s.id
+            WHERE s.article_id IN (SELECT value FROM json_each(@ids));
+            """, new { ids }, transaction);
     }
 
     IEnumerable<StoredTag> StoredTags() => connection.Query<StoredTag>(StoredTag.Sql, transaction: transaction);

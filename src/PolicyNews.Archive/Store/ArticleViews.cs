@@ -14,7 +14,7 @@ public sealed record SectionLink(string StableId, string Slug, int Ordinal, stri
     public bool IsLead => Ordinal == 0;
 }
 
-/// <summary>An article as a card in the newest-first list.</summary>
+/// <summary>An article as a card in the newest-first list; <see cref="Type"/> is an <see cref="ArticleTypes"/> key.</summary>
 public sealed record ArticleSummary(
     string Slug,
     string Title,
@@ -23,7 +23,8 @@ public sealed record ArticleSummary(
     string? Author,
     string? Summary,
     IReadOnlyList<SectionLink> Sections,
-    IReadOnlyList<TagRef> Tags)
+    IReadOnlyList<TagRef> Tags,
+    string Type = ArticleTypes.Default)
 {
     public ArticleRef Ref => new(Slug, Title, Source, Published, Author);
 }

@@ -1,0 +1,171 @@
+using Dapper;
+
+namespace PolicyNews.Archive.Store;
+
+/// <summary>
+/// The archive listing: one page of articles a filter keeps, newest first (undated last), with the
+/// total and, when asked, the facets. Every query is indexed (migration 009) and bounded by the
+/// page, except the facet counts, which read index entries of the articles the rest of the
+/// selection keeps (docs/performance.md, "Browsing").
+/// </summary>
+public sealed class ListingStore(ArchiveDatabase database)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>How many values a facet with an open vocabulary (sources, tags) lists at most: the most frequent.</summary>
+    public const int FacetLimit = 30;
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the articles <paramref name="filter"/> keeps;
+    /// <paramref name="pageSize"/> is clamped to 1..<see cref="MaxPageSize"/>. A page past the end
+    /// is empty (the total says how many there are).
+    /// </summary>
+    public ArticlePage Browse(ArticleFilter filter, int page = 1, int pageSize = DefaultPageSize, bool withFacets = false,
+        CancellationToken cancellationToken = default) =>
+        database.Read($"list articles ({Describe(filter)}, page {page})", session =>
+        {
+            pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+            page = Math.Max(1, page);
+            var parameters = new DynamicParameters(filter.Parameters);
+            parameters.Add("Take", pageSize);
+            parameters.Add("Skip", (long)(page - 1) * pageSize);
+
+            var total = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM articles a WHERE {filter.Sql}", parameters);
+            var rows = session.Query<CardRow>($"""
+                SELECT a.id, a.slug, a.title, a.source, a.published, a.author, a.summary, a.type
+                FROM articles a WHERE {filter.Sql}
+                ORDER BY a.published DESC NULLS LAST, a.id DESC
+                LIMIT @Take OFFSET @Skip
+                """, parameters);
+            return new ArticlePage(Cards(session, rows), total, page, pageSize,
+                withFacets ? Facets(session, filter) : null);
+        }, cancellationToken);
+
+    /// <summary>The rows as cards, with their sections and tags: two queries for the whole page.</summary>
+    static List<ArticleSummary> Cards(ReadSession session, List<CardRow> rows)
+    {
+        if (rows.Count == 0)
+            return [];
+        var ids = "[" + string.Join(',', rows.Select(r => r.Id)) + "]";
+        var sections = session.Query<SectionRow>("""
+            SELECT article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
+            FROM sections WHERE article_id IN (SELECT value FROM json_each(@ids))
+            ORDER BY article_id, ordinal
+            """, new { ids }).ToLookup(s => s.ArticleId);
+        var tags = session.Query<ArticleTagRow>($"""
+            SELECT at.article_id AS ArticleId, t.slug, t.name, t.kind
+            FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_id IN (SELECT value FROM json_each(@ids))
+            ORDER BY {TagStore.TagOrder}
+            """, new { ids }).ToLookup(t => t.ArticleId);
+        return rows.Select(a => new ArticleSummary(a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
+                sections[a.Id].Select(s => new SectionLink(s.StableId, s.Slug, s.Ordinal, s.Heading)).ToList(),
+                tags[a.Id].Select(t => new TagRef(t.Slug, t.Name, t.Kind)).ToList(), a.Type))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Each facet counted over the articles the other facets keep, so that a value's count is what
+    /// following its link (which sets that facet, keeping the others) shows.
+    /// </summary>
+    static ArticleFacets Facets(ReadSession session, ArticleFilter filter)
+    {
+        List<FacetValue> Count(Facet facet, string select, string from, string groupBy, string order, ArticleFilter? over = null)
+        {
+            var others = over ?? filter.Without(facet);
+            return session.Query<FacetRow>($"""
+                SELECT {select} FROM {from} WHERE {others.Sql}
+                GROUP BY {groupBy} ORDER BY {order} LIMIT {FacetLimit}
+                """, others.Parameters).Select(r => new FacetValue(r.Key, r.Label, r.Count, r.Kind)).ToList();
+        }
+
+        var sources = Count(Facet.Source, "a.source AS Key, a.source AS Label, COUNT(*) AS Count", "articles a",
+            "a.source HAVING a.source IS NOT NULL", "Count DESC, Key");
+        var types = Count(Facet.Type, "a.type AS Key, a.type AS Label, COUNT(*) AS Count", "articles a", "a.type", "Count DESC, Key")
+            .Select(t => t with { Label = ArticleTypes.NameOf(t.Key) })
+            .OrderBy(t => ArticleTypes.All.ToList().FindIndex(k => k.Key == t.Key)).ToList();
+        var years = Count(Facet.Date, "substr(a.published, 1, 4) AS Key, substr(a.published, 1, 4) AS Label, COUNT(*) AS Count",
+            "articles a", "1 HAVING Key IS NOT NULL", "Key DESC");
+        // Months of one year: over the other facets and that year (an article dated only to the year has no month).
+        var months = filter.SingleYear is { } year
+            ? Count(Facet.Date, "substr(a.published, 1, 7) AS Key, substr(a.published, 1, 7) AS Label, COUNT(*) AS Count",
+                "articles a", "1 HAVING length(Key) = 7", "Key DESC", filter with { From = year, To = year })
+            : [];
+        // The table name is "article_tags at" so that the filter's own subqueries (which name it too) stay apart.
+        var tags = Count(Facet.Tag, "t.slug AS Key, t.name AS Label, COUNT(*) AS Count, t.kind AS Kind",
+            "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id", "x.tag_id", "Count DESC, t.name");
+        var kinds = Count(Facet.Kind, "t.kind AS Key, t.kind AS Label, COUNT(DISTINCT a.id) AS Count",
+                "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id", "t.kind", "Key")
+            .Select(k => k with { Label = TagKinds.NameOf(k.Key) })
+            .OrderBy(k => TagKinds.Rank(k.Key)).ToList();
+        return new ArticleFacets(sources, types, years, months, tags, kinds);
+    }
+
+    static string Describe(ArticleFilter filter) => filter.IsEmpty ? "all" : filter.ToString();
+
+    sealed class CardRow
+    {
+        public long Id { get; set; }
+        public string Slug { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string? Source { get; set; }
+        public string? Published { get; set; }
+        public string? Author { get; set; }
+        public string? Summary { get; set; }
+        public string Type { get; set; } = ArticleTypes.Default;
+    }
+
+    sealed class FacetRow
+    {
+        public string Key { get; set; } = "";
+        public string Label { get; set; } = "";
+        public int Count { get; set; }
+        public string? Kind { get; set; }
+    }
+
+    sealed class SectionRow
+    {
+        public long ArticleId { get; set; }
+        public int Ordinal { get; set; }
+        public string? Heading { get; set; }
+        public string StableId { get; set; } = "";
+        public string Slug { get; set; } = "";
+    }
+
+    sealed class ArticleTagRow
+    {
+        public long ArticleId { get; set; }
+        public string Slug { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Kind { get; set; } = "";
+    }
+}
+
+/// <summary>One page of the archive listing; <see cref="Facets"/> when asked for.</summary>
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Total, int Page, int PageSize, ArticleFacets? Facets)
+{
+    public int PageCount => (Total + PageSize - 1) / PageSize;
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < PageCount;
+}
+
+/// <summary>
+/// A facet's value: <see cref="Key"/> is what the URL carries (source name, type key, year or
+/// yyyy-mm, tag slug, kind key), <see cref="Label"/> what readers see, <see cref="Count"/> how many
+/// articles setting it leaves. <see cref="Kind"/> is the tag's kind for tag values.
+/// </summary>
+public sealed record FacetValue(string Key, string Label, int Count, string? Kind = null);
+
+/// <summary>
+/// The facets of a listing, each at most <see cref="ListingStore.FacetLimit"/> values: sources and
+/// tags the most frequent first, types and kinds in their fixed order, years newest first, and the
+/// months of the selected year when the date range lies within one.
+/// </summary>
+public sealed record ArticleFacets(
+    IReadOnlyList<FacetValue> Sources,
+    IReadOnlyList<FacetValue> Types,
+    IReadOnlyList<FacetValue> Years,
+    IReadOnlyList<FacetValue> Months,
+    IReadOnlyList<FacetValue> Tags,
+    IReadOnlyList<FacetValue> Kinds);
