@@ -42,18 +42,22 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
         if (query.MatchExpression is null)
             return new SearchResults(query, 0, true, page, pageSize, [], HasNext: false);
 
+        // Search's tag is a section's own tag (stricter than the article's); tag kinds are for browsing.
+        var articles = (request.Articles ?? ArticleFilter.None) with { Tag = null, Kind = null };
         var filter = new Filter(query.MatchExpression, Blank(request.Article), Blank(request.Tag),
-            pageSize, (long)(page - 1) * pageSize);
+            pageSize, (long)(page - 1) * pageSize, Source: articles.Source, Type: articles.Type, From: articles.From,
+            ToEnd: articles.ToEnd);
+        var sql = new Statements(articles);
 
         return database.Read($"search for '{query.Text}'", session =>
         {
             // Counting stops one past the limit: enough to know which way to rank.
-            var total = session.QuerySingleOrDefault<int>(request.CountAll ? Count : CountUpTo, filter with { Take = exactUpTo + 1 });
+            var total = session.QuerySingleOrDefault<int>(request.CountAll ? sql.Count : sql.CountUpTo, filter with { Take = exactUpTo + 1 });
             var exact = request.CountAll || total <= exactUpTo;
             var (ranked, hasNext) = total == 0 ? ([], false)
-                : request.Sort == SearchSort.Newest ? FullPage(session.Query<RankRow>(NewestPage, filter with { Take = filter.Take + 1 }), filter.Take)
-                : total <= exactUpTo ? FullPage(session.Query<RankRow>(RelevancePage, filter with { Take = filter.Take + 1 }), filter.Take)
-                : HeadingsThenRecent(session, query, filter);
+                : request.Sort == SearchSort.Newest ? FullPage(session.Query<RankRow>(sql.NewestPage, filter with { Take = filter.Take + 1 }), filter.Take)
+                : total <= exactUpTo ? FullPage(session.Query<RankRow>(sql.RelevancePage, filter with { Take = filter.Take + 1 }), filter.Take)
+                : HeadingsThenRecent(session, sql, query, filter);
             var totalHits = exact ? total : exactUpTo;
             if (ranked.Count == 0)
                 return new SearchResults(query, totalHits, exact, page, pageSize, [], hasNext);
@@ -82,65 +86,73 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
         }, cancellationToken);
     }
 
-    // Filters are rowid sets computed once per statement, so the FTS5 table stays the only loop:
-    // counting and ranking thousands of hits never joins sections and articles row by row.
-    static string Where(string table) => $"""
-        WHERE {table} MATCH @Match
-          AND (@Article IS NULL OR {table}.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id
-                                                    WHERE a.slug = @Article))
-          AND (@Tag IS NULL OR {table}.rowid IN (SELECT st.section_id FROM section_tags st JOIN tags t ON t.id = st.tag_id
-                                                WHERE t.slug = @Tag))
-        """;
+    /// <summary>
+    /// The statements of one search. Filters are rowid sets computed once per statement, so the FTS5
+    /// table stays the only loop: counting and ranking thousands of hits never joins sections and
+    /// articles row by row. The article filter (source, type, dates: <see cref="ArticleFilter"/>)
+    /// is written in only when set, so that it reads its indexes.
+    /// </summary>
+    sealed class Statements(ArticleFilter articles)
+    {
+        string Where(string table) => $"""
+            WHERE {table} MATCH @Match
+              AND (@Article IS NULL OR {table}.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id
+                                                        WHERE a.slug = @Article))
+              AND (@Tag IS NULL OR {table}.rowid IN (SELECT st.section_id FROM section_tags st JOIN tags t ON t.id = st.tag_id
+                                                    WHERE t.slug = @Tag))
+            {(articles.IsEmpty ? "" : $"AND {table}.rowid IN (SELECT s.id FROM articles a JOIN sections s ON s.article_id = a.id WHERE {articles.Sql})")}
+            """;
 
-    static readonly string Matching = "FROM search_sections " + Where("search_sections");
+        string Matching => "FROM search_sections " + Where("search_sections");
 
-    static readonly string Count = $"SELECT COUNT(*) {Matching}";
+        public string Count => $"SELECT COUNT(*) {Matching}";
 
-    // FTS5 hands rows over one at a time, so the LIMIT stops it after Take hits.
-    static readonly string CountUpTo = $"SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT @Take)";
+        // FTS5 hands rows over one at a time, so the LIMIT stops it after Take hits.
+        public string CountUpTo => $"SELECT COUNT(*) FROM (SELECT 1 {Matching} LIMIT @Take)";
 
-    // Newest first needs every hit's date; relevance needs only FTS5's own order.
-    static readonly string NewestPage = $"""
-        SELECT search_sections.rowid AS Id, 0.0 AS Rank
-        FROM search_sections
-        JOIN sections s ON s.id = search_sections.rowid
-        JOIN articles a ON a.id = s.article_id
-        {Where("search_sections")}
-        ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
-        LIMIT @Take OFFSET @Skip
-        """;
+        // Newest first needs every hit's date; relevance needs only FTS5's own order.
+        public string NewestPage => $"""
+            SELECT search_sections.rowid AS Id, 0.0 AS Rank
+            FROM search_sections
+            JOIN sections s ON s.id = search_sections.rowid
+            JOIN articles a ON a.id = s.article_id
+            {Where("search_sections")}
+            ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
+            LIMIT @Take OFFSET @Skip
+            """;
 
-    static readonly string RelevancePage = $"""
-        SELECT rowid AS Id, rank AS Rank
-        {Matching} AND rank MATCH '{RankFunction}'
-        ORDER BY rank, rowid
-        LIMIT @Take OFFSET @Skip
-        """;
+        public string RelevancePage => $"""
+            SELECT rowid AS Id, rank AS Rank
+            {Matching} AND rank MATCH '{RankFunction}'
+            ORDER BY rank, rowid
+            LIMIT @Take OFFSET @Skip
+            """;
 
-    // Headings are short, so ranking a couple of thousand of them is cheap; but they are counted
-    // first, without BM25, because a word in tens of thousands of headings would be ranked in full
-    // before the LIMIT applies. Default weights: one per token form.
-    static readonly string HeadingCountUpTo = $"SELECT COUNT(*) FROM (SELECT 1 FROM search_headings {Where("search_headings")} LIMIT @Take)";
+        // Headings are short, so ranking a couple of thousand of them is cheap; but they are counted
+        // first, without BM25, because a word in tens of thousands of headings would be ranked in full
+        // before the LIMIT applies. Default weights: one per token form.
+        public string HeadingCountUpTo => $"SELECT COUNT(*) FROM (SELECT 1 FROM search_headings {Where("search_headings")} LIMIT @Take)";
 
-    static readonly string HeadingHits = $"""
-        SELECT rowid AS Id, rank AS Rank
-        FROM search_headings {Where("search_headings")}
-        ORDER BY rank, rowid
-        """;
+        public string HeadingHits => $"""
+            SELECT rowid AS Id, rank AS Rank
+            FROM search_headings {Where("search_headings")}
+            ORDER BY rank, rowid
+            """;
+
+        // FTS5 walks its lists backwards and stops after the page. No rank: BM25 would first read every
+        // term's whole list to weigh it.
+        public string RecentPage => $"""
+            SELECT rowid AS Id, 0.0 AS Rank
+            {Matching} AND rowid NOT IN (SELECT value FROM json_each(@Ids))
+            ORDER BY rowid DESC
+            LIMIT @Take OFFSET @Skip
+            """;
+    }
 
     // Of the given sections, those holding an excluded term (@Match is the exclusions, OR-ed).
     const string Excluded = """
         SELECT rowid FROM search_sections
         WHERE search_sections MATCH @Match AND rowid IN (SELECT value FROM json_each(@Ids))
-        """;
-
-    // FTS5 walks its lists backwards and stops after the page. No rank: BM25 would first read every
-    // term's whole list to weigh it.
-    static readonly string RecentPage = $"""
-        SELECT rowid AS Id, 0.0 AS Rank
-        {Matching} AND rowid NOT IN (SELECT value FROM json_each(@Ids))
-        ORDER BY rowid DESC
-        LIMIT @Take OFFSET @Skip
         """;
 
     /// <summary>A page asked for one row more than it shows: that row only says a next page exists.</summary>
@@ -152,11 +164,11 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     /// headings match more than the exact limit too (generated or templated headings), they are not
     /// put first either: every hit is then most recent first.
     /// </summary>
-    (List<RankRow> Rows, bool HasNext) HeadingsThenRecent(ReadSession session, SearchQuery query, Filter filter)
+    (List<RankRow> Rows, bool HasNext) HeadingsThenRecent(ReadSession session, Statements sql, SearchQuery query, Filter filter)
     {
         var headingFilter = filter with { Match = query.HeadingMatchExpression!, Take = exactUpTo + 1 };
-        var headings = session.QuerySingleOrDefault<int>(HeadingCountUpTo, headingFilter) > exactUpTo ? []
-            : session.Query<RankRow>(HeadingHits, headingFilter);
+        var headings = session.QuerySingleOrDefault<int>(sql.HeadingCountUpTo, headingFilter) > exactUpTo ? []
+            : session.Query<RankRow>(sql.HeadingHits, headingFilter);
         if (query.ExclusionMatchExpression is { } exclusions && headings.Count > 0)
         {
             var excluded = session.Query<long>(Excluded, new { Match = exclusions, Ids = Json(headings) }).ToHashSet();
@@ -164,7 +176,7 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
         }
 
         var rows = headings.Skip((int)Math.Min(filter.Skip, headings.Count)).Take(filter.Take).ToList();
-        var recent = session.Query<RankRow>(RecentPage, filter with
+        var recent = session.Query<RankRow>(sql.RecentPage, filter with
         {
             Ids = Json(headings),
             Take = filter.Take - rows.Count + 1,
@@ -178,7 +190,8 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     static string Json(List<RankRow> rows) => "[" + string.Join(',', rows.Select(r => r.Id)) + "]";
 
     /// <summary>The parameters of the search statements (Dapper reads them by name).</summary>
-    sealed record Filter(string Match, string? Article, string? Tag, int Take, long Skip, string Ids = "[]");
+    sealed record Filter(string Match, string? Article, string? Tag, int Take, long Skip, string Ids = "[]",
+        string? Source = null, string? Type = null, string? From = null, string? ToEnd = null);
 
     /// <summary>
     /// The best paragraph is the one matching the most distinct terms, then the most matches, then

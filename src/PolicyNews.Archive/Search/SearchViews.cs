@@ -14,6 +14,8 @@ public enum SearchSort
 /// A search as the page or API asks for it. <see cref="Tag"/> and <see cref="Article"/> are slugs;
 /// an unknown one simply matches nothing. Page and PageSize are clamped, never rejected.
 /// <see cref="CountAll"/> counts every hit even past the limit where a search stops counting.
+/// <see cref="Articles"/> keeps hits in articles of a source, type and date range (its tag and kind
+/// are not used: <see cref="Tag"/> is the section's own).
 /// </summary>
 public sealed record SearchRequest(
     string Query,
@@ -22,7 +24,8 @@ public sealed record SearchRequest(
     SearchSort Sort = SearchSort.Relevance,
     int Page = 1,
     int PageSize = 20,
-    bool CountAll = false);
+    bool CountAll = false,
+    ArticleFilter? Articles = null);
 
 /// <summary>
 /// One page of results. <see cref="TotalHits"/> counts matching sections over all pages when

@@ -70,9 +70,12 @@ public sealed record ArticleFilter(string? Source = null, string? Type = null, s
         }
     }
 
+    /// <summary>The parameters of <see cref="Sql"/>.</summary>
+    internal object Parameters => new { Source, Type, Tag, Kind, From, ToEnd };
+
     /// <summary>
-    /// The parameters of <see cref="Sql"/>. <c>ToEnd</c> sorts after every date that starts with
-    /// <see cref="To"/> ('~' after digits and '-'), so "up to and including" is one index range.
+    /// Sorts after every date that starts with <see cref="To"/> ('~' after digits and '-'), so "up
+    /// to and including" is one index range.
     /// </summary>
-    internal object Parameters => new { Source, Type, Tag, Kind, From, ToEnd = To is null ? null : To + "~" };
+    internal string? ToEnd => To is null ? null : To + "~";
 }
