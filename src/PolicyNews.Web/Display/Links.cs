@@ -25,6 +25,26 @@ public static class Links
     /// <summary>The OpenAPI document of the JSON API, and the page that shows it.</summary>
     public const string OpenApi = "/api/openapi.json";
     public const string ApiDocs = "/api-docs";
+    /// <summary>The whole archive, filtered and paged; home shows its first page without the filters.</summary>
+    public const string Archive = "/articles";
+
+    /// <summary>
+    /// The archive listing (or its JSON twin at <see cref="ArticlesApi"/>, with the page size it was
+    /// asked for) with a filter, at a page (page 1 has none in the URL).
+    /// </summary>
+    public static string Listing(ArticleFilter filter, int page = 1, string path = Archive, int? pageSize = null) =>
+        WithParameters(path, ListingQuery.Parameters(filter)
+            .Concat(page > 1 ? [$"page={page}"] : [])
+            .Concat(pageSize is { } size ? [$"pageSize={size}"] : []));
+
+    /// <summary>A tag's page at a page of its sections.</summary>
+    public static string Tag(string slug, int page) => page > 1 ? $"{Tag(slug)}?page={page}" : Tag(slug);
+
+    static string WithParameters(string path, IEnumerable<string> parameters)
+    {
+        var query = string.Join('&', parameters);
+        return query.Length == 0 ? path : $"{path}?{query}";
+    }
 
     public static string Article(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
     public static string Section(string articleSlug, string sectionSlug) => $"{Article(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";

@@ -17,6 +17,7 @@ public static class ArchiveServices
             sp.GetRequiredService<ILogger<ArchiveDatabase>>(),
             new ArchiveOpenOptions { AllowReadOnly = true, QuickCheck = true }))
         .AddSingleton<ArticleStore>()
+        .AddSingleton<ListingStore>()
         .AddSingleton<TagStore>()
         .AddSingleton<SectionTextStore>()
         .AddSingleton<SitemapStore>()

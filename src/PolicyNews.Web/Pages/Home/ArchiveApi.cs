@@ -4,25 +4,69 @@ using PolicyNews.Web.Hosting;
 namespace PolicyNews.Web.Pages.Home;
 
 /// <summary>
-/// The archive listing as JSON — every article with its page path, section links and tags, in the
-/// archive's own script — and every section of the archive as CSV (streamed, however large).
+/// /api/articles: the archive listing as JSON, with the page's parameters (source, type, tag, kind,
+/// from, to, page; <see cref="ListingQuery"/>) plus pageSize (1 to <see cref="ListingStore.MaxPageSize"/>,
+/// clamped): one page of articles with their page paths, section links and tags, the total, the
+/// links to the next and previous pages, and the facets with the API link of each value. Text is in
+/// the archive's own script. A parameter it cannot read is a 400 problem; a page past the last a 404.
+/// /api/articles.csv: every section of the archive as CSV (streamed, however large).
 /// </summary>
 public static class ArchiveApi
 {
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead(Links.ArticlesApi, (ArticleStore articles, CancellationToken aborted) => Results.Json(new
+        app.MapGetAndHead(Links.ArticlesApi, (HttpRequest request, ListingStore listing, CancellationToken aborted) =>
         {
-            csv = Links.ArticlesCsv,
-            articles = articles.ListArticles(aborted).Select(a => new
+            var (filter, problem) = ListingQuery.ReadFilter(request.Query);
+            var (page, pageProblem) = ListingQuery.ReadPage(request.Query);
+            var pageSize = ListingStore.DefaultPageSize;
+            if (!string.IsNullOrEmpty(request.Query["pageSize"]) && !int.TryParse(request.Query["pageSize"], out pageSize))
+                problem ??= $"pageSize must be a whole number (1 to {ListingStore.MaxPageSize})";
+            if ((problem ?? pageProblem) is { } bad)
+                return Problems.Result(StatusCodes.Status400BadRequest, bad);
+
+            var list = listing.Browse(filter, page, pageSize, withFacets: true, aborted);
+            if (page > 1 && page > list.PageCount)
+                return Problems.Result(StatusCodes.Status404NotFound, $"page {page} is past the last page ({list.PageCount})");
+            // The clamped size stays in the links, so that following next keeps the pages aligned.
+            string Api(ArticleFilter f, int p) =>
+                Links.Listing(f, p, Links.ArticlesApi, list.PageSize == ListingStore.DefaultPageSize ? null : list.PageSize);
+            object Values(Facet facet, IReadOnlyList<FacetValue> values) => values.Select(v => new
             {
-                a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
-                page = Links.Article(a.Slug),
-                json = Links.ArticleApi(a.Slug),
-                sections = a.Sections.Select(s => Links.SectionJson(a.Slug, s)),
-                tags = a.Tags,
-            }),
-        })).RequireRateLimiting(Limits.Api).WithSummary("The archive: every article with its sections and tags, newest first")
+                key = v.Key, label = v.Label, count = v.Count, kind = v.Kind,
+                api = Api(ListingQuery.With(filter, facet, v.Key), 1),
+                page = Links.Listing(ListingQuery.With(filter, facet, v.Key)),
+            });
+            var facets = list.Facets!;
+            return Results.Json(new
+            {
+                filter = new { filter.Source, filter.Type, filter.Tag, filter.Kind, filter.From, filter.To },
+                total = list.Total,
+                page = list.Page,
+                pageSize = list.PageSize,
+                pageCount = list.PageCount,
+                csv = Links.ArticlesCsv,
+                next = list.HasNext ? Api(filter, list.Page + 1) : null,
+                prev = list.HasPrevious ? Api(filter, list.Page - 1) : null,
+                articles = list.Articles.Select(a => new
+                {
+                    a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary, a.Type,
+                    page = Links.Article(a.Slug),
+                    json = Links.ArticleApi(a.Slug),
+                    sections = a.Sections.Select(s => Links.SectionJson(a.Slug, s)),
+                    tags = a.Tags,
+                }),
+                facets = new
+                {
+                    type = Values(Facet.Type, facets.Types),
+                    source = Values(Facet.Source, facets.Sources),
+                    year = Values(Facet.Date, facets.Years),
+                    month = Values(Facet.Date, facets.Months),
+                    kind = Values(Facet.Kind, facets.Kinds),
+                    tag = Values(Facet.Tag, facets.Tags),
+                },
+            });
+        }).RequireRateLimiting(Limits.Api).WithSummary("The archive: a page of articles (newest first) with their sections and tags, filtered, with facets")
             .Answers(OpenApiDocuments.Json);
 
         app.MapGetAndHead(Links.ArticlesCsv, (SectionTextStore sections, SiteOrigin origin, CancellationToken aborted) =>

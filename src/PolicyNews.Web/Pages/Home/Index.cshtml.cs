@@ -1,8 +1,9 @@
 namespace PolicyNews.Web.Pages.Home;
 
-public sealed class IndexModel(ArticleStore articles) : PageModel
+/// <summary>Home: the latest articles, the first page of the archive listing; the next page is /articles?page=2.</summary>
+public sealed class IndexModel(ListingStore listing) : PageModel
 {
-    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
+    public ArticlePage Latest { get; private set; } = null!;
 
-    public void OnGet() => Articles = articles.ListArticles(HttpContext.RequestAborted);
+    public void OnGet() => Latest = listing.Browse(ArticleFilter.None, cancellationToken: HttpContext.RequestAborted);
 }
