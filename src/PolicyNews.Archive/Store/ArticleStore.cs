@@ -36,12 +36,6 @@ public sealed class ArticleStore(ArchiveDatabase database)
     public long CountArticles() => database.Read("count articles", session =>
         session.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
 
-    /// <summary>Every article as a reference, newest first: for pickers and filters, without sections or tags.</summary>
-    public IReadOnlyList<ArticleRef> ListArticleRefs(CancellationToken cancellationToken = default) => database.Read("list article references", session =>
-        session.Query<ArticleRow>(ArticlesNewestFirst)
-            .Select(a => new ArticleRef(a.Slug, a.Title, a.Source, a.Published, a.Author))
-            .ToList(), cancellationToken);
-
     /// <summary>The columns of an <see cref="ArticleRow"/>, for every query that reads whole articles.</summary>
     const string ArticleColumns = """
         SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,

@@ -5,7 +5,7 @@ namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
 /// /api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page,
-/// count) plus pageSize. Past the limit where a search stops counting, totalIsExact is false,
+/// count, and the archive's source, type, from and to) plus pageSize. Past the limit where a search stops counting, totalIsExact is false,
 /// totalHits is that limit and pageCount is null; hasNext always says whether another page exists.
 /// A parameter it cannot read (page or pageSize not a whole number, page below 1, an unknown sort or
 /// count) is a 400 problem; a pageSize outside 1..MaxPageSize is clamped, and the JSON says so.
@@ -17,9 +17,10 @@ public static class SearchApi
         app.MapGetAndHead(Links.SearchApi, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
             HttpRequest http, SearchStore search, CancellationToken cancellationToken) =>
         {
-            if (Request(q, tag, article, sort, page, count, pageSize) is not { } request)
-                return Problems.Result(StatusCodes.Status400BadRequest, BadParameter(sort, page, count, pageSize));
+            if (Read(http, q, tag, article, sort, page, count, pageSize) is not ({ } form, { } request))
+                return Problems.Result(StatusCodes.Status400BadRequest, Problem(http, sort, page, count, pageSize));
             var results = search.Search(request, cancellationToken);
+            string ApiPage(int p) => (form with { Page = p }).Url(Links.SearchApi, results.PageSize);
             return Results.Json(new
             {
                 query = results.Query.Text,
@@ -32,9 +33,8 @@ public static class SearchApi
                 pageSize = results.PageSize,
                 pageCount = results.PageCount,
                 hasNext = results.HasNext,
-                // The same request a page on (or back), and the same page as CSV.
-                next = results.HasNext ? Links.WithQuery(http, "page", (results.Page + 1).ToString()) : null,
-                previous = results.HasPrevious ? Links.WithQuery(http, "page", (results.Page - 1).ToString()) : null,
+                next = results.HasNext ? ApiPage(results.Page + 1) : null,
+                prev = results.HasPrevious ? ApiPage(results.Page - 1) : null,
                 csv = Links.SearchCsv + http.QueryString,
                 articles = results.Articles.Select(g => new
                 {
@@ -59,10 +59,10 @@ public static class SearchApi
 
         // The same page of hits as CSV, one row per hit section with its whole text, in the page's order.
         app.MapGetAndHead(Links.SearchCsv, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
-            SearchStore search, SectionTextStore sections, SiteOrigin origin, CancellationToken cancellationToken) =>
+            HttpRequest http, SearchStore search, SectionTextStore sections, SiteOrigin origin, CancellationToken cancellationToken) =>
         {
-            if (Request(q, tag, article, sort, page, count, pageSize) is not { } request)
-                return Problems.Result(StatusCodes.Status400BadRequest, BadParameter(sort, page, count, pageSize));
+            if (Read(http, q, tag, article, sort, page, count, pageSize) is not (_, { } request))
+                return Problems.Result(StatusCodes.Status400BadRequest, Problem(http, sort, page, count, pageSize));
             var hits = search.Search(request, cancellationToken).Hits.Select(h => h.Section.StableId).ToList();
             return SectionCsv.Result("search.csv", origin, row =>
             {
@@ -76,15 +76,22 @@ public static class SearchApi
         return app;
     }
 
-    /// <summary>The search the parameters ask for, or null if one of them cannot be read (<see cref="BadParameter"/> says which).</summary>
-    static SearchRequest? Request(string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize)
+    /// <summary>
+    /// The search the parameters ask for (with the archive's filters), or nulls if one of them cannot be
+    /// read (<see cref="Problem"/> says which).
+    /// </summary>
+    static (SearchForm?, SearchRequest?) Read(HttpRequest http, string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize)
     {
-        if (BadParameter(sort, page, count, pageSize) is not null)
-            return null;
-        var request = SearchForm.From(q, tag, article, sort, page, count).ToRequest();
+        if (Problem(http, sort, page, count, pageSize) is not null)
+            return (null, null);
+        var form = SearchForm.From(q, tag, article, sort, page, count) with { Articles = SearchForm.ReadArticles(http.Query).Filter };
+        var request = form.ToRequest();
         // The store clamps the page size (1..MaxPageSize); the JSON reports the size it used.
-        return int.TryParse(pageSize, out var s) ? request with { PageSize = s } : request;
+        return (form, int.TryParse(pageSize, out var s) ? request with { PageSize = s } : request);
     }
+
+    static string? Problem(HttpRequest http, string? sort, string? page, string? count, string? pageSize) =>
+        BadParameter(sort, page, count, pageSize) ?? SearchForm.ReadArticles(http.Query).Problem;
 
     /// <summary>What is wrong with the parameters, or null. Absent or empty means the default.</summary>
     static string? BadParameter(string? sort, string? page, string? count, string? pageSize)
