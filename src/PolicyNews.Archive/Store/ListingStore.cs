@@ -11,25 +11,23 @@ namespace PolicyNews.Archive.Store;
 public sealed class ListingStore(ArchiveDatabase database)
 {
     public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
 
     /// <summary>How many values a facet with an open vocabulary (sources, tags) lists at most: the most frequent.</summary>
     public const int FacetLimit = 30;
 
     /// <summary>
     /// Page <paramref name="page"/> (from 1) of the articles <paramref name="filter"/> keeps;
-    /// <paramref name="pageSize"/> is clamped to 1..<see cref="MaxPageSize"/>. A page past the end
+    /// <paramref name="pageSize"/> is clamped to 1..<see cref="Paging.MaxSize"/>. A page past the end
     /// is empty (the total says how many there are).
     /// </summary>
     public ArticlePage Browse(ArticleFilter filter, int page = 1, int pageSize = DefaultPageSize, bool withFacets = false,
         CancellationToken cancellationToken = default) =>
         database.Read($"list articles ({Describe(filter)}, page {page})", session =>
         {
-            pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-            page = Math.Max(1, page);
+            var paging = Paging.Of(page, pageSize);
             var parameters = new DynamicParameters(filter.Parameters);
-            parameters.Add("Take", pageSize);
-            parameters.Add("Skip", (long)(page - 1) * pageSize);
+            parameters.Add("Take", paging.Take);
+            parameters.Add("Skip", paging.Skip);
 
             var total = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM articles a WHERE {filter.Sql}", parameters);
             var rows = session.Query<CardRow>($"""
@@ -38,7 +36,7 @@ public sealed class ListingStore(ArchiveDatabase database)
                 ORDER BY a.published DESC NULLS LAST, a.id DESC
                 LIMIT @Take OFFSET @Skip
                 """, parameters);
-            return new ArticlePage(Cards(session, rows), total, page, pageSize,
+            return new ArticlePage(Cards(session, rows), paging with { Total = total },
                 withFacets ? Facets(session, filter) : null);
         }, cancellationToken);
 
@@ -143,12 +141,7 @@ public sealed class ListingStore(ArchiveDatabase database)
 }
 
 /// <summary>One page of the archive listing; <see cref="Facets"/> when asked for.</summary>
-public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, int Total, int Page, int PageSize, ArticleFacets? Facets)
-{
-    public int PageCount => (Total + PageSize - 1) / PageSize;
-    public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < PageCount;
-}
+public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Articles, Paging Paging, ArticleFacets? Facets);
 
 /// <summary>
 /// A facet's value: <see cref="Key"/> is what the URL carries (source name, type key, year or

@@ -32,14 +32,21 @@ public sealed class TagStore(ArchiveDatabase database)
         session.QuerySingleOrDefault<TagRow>("SELECT id, slug, name, kind, aliases FROM tags WHERE slug = @slug", new { slug }) is { } tag
             ? new TagRef(tag.Slug, tag.Name, tag.Kind) : null, cancellationToken);
 
-    /// <summary>One tag by slug with its aliases and tagged sections, newest article first; null if unknown.</summary>
-    public TagView? GetTag(string slug, CancellationToken cancellationToken = default) => database.Read($"load tag '{slug}'", session =>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>
+    /// One tag by slug with its aliases and a page of its tagged sections, newest article first; null
+    /// if unknown. A page past the end has no sections (<see cref="Paging.IsPastEnd"/>).
+    /// </summary>
+    public TagView? GetTag(string slug, int page = 1, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default) =>
+        database.Read($"load tag '{slug}', page {page}", session =>
     {
         var tag = session.QuerySingleOrDefault<TagRow>(
             "SELECT id, slug, name, kind, aliases FROM tags WHERE slug = @slug", new { slug });
         if (tag is null)
             return null;
 
+        var paging = Paging.Of(page, pageSize);
         var sections = session.Query<TaggedSectionRow>("""
             SELECT a.slug AS ArticleSlug, a.title AS ArticleTitle, a.source AS ArticleSource,
                    a.published AS ArticlePublished,
@@ -50,7 +57,10 @@ public sealed class TagStore(ArchiveDatabase database)
             JOIN articles a ON a.id = s.article_id
             WHERE st.tag_id = @Id
             ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
-            """, new { tag.Id });
+            LIMIT @Take OFFSET @Skip
+            """, new { tag.Id, paging.Take, paging.Skip });
+        // section_tags_by_tag alone: no section or article is read to count.
+        var total = session.QuerySingleOrDefault<int>("SELECT COUNT(*) FROM section_tags WHERE tag_id = @Id", new { tag.Id });
 
         return new TagView(tag.Slug, tag.Name, tag.Kind,
             tag.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries),
@@ -58,7 +68,8 @@ public sealed class TagStore(ArchiveDatabase database)
                     new ArticleRef(s.ArticleSlug, s.ArticleTitle, s.ArticleSource, s.ArticlePublished),
                     new SectionLink(s.StableId, s.SectionSlug, s.Ordinal, s.Heading),
                     s.Excerpt))
-                .ToList());
+                .ToList(),
+            paging with { Total = total });
     }, cancellationToken);
 
     sealed class TagSummaryRow

@@ -24,7 +24,7 @@ public sealed class ArchiveModel(ListingStore listing) : PageModel
             return Page();
         }
         Listing = listing.Browse(filter, page, withFacets: true, cancellationToken: HttpContext.RequestAborted);
-        return page > 1 && page > Listing.PageCount ? NotFound() : Page();
+        return Listing.Paging.IsPastEnd ? NotFound() : Page();
     }
 
     /// <summary>The listing with one facet set to <paramref name="value"/> (from page 1).</summary>

@@ -5,7 +5,7 @@ namespace PolicyNews.Web.Pages.Home;
 
 /// <summary>
 /// /api/articles: the archive listing as JSON, with the page's parameters (source, type, tag, kind,
-/// from, to, page; <see cref="ListingQuery"/>) plus pageSize (1 to <see cref="ListingStore.MaxPageSize"/>,
+/// from, to, page; <see cref="ListingQuery"/>) plus pageSize (1 to <see cref="Paging.MaxSize"/>,
 /// clamped): one page of articles with their page paths, section links and tags, the total, the
 /// links to the next and previous pages, and the facets with the API link of each value. Text is in
 /// the archive's own script. A parameter it cannot read is a 400 problem; a page past the last a 404.
@@ -21,16 +21,17 @@ public static class ArchiveApi
             var (page, pageProblem) = ListingQuery.ReadPage(request.Query);
             var pageSize = ListingStore.DefaultPageSize;
             if (!string.IsNullOrEmpty(request.Query["pageSize"]) && !int.TryParse(request.Query["pageSize"], out pageSize))
-                problem ??= $"pageSize must be a whole number (1 to {ListingStore.MaxPageSize})";
+                problem ??= $"pageSize must be a whole number (1 to {Paging.MaxSize})";
             if ((problem ?? pageProblem) is { } bad)
                 return Problems.Result(StatusCodes.Status400BadRequest, bad);
 
             var list = listing.Browse(filter, page, pageSize, withFacets: true, aborted);
-            if (page > 1 && page > list.PageCount)
-                return Problems.Result(StatusCodes.Status404NotFound, $"page {page} is past the last page ({list.PageCount})");
+            var paging = list.Paging;
+            if (paging.IsPastEnd)
+                return Problems.Result(StatusCodes.Status404NotFound, $"page {page} is past the last page ({paging.PageCount})");
             // The clamped size stays in the links, so that following next keeps the pages aligned.
             string Api(ArticleFilter f, int p) =>
-                Links.Listing(f, p, Links.ArticlesApi, list.PageSize == ListingStore.DefaultPageSize ? null : list.PageSize);
+                Links.Listing(f, p, Links.ArticlesApi, paging.Size == ListingStore.DefaultPageSize ? null : paging.Size);
             object Values(Facet facet, IReadOnlyList<FacetValue> values) => values.Select(v => new
             {
                 key = v.Key, label = v.Label, count = v.Count, kind = v.Kind,
@@ -41,13 +42,13 @@ public static class ArchiveApi
             return Results.Json(new
             {
                 filter = new { filter.Source, filter.Type, filter.Tag, filter.Kind, filter.From, filter.To },
-                total = list.Total,
-                page = list.Page,
-                pageSize = list.PageSize,
-                pageCount = list.PageCount,
+                total = paging.Total,
+                page = paging.Number,
+                pageSize = paging.Size,
+                pageCount = paging.PageCount,
                 csv = Links.ArticlesCsv,
-                next = list.HasNext ? Api(filter, list.Page + 1) : null,
-                prev = list.HasPrevious ? Api(filter, list.Page - 1) : null,
+                next = paging.HasNext ? Api(filter, paging.Number + 1) : null,
+                prev = paging.HasPrevious ? Api(filter, paging.Number - 1) : null,
                 articles = list.Articles.Select(a => new
                 {
                     a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary, a.Type,

@@ -6,8 +6,12 @@ public sealed class TagModel(TagStore tags) : PageModel
 
     public IActionResult OnGet(string slug)
     {
-        var tag = tags.GetTag(slug, HttpContext.RequestAborted);
-        if (tag is null)
+        // Not a handler parameter: Razor Pages binds "page" to its own route value (the page's name).
+        var (page, problem) = ListingQuery.ReadPage(Request.Query);
+        if (problem is not null)
+            return BadRequest();
+        var tag = tags.GetTag(slug, page, cancellationToken: HttpContext.RequestAborted);
+        if (tag is null || tag.Paging.IsPastEnd)
             return NotFound();
         Tag = tag;
         return Page();
