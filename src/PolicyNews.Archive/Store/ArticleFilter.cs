@@ -7,10 +7,12 @@ public enum Facet { Source, Type, Date, Tag, Kind }
 /// Which articles a listing (or a search) keeps: each set value narrows it, all of them together.
 /// <see cref="Tag"/> is a tag's slug and <see cref="Kind"/> a tag kind (articles carrying a tag of
 /// that kind); both go through <c>article_tags</c>. <see cref="From"/> and <see cref="To"/> are ISO
-/// dates as precise as wanted (<c>2025</c>, <c>2025-03</c>, <c>2025-03-10</c>), both inclusive: a
-/// date known only to the month or year counts as its first day, so <c>from=2025-03</c> leaves out
-/// an article dated just <c>2025</c>, and <c>to=2025-03</c> keeps every day of March. Undated
-/// articles drop out of any date range. The caller checks the values (the web answers 400).
+/// dates as precise as wanted (<c>2025</c>, <c>2025-03</c>, <c>2025-03-10</c>), both inclusive.
+/// Dates compare as written, a less precise date before the more precise ones it covers
+/// (2025 &lt; 2025-03 &lt; 2025-03-01): <c>from=2025-03</c> leaves out an article dated just
+/// <c>2025</c> (it is not known to be from March on), and <c>to</c> stands for every date it covers
+/// (<c>to=2025-03</c> keeps all of March). Undated articles drop out of any date range. The caller
+/// checks the values (the web answers 400).
 /// </summary>
 public sealed record ArticleFilter(string? Source = null, string? Type = null, string? Tag = null, string? Kind = null,
     string? From = null, string? To = null)

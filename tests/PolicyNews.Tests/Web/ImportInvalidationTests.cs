@@ -26,6 +26,8 @@ public sealed class ImportInvalidationTests(CachingPortal portal) : IClassFixtur
     [Theory]
     [InlineData("/", "added-to-home")]
     [InlineData("/api/articles", "added-to-api")]
+    [InlineData("/articles?type=news", "added-to-archive")]
+    [InlineData("/api/articles?type=news&kind=", "added-to-api-filter")]
     [InlineData("/feed.atom", "added-to-feed")]
     [InlineData("/sitemaps/1.xml", "added-to-sitemap")]
     public async Task AnImportInvalidatesCachedAnswersAndTheirValidators(string url, string slug)
