@@ -18,6 +18,8 @@ public sealed class MethodsTests(PortalFixture portal)
     public static TheoryData<string, string, int> Routes => new()
     {
         { "home", "/", 200 },
+        { "archive", "/articles?type=commentary", 200 },
+        { "archive, bad filter", "/articles?type=opinion", 400 },
         { "article", $"/articles/{Essay}", 200 },
         { "section", $"/articles/{Essay}/lead", 200 },
         { "permalink", "/s/no-such-section", 404 },
@@ -140,6 +142,18 @@ public sealed class MethodsTests(PortalFixture portal)
         { "GET", "/api/search?q=a&pageSize=lots", 400 },
         { "GET", "/api/search?q=a&sort=oldest", 400 },
         { "GET", "/api/search?q=a&count=some", 400 },
+        { "GET", "/api/search?q=a&type=opinion", 400 },
+        { "GET", "/api/search?q=a&from=2025-02-30", 400 },
+        { "GET", "/api/articles?type=opinion", 400 },
+        { "GET", "/api/articles?kind=people", 400 },
+        { "GET", "/api/articles?from=March", 400 },
+        { "GET", "/api/articles?to=2025-13", 400 },
+        { "GET", "/api/articles?from=2025-05&to=2025-04-30", 400 },
+        { "GET", "/api/articles?source=a&source=b", 400 },
+        { "GET", "/api/articles?page=0", 400 },
+        { "GET", "/api/articles?page=2x", 400 },
+        { "GET", "/api/articles?pageSize=all", 400 },
+        { "GET", "/api/articles?page=999", 404 },
     };
 
     [Theory]
