@@ -33,13 +33,19 @@ public sealed record ArticleFilter(string? Source = null, string? Type = null, s
     };
 
     /// <summary>The same filter without one facet: what that facet's counts are taken over.</summary>
-    public ArticleFilter Without(Facet facet) => facet switch
+    public ArticleFilter Without(Facet facet) => With(facet, null);
+
+    /// <summary>
+    /// The filter with one facet set to a value the facet lists (a <see cref="FacetValue.Key"/>: a
+    /// date value is a year or a month, which sets both ends of the range), or cleared by null.
+    /// </summary>
+    public ArticleFilter With(Facet facet, string? value) => facet switch
     {
-        Facet.Source => this with { Source = null },
-        Facet.Type => this with { Type = null },
-        Facet.Date => this with { From = null, To = null },
-        Facet.Tag => this with { Tag = null },
-        Facet.Kind => this with { Kind = null },
+        Facet.Source => this with { Source = value },
+        Facet.Type => this with { Type = value },
+        Facet.Date => this with { From = value, To = value },
+        Facet.Tag => this with { Tag = value },
+        Facet.Kind => this with { Kind = value },
         _ => this,
     };
 

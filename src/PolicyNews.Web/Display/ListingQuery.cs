@@ -63,17 +63,6 @@ public static partial class ListingQuery
         return parts.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}");
     }
 
-    /// <summary>The filter with one facet set to a value the facet listed (a date value is a year or a month: from and to both).</summary>
-    public static ArticleFilter With(ArticleFilter filter, Facet facet, string value) => facet switch
-    {
-        Facet.Source => filter with { Source = value },
-        Facet.Type => filter with { Type = value },
-        Facet.Date => filter with { From = value, To = value },
-        Facet.Tag => filter with { Tag = value },
-        Facet.Kind => filter with { Kind = value },
-        _ => filter,
-    };
-
     static bool IsIsoDate(string value) =>
         IsoDate().IsMatch(value) && (value.Length < 10 || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 

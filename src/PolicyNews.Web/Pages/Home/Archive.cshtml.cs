@@ -28,10 +28,10 @@ public sealed class ArchiveModel(ListingStore listing) : PageModel
     }
 
     /// <summary>The listing with one facet set to <paramref name="value"/> (from page 1).</summary>
-    public string Set(Facet facet, string value) => Links.Listing(ListingQuery.With(Filter, facet, value));
+    public string Set(Facet facet, string value) => Links.Listing(Filter.With(facet, value));
 
     /// <summary>The listing without one facet.</summary>
     public string Clear(Facet facet) => Links.Listing(Filter.Without(facet));
 
-    public bool IsSelected(Facet facet, string key) => ListingQuery.With(Filter, facet, key) == Filter;
+    public bool IsSelected(Facet facet, string key) => Filter.With(facet, key) == Filter;
 }

@@ -35,8 +35,8 @@ public static class ArchiveApi
             object Values(Facet facet, IReadOnlyList<FacetValue> values) => values.Select(v => new
             {
                 key = v.Key, label = v.Label, count = v.Count, kind = v.Kind,
-                api = Api(ListingQuery.With(filter, facet, v.Key), 1),
-                page = Links.Listing(ListingQuery.With(filter, facet, v.Key)),
+                api = Api(filter.With(facet, v.Key), 1),
+                page = Links.Listing(filter.With(facet, v.Key)),
             });
             var facets = list.Facets!;
             return Results.Json(new
