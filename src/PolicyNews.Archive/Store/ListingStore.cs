@@ -69,32 +69,36 @@ public sealed class ListingStore(ArchiveDatabase database)
     /// </summary>
     static ArticleFacets Facets(ReadSession session, ArticleFilter filter)
     {
-        List<FacetValue> Count(Facet facet, string select, string from, string groupBy, string order, ArticleFilter? over = null)
+        // "present" keeps rows with the facet's column set, in WHERE so that it narrows the index range.
+        List<FacetValue> Count(Facet facet, string select, string from, string present, string groupBy, string order, ArticleFilter? over = null)
         {
             var others = over ?? filter.Without(facet);
             return session.Query<FacetRow>($"""
-                SELECT {select} FROM {from} WHERE {others.Sql}
+                SELECT {select} FROM {from} WHERE {present} AND {others.Sql}
                 GROUP BY {groupBy} ORDER BY {order} LIMIT {FacetLimit}
                 """, others.Parameters).Select(r => new FacetValue(r.Key, r.Label, r.Count, r.Kind)).ToList();
         }
 
         var sources = Count(Facet.Source, "a.source AS Key, a.source AS Label, COUNT(*) AS Count", "articles a",
-            "a.source HAVING a.source IS NOT NULL", "Count DESC, Key");
-        var types = Count(Facet.Type, "a.type AS Key, a.type AS Label, COUNT(*) AS Count", "articles a", "a.type", "Count DESC, Key")
+            "a.source IS NOT NULL", "a.source", "Count DESC, Key");
+        var types = Count(Facet.Type, "a.type AS Key, a.type AS Label, COUNT(*) AS Count", "articles a", "1 = 1", "a.type", "Count DESC, Key")
             .Select(t => t with { Label = ArticleTypes.NameOf(t.Key) })
             .OrderBy(t => ArticleTypes.All.ToList().FindIndex(k => k.Key == t.Key)).ToList();
         var years = Count(Facet.Date, "substr(a.published, 1, 4) AS Key, substr(a.published, 1, 4) AS Label, COUNT(*) AS Count",
-            "articles a", "1 HAVING Key IS NOT NULL", "Key DESC");
+            "articles a", "a.published IS NOT NULL", "1", "Key DESC");
         // Months of one year: over the other facets and that year (an article dated only to the year has no month).
         var months = filter.SingleYear is { } year
             ? Count(Facet.Date, "substr(a.published, 1, 7) AS Key, substr(a.published, 1, 7) AS Label, COUNT(*) AS Count",
-                "articles a", "1 HAVING length(Key) = 7", "Key DESC", filter with { From = year, To = year })
+                "articles a", "length(a.published) >= 7", "1", "Key DESC", filter with { From = year, To = year })
             : [];
-        // The table name is "article_tags at" so that the filter's own subqueries (which name it too) stay apart.
+        // Tags and kinds count article_tags ("x": the filter's own subqueries name it "at"), joined to
+        // the articles only when a filter needs their columns: unfiltered, the links alone are read.
+        string TagLinks(Facet facet) => filter.Without(facet).IsEmpty
+            ? "article_tags x JOIN tags t ON t.id = x.tag_id"
+            : "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id";
         var tags = Count(Facet.Tag, "t.slug AS Key, t.name AS Label, COUNT(*) AS Count, t.kind AS Kind",
-            "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id", "x.tag_id", "Count DESC, t.name");
-        var kinds = Count(Facet.Kind, "t.kind AS Key, t.kind AS Label, COUNT(DISTINCT a.id) AS Count",
-                "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id", "t.kind", "Key")
+            TagLinks(Facet.Tag), "1 = 1", "x.tag_id", "Count DESC, t.name");
+        var kinds = Count(Facet.Kind, "t.kind AS Key, t.kind AS Label, COUNT(DISTINCT x.article_id) AS Count", TagLinks(Facet.Kind), "1 = 1", "t.kind", "Key")
             .Select(k => k with { Label = TagKinds.NameOf(k.Key) })
             .OrderBy(k => TagKinds.Rank(k.Key)).ToList();
         return new ArticleFacets(sources, types, years, months, tags, kinds);

@@ -8,10 +8,11 @@
 ALTER TABLE articles ADD COLUMN type TEXT NOT NULL DEFAULT 'news'
     CHECK (type IN ('news', 'commentary', 'policy-document', 'speech', 'interview'));
 
--- A filter on source or type reads its own index in newest-first order and stops after the page;
--- counting by source or type reads the index alone.
-CREATE INDEX articles_by_source ON articles(source, published DESC, id DESC);
-CREATE INDEX articles_by_type ON articles(type, published DESC, id DESC);
+-- A filter on source or type reads its own index in newest-first order and stops after the page.
+-- The trailing column makes each index cover the other facets' counts under that filter (types of
+-- one source, sources of one type, years of either), so counting reads no article row.
+CREATE INDEX articles_by_source ON articles(source, published DESC, id DESC, type);
+CREATE INDEX articles_by_type ON articles(type, published DESC, id DESC, source);
 
 -- Tags belong to sections; browsing filters and counts articles. This table is the union of an
 -- article's section tags, kept by the importer (TagWriter.Link) for every article whose links it
