@@ -151,12 +151,12 @@ public sealed class SearchIndexTests : IDisposable
     {
         Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
         // Take the database back to schema 1, as it was before search (002), heading marks (003), retired paths (004),
-        // the second search index (005), tag exclusions (006) and the import generation (007) existed.
+        // the second search index (005), tag exclusions (006), the import generation (007) and browsing (009) existed.
         using (var connection = archive.Connect())
-            connection.Execute("""
+            connection.Execute($"""
                 DROP TRIGGER sections_leave_search_index; DROP TABLE search_headings; DROP TABLE search_sections;
                 DROP TABLE heading_annotations; DROP TABLE heading_repairs; DROP TABLE retired_paths; DROP TABLE retired_section_ids;
-                ALTER TABLE tags DROP COLUMN excludes; DROP TABLE import_generation;
+                ALTER TABLE tags DROP COLUMN excludes; DROP TABLE import_generation; {UndoBrowsingFacets}
                 PRAGMA user_version = 1;
                 """);
 
