@@ -6,7 +6,7 @@ namespace PolicyNews.Archive.Store;
 /// The archive listing: one page of articles a filter keeps, newest first (undated last), with the
 /// total and, when asked, the facets. Every query is indexed (migration 009) and bounded by the
 /// page, except the facet counts, which read index entries of the articles the rest of the
-/// selection keeps (docs/performance.md, "Browsing").
+/// selection keeps (query plans in migration 009's comments).
 /// </summary>
 public sealed class ListingStore(ArchiveDatabase database)
 {

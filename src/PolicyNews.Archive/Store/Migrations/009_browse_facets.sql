@@ -1,7 +1,9 @@
 -- Paged, faceted browsing (issue 13): the archive listing filters by source, document type, date,
 -- tag and tag kind, and shows for each facet how many articles the rest of the selection leaves.
--- Every count and page is an indexed query; none reads every article row (docs/performance.md,
--- "Browsing").
+-- Every count and page is an indexed query; none reads article rows beyond its page. EXPLAIN QUERY
+-- PLAN on a generated archive of 10,000 articles: page 1 scans articles_by_published and stops after
+-- the page; a source or type filter (with dates) searches its own index; counts and the source, type
+-- and year facets read covering indexes; unfiltered tag and kind counts read article_tags alone.
 
 -- The document type from articles.json (Store/ArticleTypes.cs); an archive imported before it
 -- holds news reports until its next import of articles.json says otherwise.
