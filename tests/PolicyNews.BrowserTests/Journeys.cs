@@ -121,8 +121,9 @@ public sealed class Journeys(PortalFixture portal, ITestOutputHelper output)
         await Expect(page.Locator("h1")).Not.ToContainTextAsync("創新");
 
         // Navigation by a plain link (no query string): the cookie remembers the choice.
+        // The header's first link is the whole archive, /articles.
         await page.Locator(".site-nav a").First.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/articles$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
         var card = page.Locator($".article-card h2 a[href='{SitePages.InnovationArticle}']");
         await Expect(card).ToContainTextAsync("创新");
