@@ -84,6 +84,7 @@ public static class Links
     public static string ArticleCsv(string slug) => $"{ArticleApi(slug)}.csv";
     public static string SectionApi(string articleSlug, string sectionSlug) => $"{ArticleApi(articleSlug)}/{Uri.EscapeDataString(sectionSlug)}";
     public static string TagApi(string slug) => $"{TagsApi}/{Uri.EscapeDataString(slug)}";
+    public static string TagApi(string slug, int page) => page > 1 ? $"{TagApi(slug)}?page={page}" : TagApi(slug);
     public static string TagCsv(string slug) => $"{TagApi(slug)}.csv";
     public static string TagFeed(string slug) => $"{Tag(slug)}/feed.atom";
 

@@ -21,22 +21,32 @@ public static class TagApi
         })).RequireRateLimiting(Limits.Api).WithSummary("Every tag, grouped by kind, with how many sections and articles carry it")
             .Answers(OpenApiDocuments.Json);
 
-        app.MapGetAndHead(Links.TagsApi + "/{slug}", (string slug, TagStore tags, CancellationToken aborted) =>
-            tags.GetTag(slug, aborted) is { } t
-                ? Results.Json(new
+        app.MapGetAndHead(Links.TagsApi + "/{slug}", (string slug, HttpRequest request, TagStore tags, CancellationToken aborted) =>
+        {
+            var (page, problem) = ListingQuery.ReadPage(request.Query);
+            if (problem is not null)
+                return Problems.Result(StatusCodes.Status400BadRequest, problem);
+            if (tags.GetTag(slug, page, cancellationToken: aborted) is not { } t)
+                return Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'");
+            var paging = t.Paging;
+            if (paging.IsPastEnd)
+                return Problems.Result(StatusCodes.Status404NotFound, $"page {page} is past the last page ({paging.PageCount})");
+            return Results.Json(new
+            {
+                t.Slug, t.Name, t.Kind, kindName = TagKinds.NameOf(t.Kind), t.Aliases,
+                page = Links.Tag(t.Slug, paging.Number), csv = Links.TagCsv(t.Slug), feed = Links.TagFeed(t.Slug),
+                total = paging.Total, pageNumber = paging.Number, pageSize = paging.Size, pageCount = paging.PageCount,
+                next = paging.HasNext ? Links.TagApi(t.Slug, paging.Number + 1) : null,
+                prev = paging.HasPrevious ? Links.TagApi(t.Slug, paging.Number - 1) : null,
+                sections = t.Sections.Select(s => new
                 {
-                    t.Slug, t.Name, t.Kind, kindName = TagKinds.NameOf(t.Kind), t.Aliases,
-                    page = Links.Tag(t.Slug), csv = Links.TagCsv(t.Slug), feed = Links.TagFeed(t.Slug),
-                    sections = t.Sections.Select(s => new
-                    {
-                        article = new { s.Article.Slug, s.Article.Title, s.Article.Source, s.Article.Published, page = Links.Article(s.Article.Slug) },
-                        section = Links.SectionJson(s.Article.Slug, s.Section),
-                        s.Excerpt,
-                    }),
-                })
-                : Problems.Result(StatusCodes.Status404NotFound, $"no tag '{slug}'"))
-            .RequireRateLimiting(Limits.Api).WithSummary("A tag and the sections it tags, newest article first")
-            .Answers(OpenApiDocuments.Json, StatusCodes.Status404NotFound);
+                    article = new { s.Article.Slug, s.Article.Title, s.Article.Source, s.Article.Published, page = Links.Article(s.Article.Slug) },
+                    section = Links.SectionJson(s.Article.Slug, s.Section),
+                    s.Excerpt,
+                }),
+            });
+        }).RequireRateLimiting(Limits.Api).WithSummary("A tag and a page of the sections it tags (50 a page, newest article first), with next/prev links")
+            .Answers(OpenApiDocuments.Json, StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         app.MapGetAndHead(Links.TagsApi + "/{slug}.csv", (string slug, TagStore tags, SectionTextStore sections, SiteOrigin origin,
                 CancellationToken aborted) =>
