@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -32,8 +33,8 @@ public sealed record WalCheckpoint(bool Busy, int WalPages, int MovedPages)
     public bool Complete => !Busy || MovedPages == WalPages;
 }
 
-/// <summary>The queries of one <see cref="ArchiveDatabase.Read{T}"/>: Dapper calls with timing, none started once the read is cancelled.</summary>
-public sealed class ReadSession(SqliteConnection connection, SqliteTransaction transaction, ILogger logger, CancellationToken cancellationToken = default)
+/// <summary>The queries of one <see cref="ArchiveDatabase.Read{T}"/> (or <see cref="PostgreSQL.PostgresArchive.Read{T}"/>): Dapper calls with timing, none started once the read is cancelled.</summary>
+public sealed class ReadSession(DbConnection connection, DbTransaction transaction, ILogger logger, CancellationToken cancellationToken = default)
 {
     public int Queries { get; private set; }
 

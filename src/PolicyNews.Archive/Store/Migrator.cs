@@ -14,12 +14,10 @@ namespace PolicyNews.Archive.Store;
 /// </summary>
 public static partial class Migrator
 {
-    const string Prefix = "migrations/";
-
     public sealed record Migration(int Number, string Name, string Sql);
 
     /// <summary>All migrations, in order, checked to be numbered 1..N without gaps.</summary>
-    public static IReadOnlyList<Migration> All { get; } = Load();
+    public static IReadOnlyList<Migration> All { get; } = Load("migrations/");
 
     public static int LatestVersion => All.Count;
 
@@ -80,14 +78,18 @@ public static partial class Migrator
         $"store: {connection.DataSource} is at schema version {current}, newer than this build knows ({All.Count}): " +
         "a newer build migrated it; run that build, or restore a backup made for this one");
 
-    static IReadOnlyList<Migration> Load()
+    /// <summary>
+    /// The scripts embedded under <paramref name="prefix"/> (the csproj names them): "migrations/" for
+    /// SQLite, "pg-migrations/" for PostgreSQL (<see cref="PostgreSQL.PostgresMigrator"/>).
+    /// </summary>
+    internal static IReadOnlyList<Migration> Load(string prefix)
     {
         var assembly = typeof(Migrator).Assembly;
         var migrations = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-            .Select(n => n[Prefix.Length..])
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => n[prefix.Length..])
             .Order(StringComparer.Ordinal)
-            .Select(name => Read(assembly, name))
+            .Select(name => Read(assembly, prefix, name))
             .ToList();
 
         for (var i = 0; i < migrations.Count; i++)
@@ -96,12 +98,12 @@ public static partial class Migrator
         return migrations;
     }
 
-    static Migration Read(Assembly assembly, string fileName)
+    static Migration Read(Assembly assembly, string prefix, string fileName)
     {
         var match = MigrationName().Match(fileName);
         if (!match.Success)
             throw new StoreException($"store: migration '{fileName}' is not named NNN_name.sql");
-        using var stream = assembly.GetManifestResourceStream(Prefix + fileName)!;
+        using var stream = assembly.GetManifestResourceStream(prefix + fileName)!;
         using var reader = new StreamReader(stream);
         return new Migration(int.Parse(match.Groups[1].Value), Path.GetFileNameWithoutExtension(fileName), reader.ReadToEnd());
     }

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace PolicyNews.Archive.Store.PostgreSQL;
+
+/// <summary>
+/// The archive in a PostgreSQL database: the counterpart of <see cref="ArchiveDatabase"/> for the
+/// <c>PostgreSQL</c> provider (docs/postgresql.md). <see cref="Open"/> migrates the schema;
+/// <see cref="Read{T}"/> runs one logical read in one snapshot (REPEATABLE READ, read only), timed,
+/// logged and wrapped like SQLite's, through the same <see cref="ReadSession"/>, so a store's SQL
+/// and Dapper mapping serve both.
+/// </summary>
+public sealed class PostgresArchive : IDisposable
+{
+    static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(200);
+
+    readonly NpgsqlDataSource dataSource;
+    readonly ILogger logger;
+
+    PostgresArchive(NpgsqlDataSource dataSource, string description, ILogger logger)
+    {
+        this.dataSource = dataSource;
+        this.logger = logger;
+        Description = description;
+    }
+
+    /// <summary>host:port/database, for messages (never the password).</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// Connects to the database <paramref name="connectionString"/> names and brings its schema up to
+    /// date. An unreachable server, a refused login or a missing database throws a
+    /// <see cref="StoreException"/> naming host, port and database.
+    /// </summary>
+    public static PostgresArchive Open(string connectionString, ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreException($"store: the PostgreSQL connection string is not valid: {ex.Message}", ex);
+        }
+        var description = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        var archive = new PostgresArchive(NpgsqlDataSource.Create(builder), description, logger);
+        try
+        {
+            using var connection = archive.OpenConnection();
+            PostgresMigrator.Migrate(connection, logger);
+            return archive;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            archive.Dispose();
+            throw new StoreException($"store: cannot open the PostgreSQL archive {description}: {ex.Message}", ex);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    public NpgsqlConnection OpenConnection() => dataSource.OpenConnection();
+
+    /// <summary>
+    /// As <see cref="ArchiveDatabase.Read{T}"/>: one snapshot, so a page never mixes rows from before and
+    /// after an import's commit. A cancelled token asks the server to cancel the running statement.
+    /// </summary>
+    public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var connection = OpenConnection();
+            using var tx = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            connection.Execute("SET TRANSACTION READ ONLY", transaction: tx);
+            using var cancel = cancellationToken.Register(() => CancelBackend(connection.ProcessID));
+            var session = new ReadSession(connection, tx, logger, cancellationToken);
+            var result = read(session);
+            tx.Commit();
+
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            logger.Log(elapsed > SlowRead ? LogLevel.Warning : LogLevel.Debug,
+                "store: {What} took {Elapsed:0.0} ms in {Queries} queries", what, elapsed.TotalMilliseconds, session.Queries);
+            return result;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is NpgsqlException or OperationCanceledException)
+        {
+            logger.LogWarning("store: {What} stopped after {Elapsed:0.0} ms: cancelled", what, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw new OperationCanceledException($"store: {what} was stopped", ex, cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or InvalidCastException or FormatException)
+        {
+            throw new StoreException($"store: unable to {what}", ex);
+        }
+    }
+
+    /// <summary>Cancels whatever the server process <paramref name="pid"/> runs (SQLite's interrupt, over a second connection).</summary>
+    void CancelBackend(int pid)
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            connection.Execute("SELECT pg_cancel_backend(@pid)", new { pid });
+        }
+        catch (NpgsqlException ex)
+        {
+            logger.LogWarning(ex, "store: could not cancel a read on {Archive}", Description);
+        }
+    }
+
+    public void Dispose() => dataSource.Dispose();
+}
