@@ -1,0 +1,82 @@
+using Dapper;
+using Npgsql;
+
+namespace PolicyNews.Archive.Search;
+
+/// <summary>
+/// Keeps search_sections of a PostgreSQL archive (Store/PostgreSQL/Migrations/001) equal to the
+/// sections, inside the caller's transaction: the counterpart of <see cref="SearchIndexWriter"/>.
+/// The five forms are computed in C# (<see cref="SearchTokens.ForIndex"/>, the same as FTS5 gets)
+/// and sent with COPY as tsvector literals (<see cref="TsVectors"/>); a deleted section's row goes
+/// with it (ON DELETE CASCADE).
+/// </summary>
+public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTransaction transaction)
+{
+    /// <summary>Sections read and written per round trip when the whole archive is indexed.</summary>
+    const int Batch = 5000;
+
+    // A section's body is its paragraphs in order, one line each: the text SearchIndexWriter indexes.
+    const string SectionTexts = """
+        SELECT s.id, s.heading,
+               (SELECT string_agg(p.text, E'\n' ORDER BY p.ordinal) FROM paragraphs p WHERE p.section_id = s.id) AS body
+        FROM sections s
+        """;
+
+    /// <summary>Re-indexes every section of the given articles.</summary>
+    public void Refresh(IReadOnlyCollection<long> articleIds)
+    {
+        if (articleIds.Count == 0)
+            return;
+        var ids = articleIds.ToArray();
+        connection.Execute("DELETE FROM search_sections WHERE section_id IN (SELECT id FROM sections WHERE article_id = ANY(@ids))", new { ids }, transaction);
+        Write(connection.Query<SectionText>($"{SectionTexts} WHERE s.article_id = ANY(@ids)", new { ids }, transaction).AsList());
+    }
+
+    /// <summary>Empties the index and fills it again from every section, <see cref="Batch"/> sections at a time.</summary>
+    public void Rebuild()
+    {
+        connection.Execute("DELETE FROM search_sections", transaction: transaction);
+        for (long after = 0; ;)
+        {
+            var sections = connection.Query<SectionText>($"{SectionTexts} WHERE s.id > @after ORDER BY s.id LIMIT {Batch}", new { after }, transaction).AsList();
+            if (sections.Count == 0)
+                break;
+            Write(sections);
+            after = sections[^1].Id;
+        }
+        connection.Execute("ANALYZE search_sections", transaction: transaction);
+    }
+
+    void Write(List<SectionText> sections)
+    {
+        using var copy = connection.BeginTextImport(
+            "COPY search_sections (section_id, words, pairs, pinyin, pinyin_pairs, pinyin_readings) FROM STDIN");
+        foreach (var section in sections)
+        {
+            // ForIndex keeps the last two texts' forms: take all of the heading's, then all of the body's.
+            var heading = SearchTokens.ForIndex(section.Heading);
+            var body = SearchTokens.ForIndex(section.Body);
+            copy.Write(section.Id);
+            foreach (var vector in new[]
+                     {
+                         TsVectors.Vector(heading?.Words, body?.Words),
+                         TsVectors.Vector(heading?.WordPairs, body?.WordPairs),
+                         TsVectors.Vector(heading?.Pinyin, body?.Pinyin),
+                         TsVectors.Vector(heading?.PinyinPairs, body?.PinyinPairs),
+                         TsVectors.Vector(heading?.PinyinReadingPairs, body?.PinyinReadingPairs),
+                     })
+            {
+                copy.Write('\t');
+                copy.Write(vector.Replace("\\", "\\\\"));   // COPY's text format escapes backslashes; tokens hold no tab or newline
+            }
+            copy.Write('\n');
+        }
+    }
+
+    sealed class SectionText
+    {
+        public long Id { get; set; }
+        public string? Heading { get; set; }
+        public string? Body { get; set; }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace PolicyNews.Archive.Search;
+
+/// <summary>
+/// The index forms of <see cref="SearchTokens"/> as PostgreSQL <c>tsvector</c> and <c>tsquery</c>
+/// literals, so PostgreSQL searches exactly the tokens FTS5 does (docs/search.md, "PostgreSQL").
+/// Each token of a form is a lexeme at its position, counted as FTS5 counts them; a heading's
+/// lexemes carry weight A, a body's the default D, and the body's positions start two after the
+/// heading's, so a phrase never runs from one into the other (FTS5 keeps them in two columns). The
+/// break token "¦" stays a lexeme, so a phrase across punctuation matches as it does in FTS5.
+/// </summary>
+/// <remarks>
+/// Lexemes are written as given, never through a text search configuration, so nothing is stemmed
+/// or dropped; they are lowered and stripped of diacritics as FTS5's <c>unicode61
+/// remove_diacritics 2</c> does. PostgreSQL keeps at most 256 positions per lexeme and none past
+/// 16,383 (docs/search.md, "Known limits").
+/// </remarks>
+public static class TsVectors
+{
+    /// <summary>PostgreSQL's largest tsvector position: later tokens all land on it.</summary>
+    public const int MaxPosition = 16383;
+
+    /// <summary>A tsvector literal of one form: <paramref name="heading"/> and <paramref name="body"/> are that form's space-separated tokens (or null).</summary>
+    public static string Vector(string? heading, string? body)
+    {
+        var lexemes = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        var position = 0;
+        void Add(string? tokens, string weight)
+        {
+            if (tokens is null) return;
+            foreach (var token in tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                position = Math.Min(position + 1, MaxPosition);
+                var lexeme = Lexeme(token);
+                if (lexemes.TryGetValue(lexeme, out var positions))
+                    positions.Append(',');
+                else
+                    lexemes[lexeme] = positions = new StringBuilder();
+                positions.Append(position.ToString(CultureInfo.InvariantCulture)).Append(weight);
+            }
+        }
+
+        Add(heading, "A");
+        position = Math.Min(position + 1, MaxPosition);   // the gap between the two "columns"
+        Add(body, "");
+        return string.Join(' ', lexemes.Select(l => Quote(l.Key) + ":" + l.Value));
+    }
+
+    /// <summary>A tsquery literal: the tokens as one phrase (<c>&lt;-&gt;</c>), each restricted to headings when <paramref name="headingOnly"/>.</summary>
+    public static string Phrase(IEnumerable<string> tokens, bool headingOnly) =>
+        string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t)) + (headingOnly ? ":A" : "")));
+
+    /// <summary>As unicode61 with remove_diacritics 2: lower case, combining marks dropped (Han and ASCII pass as they are).</summary>
+    public static string Lexeme(string token)
+    {
+        if (token.All(c => c < 0x80 || char.IsSurrogate(c) || c >= 0x2E80 && c < 0xA000))
+            return token.ToLowerInvariant();
+        var decomposed = token.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+                kept.Append(c);
+        return kept.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Quoted for a tsvector or tsquery literal: backslashes and single quotes escaped.</summary>
+    static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\").Replace("'", "''") + "'";
+}

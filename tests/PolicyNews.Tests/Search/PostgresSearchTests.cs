@@ -1,0 +1,127 @@
+using Dapper;
+using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store.PostgreSQL;
+using PolicyNews.Tests.Store.PostgreSQL;
+using static PolicyNews.Tests.Search.SeedArchive;
+
+namespace PolicyNews.Tests.Search;
+
+/// <summary>The seeds imported into SQLite once and copied into a PostgreSQL archive (<see cref="ArchiveCopy"/>), shared by a test class.</summary>
+public sealed class SeedArchiveOnPostgres : IDisposable
+{
+    public SeedArchive Sqlite { get; } = new();
+    PostgresArchive? postgres;
+
+    public PostgresArchive Postgres(PostgresCluster cluster)
+    {
+        lock (this)
+        {
+            if (postgres is null)
+            {
+                postgres = PostgresArchive.Open(cluster.CreateDatabase());
+                ArchiveCopy.Copy(Sqlite.Database, postgres);
+            }
+            return postgres;
+        }
+    }
+
+    public void Dispose()
+    {
+        postgres?.Dispose();
+        Sqlite.Dispose();
+    }
+}
+
+/// <summary>
+/// Search on PostgreSQL finds what search on SQLite finds, query by query, over the same archive:
+/// folding of scripts, 1- and 2-character words, pinyin in any reading, phrases, exclusions,
+/// filters, the newest-first order and the limit past which counting stops.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnPostgres seeds) : IClassFixture<SeedArchiveOnPostgres>
+{
+    static readonly string[] QueryTexts =
+    [
+        "创新", "創新", "新", "才", "杭州", "杭州。", "deepseek", "ＤｅｅｐＳｅｅｋ", "DeepSeek式創新", "\"DeepSeek式創新\"",
+        "chuangxin", "hangzhou", "hang zhou", "xin", "changqi", "hangye", "chongxin", "rencaipei", "六小龙", "六小龍 杭州",
+        "創新 -人才", "人才 -deepseek -杭州", "\"人才培養\"", "科技 创新 企业", "梁文锋", "AI", "2025", "的", "，", "-创新",
+    ];
+
+    public static TheoryData<string> Queries => new(QueryTexts);
+
+    [PostgresTheory]
+    [MemberData(nameof(Queries))]
+    public void FindsTheSameSectionsAsSqlite(string query)
+    {
+        var request = new SearchRequest(query, PageSize: SearchStore.MaxPageSize, CountAll: true);
+        var sqlite = seeds.Sqlite.Search.Search(request);
+        var pg = new PostgresSearch(seeds.Postgres(postgres.Cluster)).Find(request);
+
+        Assert.Equal(sqlite.Query.Status, pg.Query.Status);
+        Assert.Equal(sqlite.TotalHits, pg.TotalHits);
+        Assert.Equal(Sorted(sqlite.Hits.Select(h => h.Section.StableId)), Sorted(StableIds(pg.SectionIds)));
+    }
+
+    [PostgresFact]
+    public void TheQueryTableFindsSomethingForMostQueries()
+    {
+        // Guards the comparison above against two providers that both find nothing.
+        var found = QueryTexts.Count(q => seeds.Sqlite.Search.Search(new SearchRequest(q, CountAll: true)).TotalHits > 0);
+        Assert.True(found >= QueryTexts.Length - 3, $"only {found} of {QueryTexts.Length} queries find anything");
+    }
+
+    public static TheoryData<string, string?, string?> Filtered => new()
+    {
+        { "创新", null, Lessons },
+        { "人才", "innovative-talent", null },
+        { "杭州", "hangzhou", Replicated },
+        { "创新", "no-such-tag", null },
+    };
+
+    [PostgresTheory]
+    [MemberData(nameof(Filtered))]
+    public void FiltersAndNewestFirstOrderMatchSqlite(string query, string? tag, string? article)
+    {
+        var request = new SearchRequest(query, tag, article, SearchSort.Newest, PageSize: SearchStore.MaxPageSize);
+        var sqlite = seeds.Sqlite.Search.Search(request);
+        var pg = new PostgresSearch(seeds.Postgres(postgres.Cluster)).Find(request);
+
+        Assert.Equal(sqlite.TotalHits, pg.TotalHits);
+        Assert.Equal(sqlite.Hits.Select(h => h.Section.StableId), StableIds(pg.SectionIds));
+    }
+
+    /// <summary>Past the exact limit both stop counting and show the same hits page by page (heading matches first, then newest).</summary>
+    [PostgresFact]
+    public void PastTheExactLimitBothPageThroughTheSameHits()
+    {
+        const int limit = 3, pageSize = 2;
+        var sqlite = new SearchStore(seeds.Sqlite.Database, exactUpTo: limit);
+        var pg = new PostgresSearch(seeds.Postgres(postgres.Cluster), exactUpTo: limit);
+
+        List<string> all = [], allPg = [];
+        for (var page = 1; page <= 10; page++)
+        {
+            var request = new SearchRequest("创新", Page: page, PageSize: pageSize);
+            var a = sqlite.Search(request);
+            var b = pg.Find(request);
+            Assert.Equal((a.TotalHits, a.TotalIsExact, a.HasNext), (b.TotalHits, b.TotalIsExact, b.HasNext));
+            all.AddRange(a.Hits.Select(h => h.Section.StableId));
+            allPg.AddRange(StableIds(b.SectionIds));
+            if (!a.HasNext) break;
+        }
+        Assert.Equal((limit, false), (sqlite.Search(new SearchRequest("创新")).TotalHits, sqlite.Search(new SearchRequest("创新")).TotalIsExact));
+        Assert.Equal(8, all.Count);
+        Assert.Equal(Sorted(all), Sorted(allPg));
+    }
+
+    List<string> StableIds(IReadOnlyList<long> ids)
+    {
+        using var connection = seeds.Postgres(postgres.Cluster).OpenConnection();
+        var byId = connection.Query<(long Id, string StableId)>("SELECT id, stable_id FROM sections WHERE id = ANY(@ids)", new { ids = ids.ToArray() })
+            .ToDictionary(r => r.Id, r => r.StableId);
+        return ids.Select(id => byId[id]).ToList();
+    }
+
+    static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
+}
