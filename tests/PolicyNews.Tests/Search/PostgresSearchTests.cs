@@ -46,6 +46,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "创新", "創新", "新", "才", "杭州", "杭州。", "deepseek", "ＤｅｅｐＳｅｅｋ", "DeepSeek式創新", "\"DeepSeek式創新\"",
         "chuangxin", "hangzhou", "hang zhou", "xin", "changqi", "hangye", "chongxin", "rencaipei", "六小龙", "六小龍 杭州",
         "創新 -人才", "人才 -deepseek -杭州", "\"人才培養\"", "科技 创新 企业", "梁文锋", "AI", "2025", "的", "，", "-创新",
+        // Both words in a section, but never next to each other: a phrase must not match them.
+        "\"deepseek 杭州\"", "\"杭州 deepseek\"", "\"人才 創新\"", "\"创新 人才\"",
     ];
 
     public static TheoryData<string> Queries => new(QueryTexts);
