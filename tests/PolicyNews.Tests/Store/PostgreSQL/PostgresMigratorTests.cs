@@ -50,6 +50,21 @@ public sealed class PostgresMigratorTests(PostgresFixture postgres) : IDisposabl
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>SQLite compares text by code point (BINARY); so must PostgreSQL, whatever locale its database has, or tags and slugs list in another order.</summary>
+    [PostgresFact]
+    public void EveryTextColumnComparesByCodePoint()
+    {
+        using var archive = PostgresArchive.Open(postgres.Cluster.CreateDatabase());
+        using var pg = archive.OpenConnection();
+        var columns = pg.Query<(string Table, string Column, string? Collation)>("""
+            SELECT table_name, column_name, collation_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND data_type = 'text'
+            """).AsList();
+
+        Assert.True(columns.Count > 30);
+        Assert.All(columns, c => Assert.True(c.Collation == "C", $"{c.Table}.{c.Column} collates as {c.Collation ?? "the database default"}"));
+    }
+
     [PostgresFact]
     public void ReopeningAppliesNothing()
     {
