@@ -20,7 +20,6 @@ public sealed class ArchiveDatabase : IDisposable
     /// 30 s unless set) both get this, so a locked database fails after 5 s as docs/operations.md says.
     /// </summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
-    static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(200);
 
     readonly string connectionString;
     readonly string unpooledConnectionString;
@@ -238,12 +237,9 @@ public sealed class ArchiveDatabase : IDisposable
     /// already running is interrupted inside SQLite (<c>sqlite3_interrupt</c>; Microsoft.Data.Sqlite's
     /// own <c>Cancel</c> does nothing). A stopped read throws <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
+    public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default) =>
+        TimedRead.Run(logger, what, cancellationToken, () =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             using var connection = OpenConnection();
             using var tx = connection.BeginTransaction(deferred: true);
             // Disposed first (declared last): it waits for a running callback, so the interrupt
@@ -252,22 +248,8 @@ public sealed class ArchiveDatabase : IDisposable
             var session = new ReadSession(connection, tx, logger, cancellationToken);
             var result = read(session);
             tx.Commit();
-
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            logger.Log(elapsed > SlowRead ? LogLevel.Warning : LogLevel.Debug,
-                "store: {What} took {Elapsed:0.0} ms in {Queries} queries", what, elapsed.TotalMilliseconds, session.Queries);
-            return result;
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is SqliteException or OperationCanceledException)
-        {
-            logger.LogWarning("store: {What} stopped after {Elapsed:0.0} ms: cancelled", what, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw new OperationCanceledException($"store: {what} was stopped", ex, cancellationToken);
-        }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or InvalidCastException or FormatException)
-        {
-            throw new StoreException($"store: unable to {what}", ex);
-        }
-    }
+            return (result, session.Queries);
+        });
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(connectionString));

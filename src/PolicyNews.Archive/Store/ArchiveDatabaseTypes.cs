@@ -71,3 +71,38 @@ public sealed class ReadSession(DbConnection connection, DbTransaction transacti
         return result;
     }
 }
+
+/// <summary>
+/// What every read does around its queries, on either provider: stop before starting when already
+/// cancelled, time and log it (a warning past <see cref="Slow"/>), turn a database failure into a
+/// <see cref="StoreException"/> ("store: unable to …") and a cancelled one into
+/// <see cref="OperationCanceledException"/>.
+/// </summary>
+internal static class TimedRead
+{
+    static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(200);
+
+    /// <summary><paramref name="read"/> opens the snapshot, runs the queries and commits; it returns its result and how many queries it ran.</summary>
+    public static T Run<T>(ILogger logger, string what, CancellationToken cancellationToken, Func<(T Result, int Queries)> read)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (result, queries) = read();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            logger.Log(elapsed > Slow ? LogLevel.Warning : LogLevel.Debug,
+                "store: {What} took {Elapsed:0.0} ms in {Queries} queries", what, elapsed.TotalMilliseconds, queries);
+            return result;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is DbException or OperationCanceledException)
+        {
+            logger.LogWarning("store: {What} stopped after {Elapsed:0.0} ms: cancelled", what, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw new OperationCanceledException($"store: {what} was stopped", ex, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or InvalidCastException or FormatException)
+        {
+            throw new StoreException($"store: unable to {what}", ex);
+        }
+    }
+}

@@ -1,8 +1,6 @@
 using Dapper;
 using PolicyNews.Archive.Import;
-using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
-using PolicyNews.Archive.Store.PostgreSQL;
 using PolicyNews.Tests.Store.PostgreSQL;
 
 namespace PolicyNews.Tests.Import;
@@ -20,11 +18,8 @@ public sealed class ArchiveCopyTests(PostgresFixture postgres) : IDisposable
     [PostgresFact]
     public void CopiesEveryRowWithItsIdAndNewRowsContinueAfterThem()
     {
-        Assert.True(archive.Import(archive.Write("story.txt", SmallArchive.Story)).Succeeded);
-        using var sqlite = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
-        using var pg = PostgresArchive.Open(postgres.Cluster.CreateDatabase());
-
-        var copied = ArchiveCopy.Copy(sqlite, pg);
+        using var both = postgres.StoryOnBoth(archive);
+        var (sqlite, pg) = (both.Sqlite, both.Postgres);
 
         using var lite = sqlite.OpenConnection();
         using var target = pg.OpenConnection();
@@ -35,7 +30,6 @@ public sealed class ArchiveCopyTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(lite.Query<(long, string)>("SELECT id, stable_id FROM paragraphs ORDER BY id"),
             target.Query<(long, string)>("SELECT id, stable_id FROM paragraphs ORDER BY id"));
         Assert.Equal(lite.ExecuteScalar<long>("SELECT generation FROM import_generation"), target.ExecuteScalar<long>("SELECT generation FROM import_generation"));
-        Assert.True(copied >= Tables.Sum(t => lite.ExecuteScalar<long>($"SELECT COUNT(*) FROM {t}")));
         Assert.Equal(target.ExecuteScalar<long>("SELECT COUNT(*) FROM sections"), target.ExecuteScalar<long>("SELECT COUNT(*) FROM search_sections"));
 
         var next = target.ExecuteScalar<long>("""
@@ -48,10 +42,8 @@ public sealed class ArchiveCopyTests(PostgresFixture postgres) : IDisposable
     [PostgresFact]
     public void RefusesAnArchiveThatIsNotEmptyAndLeavesItAsItWas()
     {
-        Assert.True(archive.Import(archive.Write("story.txt", SmallArchive.Story)).Succeeded);
-        using var sqlite = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
-        using var pg = PostgresArchive.Open(postgres.Cluster.CreateDatabase());
-        ArchiveCopy.Copy(sqlite, pg);
+        using var both = postgres.StoryOnBoth(archive);
+        var (sqlite, pg) = (both.Sqlite, both.Postgres);
         using var target = pg.OpenConnection();
         var paragraphs = target.ExecuteScalar<long>("SELECT COUNT(*) FROM paragraphs");
 

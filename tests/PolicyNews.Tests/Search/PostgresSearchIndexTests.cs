@@ -1,8 +1,5 @@
 using Dapper;
-using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
-using PolicyNews.Archive.Store;
-using PolicyNews.Archive.Store.PostgreSQL;
 using PolicyNews.Tests.Store.PostgreSQL;
 
 namespace PolicyNews.Tests.Search;
@@ -18,10 +15,8 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
     [PostgresFact]
     public void RefreshFindsTheNewTextAndRollbackKeepsTheOld()
     {
-        Assert.True(archive.Import(archive.Write("story.txt", SmallArchive.Story)).Succeeded);
-        using var sqlite = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
-        using var pg = PostgresArchive.Open(postgres.Cluster.CreateDatabase());
-        ArchiveCopy.Copy(sqlite, pg);
+        using var both = postgres.StoryOnBoth(archive);
+        var (sqlite, pg) = (both.Sqlite, both.Postgres);
         var search = new PostgresSearch(pg);
         int Hits(string q) => search.Find(new SearchRequest(q, CountAll: true)).TotalHits;
         Assert.Equal((0, 1), (Hits("量子"), Hits("幻方量化")));

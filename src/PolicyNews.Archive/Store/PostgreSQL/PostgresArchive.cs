@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,8 +14,6 @@ namespace PolicyNews.Archive.Store.PostgreSQL;
 /// </summary>
 public sealed class PostgresArchive : IDisposable
 {
-    static readonly TimeSpan SlowRead = TimeSpan.FromMilliseconds(200);
-
     readonly NpgsqlDataSource dataSource;
     readonly ILogger logger;
 
@@ -73,12 +70,9 @@ public sealed class PostgresArchive : IDisposable
     /// As <see cref="ArchiveDatabase.Read{T}"/>: one snapshot, so a page never mixes rows from before and
     /// after an import's commit. A cancelled token asks the server to cancel the running statement.
     /// </summary>
-    public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
+    public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default) =>
+        TimedRead.Run(logger, what, cancellationToken, () =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             using var connection = OpenConnection();
             using var tx = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
             connection.Execute("SET TRANSACTION READ ONLY", transaction: tx);
@@ -86,22 +80,8 @@ public sealed class PostgresArchive : IDisposable
             var session = new ReadSession(connection, tx, logger, cancellationToken);
             var result = read(session);
             tx.Commit();
-
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            logger.Log(elapsed > SlowRead ? LogLevel.Warning : LogLevel.Debug,
-                "store: {What} took {Elapsed:0.0} ms in {Queries} queries", what, elapsed.TotalMilliseconds, session.Queries);
-            return result;
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is NpgsqlException or OperationCanceledException)
-        {
-            logger.LogWarning("store: {What} stopped after {Elapsed:0.0} ms: cancelled", what, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            throw new OperationCanceledException($"store: {what} was stopped", ex, cancellationToken);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or InvalidCastException or FormatException)
-        {
-            throw new StoreException($"store: unable to {what}", ex);
-        }
-    }
+            return (result, session.Queries);
+        });
 
     /// <summary>Cancels whatever the server process <paramref name="pid"/> runs (SQLite's interrupt, over a second connection).</summary>
     void CancelBackend(int pid)

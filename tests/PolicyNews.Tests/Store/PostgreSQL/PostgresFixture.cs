@@ -1,3 +1,8 @@
+using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Store.PostgreSQL;
+
 namespace PolicyNews.Tests.Store.PostgreSQL;
 
 /// <summary>
@@ -11,10 +16,31 @@ public sealed class PostgresFixture : IDisposable
 
     public PostgresCluster Cluster => cluster.Value;
 
+    /// <summary>The sample story imported into <paramref name="archive"/> (SQLite) and copied into a fresh PostgreSQL database; the caller disposes both.</summary>
+    public BothArchives StoryOnBoth(SmallArchive archive)
+    {
+        var import = archive.Import(archive.Write("story.txt", SmallArchive.Story));
+        Assert.True(import.Succeeded, string.Join("\n", import.Problems));
+        var sqlite = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
+        var postgres = PostgresArchive.Open(Cluster.CreateDatabase());
+        ArchiveCopy.Copy(sqlite, postgres);
+        return new BothArchives(sqlite, postgres);
+    }
+
     public void Dispose()
     {
         if (cluster.IsValueCreated)
             cluster.Value.Dispose();
+    }
+}
+
+/// <summary>One archive open on both providers.</summary>
+public sealed record BothArchives(ArchiveDatabase Sqlite, PostgresArchive Postgres) : IDisposable
+{
+    public void Dispose()
+    {
+        Postgres.Dispose();
+        Sqlite.Dispose();
     }
 }
 
