@@ -4,7 +4,7 @@ using Npgsql;
 namespace PolicyNews.Archive.Search;
 
 /// <summary>
-/// Keeps search_sections of a PostgreSQL archive (Store/PostgreSQL/Migrations/001) equal to the
+/// Keeps search_sections and search_headings of a PostgreSQL archive (Store/PostgreSQL/Migrations/001) equal to the
 /// sections, inside the caller's transaction: the counterpart of <see cref="SearchIndexWriter"/>.
 /// The five forms are computed in C# (<see cref="SearchTokens.ForIndex"/>, the same as FTS5 gets)
 /// and sent with COPY as tsvector literals (<see cref="TsVectors"/>); a deleted section's row goes
@@ -28,14 +28,17 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         if (articleIds.Count == 0)
             return;
         var ids = articleIds.ToArray();
-        connection.Execute("DELETE FROM search_sections WHERE section_id IN (SELECT id FROM sections WHERE article_id = ANY(@ids))", new { ids }, transaction);
+        connection.Execute("""
+            DELETE FROM search_sections WHERE section_id IN (SELECT id FROM sections WHERE article_id = ANY(@ids));
+            DELETE FROM search_headings WHERE section_id IN (SELECT id FROM sections WHERE article_id = ANY(@ids));
+            """, new { ids }, transaction);
         Write(connection.Query<SectionText>($"{SectionTexts} WHERE s.article_id = ANY(@ids)", new { ids }, transaction).AsList());
     }
 
     /// <summary>Empties the index and fills it again from every section, <see cref="Batch"/> sections at a time.</summary>
     public void Rebuild()
     {
-        connection.Execute("DELETE FROM search_sections", transaction: transaction);
+        connection.Execute("DELETE FROM search_sections; DELETE FROM search_headings", transaction: transaction);
         for (long after = 0; ;)
         {
             var sections = connection.Query<SectionText>($"{SectionTexts} WHERE s.id > @after ORDER BY s.id LIMIT {Batch}", new { after }, transaction).AsList();
@@ -44,19 +47,23 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
             Write(sections);
             after = sections[^1].Id;
         }
-        connection.Execute("ANALYZE search_sections", transaction: transaction);
+        connection.Execute("ANALYZE search_sections; ANALYZE search_headings", transaction: transaction);
     }
 
     void Write(List<SectionText> sections)
     {
-        using var copy = connection.BeginTextImport(
-            "COPY search_sections (section_id, words, pairs, pinyin, pinyin_pairs, pinyin_readings) FROM STDIN");
-        foreach (var section in sections)
+        // ForIndex keeps the last two texts' forms: both are taken once per section, heading first.
+        var forms = sections.Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body))).ToList();
+        Copy("search_sections", forms);
+        Copy("search_headings", forms.Where(f => f.Heading is not null).Select(f => f with { Body = null }).ToList());
+    }
+
+    void Copy(string table, List<(long Id, SearchTokens.IndexForms? Heading, SearchTokens.IndexForms? Body)> rows)
+    {
+        using var copy = connection.BeginTextImport($"COPY {table} (section_id, words, pairs, pinyin, pinyin_pairs, pinyin_readings) FROM STDIN");
+        foreach (var (id, heading, body) in rows)
         {
-            // ForIndex keeps the last two texts' forms: take all of the heading's, then all of the body's.
-            var heading = SearchTokens.ForIndex(section.Heading);
-            var body = SearchTokens.ForIndex(section.Body);
-            copy.Write(section.Id);
+            copy.Write(id);
             foreach (var vector in new[]
                      {
                          TsVectors.Vector(heading?.Words, body?.Words),

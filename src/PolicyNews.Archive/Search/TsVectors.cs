@@ -48,9 +48,9 @@ public static class TsVectors
         return string.Join(' ', lexemes.Select(l => Quote(l.Key) + ":" + l.Value));
     }
 
-    /// <summary>A tsquery literal: the tokens as one phrase (<c>&lt;-&gt;</c>), each restricted to headings when <paramref name="headingOnly"/>.</summary>
-    public static string Phrase(IEnumerable<string> tokens, bool headingOnly) =>
-        string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t)) + (headingOnly ? ":A" : "")));
+    /// <summary>A tsquery literal: the tokens as one phrase (<c>&lt;-&gt;</c>).</summary>
+    public static string Phrase(IEnumerable<string> tokens) =>
+        string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t))));
 
     /// <summary>As unicode61 with remove_diacritics 2: lower case, combining marks dropped (Han and ASCII pass as they are).</summary>
     public static string Lexeme(string token)

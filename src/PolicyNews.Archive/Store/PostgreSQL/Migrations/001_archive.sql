@@ -157,3 +157,20 @@ CREATE INDEX search_sections_pairs           ON search_sections USING gin (pairs
 CREATE INDEX search_sections_pinyin          ON search_sections USING gin (pinyin);
 CREATE INDEX search_sections_pinyin_pairs    ON search_sections USING gin (pinyin_pairs);
 CREATE INDEX search_sections_pinyin_readings ON search_sections USING gin (pinyin_readings);
+
+-- The same five forms of the heading alone, for sections that have one: a search matching more
+-- sections than it ranks lists heading matches first, and these rows are small, where asking
+-- search_sections would fetch each hit's whole tsvector (as SQLite's search_headings, migration 005).
+CREATE TABLE search_headings (
+    section_id      bigint   PRIMARY KEY REFERENCES sections(id) ON DELETE CASCADE,
+    words           tsvector NOT NULL,
+    pairs           tsvector NOT NULL,
+    pinyin          tsvector NOT NULL,
+    pinyin_pairs    tsvector NOT NULL,
+    pinyin_readings tsvector NOT NULL
+);
+CREATE INDEX search_headings_words           ON search_headings USING gin (words);
+CREATE INDEX search_headings_pairs           ON search_headings USING gin (pairs);
+CREATE INDEX search_headings_pinyin          ON search_headings USING gin (pinyin);
+CREATE INDEX search_headings_pinyin_pairs    ON search_headings USING gin (pinyin_pairs);
+CREATE INDEX search_headings_pinyin_readings ON search_headings USING gin (pinyin_readings);
