@@ -31,11 +31,12 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         """, new { articleId, meta.Title, meta.Source, meta.Published, meta.Author, meta.Editor, meta.Url, meta.Script, meta.Type },
         transaction) > 0;
 
-    public (long ArticleId, ParagraphChanges Paragraphs) Write(PreparedArticle article, StoredFile? stored, string importedAt)
+    public (long ArticleId, ParagraphChanges Paragraphs) Write(PreparedArticle prepared, StoredFile? stored, string importedAt)
     {
         var oldPaths = stored?.ArticleId is { } storedId ? LivePaths(storedId) : [];
-        var fileId = WriteSourceFile(article, stored?.Id, importedAt);
-        var articleId = WriteArticle(article.Fields, fileId, stored?.ArticleId);
+        var fileId = WriteSourceFile(prepared, stored?.Id, importedAt);
+        var articleId = WriteArticle(prepared.Fields, fileId, stored?.ArticleId);
+        var article = new StableIdClaims(connection, transaction).Settle(prepared, articleId);
         var sectionIds = WriteSections(article, articleId);
         var (changes, paragraphIds) = WriteParagraphs(article, articleId, sectionIds);
 
@@ -151,7 +152,7 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
         foreach (var section in article.Sections)
             for (var ordinal = 0; ordinal < section.Blocks.Count; ordinal++)
             {
-                var (stableId, block) = section.Blocks[ordinal];
+                var (stableId, block) = (section.Blocks[ordinal].StableId, section.Blocks[ordinal].Block);
                 var row = new
                 {
                     SectionId = sectionIds[section.StableId], ordinal, StableId = stableId, block.Text, block.ItemNumber,

@@ -11,10 +11,17 @@ internal sealed record ArticleFields(
     string Slug, string Title, bool TitleDerived, string? Source, string? Published, string? Author,
     string? AuthorNote, string? Editor, string? Url, string Script, string? Summary, string Type);
 
+/// <summary>A section; its stable id is the default of its forms until the writer settles it (<see cref="StableIdClaims"/>).</summary>
 internal sealed record PreparedSection(
-    int Ordinal, string? Heading, TextMarks HeadingMarks, string StableId, string Slug, IReadOnlyList<PreparedBlock> Blocks);
+    int Ordinal, string? Heading, TextMarks HeadingMarks, IReadOnlyList<string> IdForms, string Slug, IReadOnlyList<PreparedBlock> Blocks)
+{
+    public string StableId { get; init; } = IdForms[0];
+}
 
-internal sealed record PreparedBlock(string StableId, DocumentBlock Block);
+internal sealed record PreparedBlock(IReadOnlyList<string> IdForms, DocumentBlock Block)
+{
+    public string StableId { get; init; } = IdForms[0];
+}
 
 /// <summary>
 /// A cleaned document joined with its metadata, with every id and slug decided — everything the
@@ -35,9 +42,9 @@ internal sealed record PreparedArticle(
         // The lead may be empty when the source opens with a heading; an empty lead is not a section.
         var sections = document.Sections.Where(s => s.Blocks.Count > 0 || s.Heading is not null).ToList();
 
-        var sectionIds = Slugs.Disambiguate(sections.Select(s => Slugs.SectionId(slug, s.Heading)));
+        var sectionIds = Slugs.Disambiguate(sections.Select(s => Slugs.SectionIdForms(slug, s.Heading)));
         var sectionSlugs = Slugs.Disambiguate(sections.Select(s => slugger.SectionSlug(s.Ordinal, s.Heading)));
-        var blockIds = new Queue<string>(Slugs.Disambiguate(sections.SelectMany(s => s.Blocks).Select(b => Slugs.ParagraphId(slug, b.Text))));
+        var blockIds = new Queue<string[]>(Slugs.Disambiguate(sections.SelectMany(s => s.Blocks).Select(b => Slugs.ParagraphIdForms(slug, b.Text))));
         var prepared = sections.Select((s, i) => new PreparedSection(s.Ordinal, s.Heading, s.HeadingMarks, sectionIds[i], sectionSlugs[i],
             s.Blocks.Select(b => new PreparedBlock(blockIds.Dequeue(), b)).ToList())).ToList();
 

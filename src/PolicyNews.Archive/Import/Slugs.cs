@@ -32,10 +32,27 @@ public static class Slugs
     }
 
     /// <summary>Section id: "s" + 7 hex of SHA-256(article slug + "\n" + heading); the lead hashes an empty heading.</summary>
-    public static string SectionId(string articleSlug, string? heading) => "s" + Hash(articleSlug + "\n" + (heading ?? ""), 7);
+    public static string SectionId(string articleSlug, string? heading) => SectionIdForms(articleSlug, heading)[0];
 
     /// <summary>Paragraph id (its anchor): "p" + 10 hex of SHA-256(article slug + "\n" + text).</summary>
-    public static string ParagraphId(string articleSlug, string text) => "p" + Hash(articleSlug + "\n" + text, 10);
+    public static string ParagraphId(string articleSlug, string text) => ParagraphIdForms(articleSlug, text)[0];
+
+    /// <summary>
+    /// A section id's forms: the short default, then longer prefixes of the same hash. The ids are
+    /// unique across the archive, and 7 hex collide between articles from ~30,000 sections on: the
+    /// writer (<see cref="StableIdClaims"/>) gives a longer form to a newcomer whose short one is taken.
+    /// </summary>
+    public static string[] SectionIdForms(string articleSlug, string? heading) => Forms("s", articleSlug + "\n" + (heading ?? ""), 7);
+
+    /// <summary>A paragraph id's forms, as <see cref="SectionIdForms"/> (10 hex collide from ~1,000,000 paragraphs on).</summary>
+    public static string[] ParagraphIdForms(string articleSlug, string text) => Forms("p", articleSlug + "\n" + text, 10);
+
+    /// <summary>Short, 5 hex longer, then the whole hash: article slugs are unique, so that one never collides.</summary>
+    static string[] Forms(string prefix, string text, int shortLength)
+    {
+        var hash = Hash(text, 64);
+        return [prefix + hash[..shortLength], prefix + hash[..(shortLength + 5)], prefix + hash];
+    }
 
     /// <summary>Makes repeats unique in order of appearance: a, a → a, a-2 (identical paragraphs do occur).</summary>
     public static List<string> Disambiguate(IEnumerable<string> ids)
@@ -48,6 +65,14 @@ public static class Slugs
             result.Add(n == 1 ? id : $"{id}-{n}");
         }
         return result;
+    }
+
+    /// <summary>As above over each id's forms: a repeat of the default form gets the same suffix on every form.</summary>
+    public static List<string[]> Disambiguate(IEnumerable<string[]> forms)
+    {
+        var all = forms.ToList();
+        var ids = Disambiguate(all.Select(f => f[0]));
+        return all.Select((f, i) => f.Select(form => form + ids[i][f[0].Length..]).ToArray()).ToList();
     }
 
     static string Hash(string text, int hexDigits) =>
