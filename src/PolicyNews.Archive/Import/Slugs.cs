@@ -39,12 +39,12 @@ public static class Slugs
 
     /// <summary>
     /// A section id's forms: the short default, then longer prefixes of the same hash. The ids are
-    /// unique across the archive, and 7 hex collide between articles from ~30,000 sections on: the
+    /// unique across the archive, and 7 hex collide between articles in a large archive: the
     /// writer (<see cref="StableIdClaims"/>) gives a longer form to a newcomer whose short one is taken.
     /// </summary>
     public static string[] SectionIdForms(string articleSlug, string? heading) => Forms("s", articleSlug + "\n" + (heading ?? ""), 7);
 
-    /// <summary>A paragraph id's forms, as <see cref="SectionIdForms"/> (10 hex collide from ~1,000,000 paragraphs on).</summary>
+    /// <summary>A paragraph id's forms, as <see cref="SectionIdForms"/> (10 hex collide too, from some 100,000 paragraphs on).</summary>
     public static string[] ParagraphIdForms(string articleSlug, string text) => Forms("p", articleSlug + "\n" + text, 10);
 
     /// <summary>Short, 5 hex longer, then the whole hash: article slugs are unique, so that one never collides.</summary>
