@@ -20,6 +20,7 @@ public sealed class DataTwinsTests(PortalFixture portal)
     public static TheoryData<string, string, string> Pages() => new()
     {
         { "/", ".article-card h2 a", "articles[].page" },
+        { "/articles?type=news", ".article-card h2 a", "articles[].page" },
         { $"/articles/{Report}", "a.section-page-link", "sections[].link.page" },
         { "{section}", "a[rel=prev], a[rel=next]", "previous.page|next.page" },
         { "/tags", ".tag-list a", "tags[].page" },
