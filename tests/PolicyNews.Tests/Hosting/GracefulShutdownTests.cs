@@ -75,7 +75,7 @@ public sealed class GracefulShutdownTests(GoodArchive good) : IClassFixture<Good
             foreach (var (key, value) in settings)
                 host.UseSetting(key, value);
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));   // a free loopback port (UseKestrel(0) binds Kestrel's default 5000)
         factory.StartServer();
         return factory;
     }

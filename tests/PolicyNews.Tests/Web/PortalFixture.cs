@@ -58,7 +58,7 @@ public class PortalFixture : IDisposable
     /// </summary>
     protected void UseRealServer()
     {
-        factory.UseKestrel(0);
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));   // a free loopback port (UseKestrel(0) binds Kestrel's default 5000)
         factory.StartServer();
         realServer = new Uri(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
