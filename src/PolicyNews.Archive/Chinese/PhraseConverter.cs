@@ -86,6 +86,82 @@ public sealed class PhraseConverter
         return converted.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
     }
 
+    /// <summary>
+    /// <see cref="Convert"/>, remembering where each position of <paramref name="text"/> went, so
+    /// that offsets into the original (repairs, annotations, matches) can be carried over to the
+    /// conversion. Entries can change the UTF-16 length (a character whose other form lies outside
+    /// the basic plane: 㑮→𫝈, 二噁英→二𫫇英), so positions after one move.
+    /// </summary>
+    public ConvertedText ConvertWithOffsets(string text)
+    {
+        var converted = new StringBuilder(text.Length + 16);
+        int[]? starts = null, ends = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var matched = Match(text.AsSpan(i), out var value);
+            if (matched == 0)
+            {
+                if (starts is not null)
+                    starts[i] = ends![i] = converted.Length;
+                converted.Append(text[i]);
+                i++;
+                continue;
+            }
+            if (starts is null && value.Length != matched)
+            {
+                // The first change of length: until here every position mapped to itself.
+                starts = new int[text.Length + 1];
+                ends = new int[text.Length + 1];
+                for (var k = 0; k <= i; k++)
+                    starts[k] = ends[k] = k;
+            }
+            if (starts is not null)
+                MapWord(text.AsSpan(i, matched), value, i, converted.Length, starts, ends!);
+            converted.Append(value);
+            i += matched;
+        }
+        if (starts is not null)
+            starts[text.Length] = ends![text.Length] = converted.Length;
+        return new ConvertedText(converted.ToString(), starts, ends);
+    }
+
+    /// <summary>
+    /// Where the positions of one replaced word go: character by character when the replacement has
+    /// as many characters (every entry of the generated tables does), else the whole word as one piece.
+    /// A position inside a surrogate pair or a piece maps to the piece's start for a span's start and
+    /// to its end for a span's end.
+    /// </summary>
+    private static void MapWord(ReadOnlySpan<char> key, string value, int from, int to, int[] starts, int[] ends)
+    {
+        var sameCount = CountRunes(key) == CountRunes(value);
+        int k = 0, v = 0;
+        while (k < key.Length)
+        {
+            var keyUnits = sameCount ? RuneLength(key, k) : key.Length;
+            var valueUnits = sameCount ? RuneLength(value, v) : value.Length;
+            starts[from + k] = ends[from + k] = to + v;
+            for (var inside = 1; inside < keyUnits; inside++)
+            {
+                starts[from + k + inside] = to + v;
+                ends[from + k + inside] = to + v + valueUnits;
+            }
+            k += keyUnits;
+            v += valueUnits;
+        }
+    }
+
+    private static int RuneLength(ReadOnlySpan<char> text, int at) =>
+        char.IsHighSurrogate(text[at]) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]) ? 2 : 1;
+
+    private static int CountRunes(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i += RuneLength(text, i))
+            count++;
+        return count;
+    }
+
     /// <summary>The length of the longest key at the start of <paramref name="text"/>, or 0.</summary>
     private int Match(ReadOnlySpan<char> text, out string value)
     {

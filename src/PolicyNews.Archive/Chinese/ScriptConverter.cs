@@ -24,6 +24,13 @@ public static class ScriptConverter
     public static string ToSimplified(string text) => TraditionalToSimplified.Value.Convert(text);
 
     /// <summary>
+    /// <see cref="ToSimplified"/> with a map from positions in the Traditional text to positions in
+    /// the Simplified one, for text that carries marks at UTF-16 offsets (the JSON API's repairs,
+    /// pinyin and search snippets). The text is the same as <see cref="ToSimplified"/>'s.
+    /// </summary>
+    public static ConvertedText ToSimplifiedWithOffsets(string text) => TraditionalToSimplified.Value.ConvertWithOffsets(text);
+
+    /// <summary>
     /// Simplified to Traditional in the forms the archive's Traditional articles use: OpenCC's
     /// words and characters, with Taiwan's character forms (為, 裡, 著, 群 rather than 爲, 裏, 着, 羣).
     /// </summary>

@@ -8,7 +8,8 @@ public enum Script { Traditional, Simplified }
 /// How this visitor reads: in which script, and with or without the source's pinyin. Chosen by
 /// query parameter (<c>?script=hans|hant</c>, <c>?pinyin=on|off</c>) so a choice can be linked,
 /// and remembered in a cookie so it survives navigation. The archive stores Traditional text; the
-/// Simplified view is converted per character from the Unihan tables, the same ones search folds with.
+/// Simplified view is converted by words, then characters (<see cref="ScriptConverter"/>). The JSON
+/// API and CSV exports take their script from the URL alone (<see cref="ApiScript"/>).
 /// </summary>
 public sealed class DisplayPreferences
 {
@@ -58,16 +59,20 @@ public sealed class DisplayPreferences
         var request = context.Request;
         var script = ParseScript(request.Query[ScriptKey]);
         var pinyin = ParseSwitch(request.Query[PinyinKey]);
-        if (script is not null)
+        // The API's ?script= names the script of that one answer (ApiScript): a program's request
+        // changes no reader's pages, and an answer that set a cookie could not be cached.
+        var remember = !request.Path.StartsWithSegments("/api");
+        if (script is not null && remember)
             Remember(context, ScriptKey, ScriptName(script.Value));
-        if (pinyin is not null)
+        if (pinyin is not null && remember)
             Remember(context, PinyinKey, pinyin.Value ? "on" : "off");
 
         Script = script ?? ParseScript(request.Cookies[ScriptKey]) ?? Script.Traditional;
         Pinyin = pinyin ?? ParseSwitch(request.Cookies[PinyinKey]) ?? false;
     }
 
-    static Script? ParseScript(string? value) => value?.Trim().ToLowerInvariant() switch
+    /// <summary>A script's name as URLs and cookies give it (hans, hant, or their long forms), or null.</summary>
+    public static Script? ParseScript(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         "hans" or "zh-hans" or "simplified" => Script.Simplified,
         "hant" or "zh-hant" or "traditional" => Script.Traditional,

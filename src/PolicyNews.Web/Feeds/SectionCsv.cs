@@ -7,7 +7,8 @@ namespace PolicyNews.Web.Feeds;
 
 /// <summary>
 /// Sections as CSV (RFC 4180, written by CsvHelper), one row per section: its article, ids, heading,
-/// page and permalink, date, tags and whole text, in the archive's own script. UTF-8 with a byte
+/// page and permalink, date, tags and whole text, in the archive's own script or in Simplified
+/// (<see cref="ApiScript"/>: the text only, a CSV has no offsets). UTF-8 with a byte
 /// order mark, which is how Excel knows the file is UTF-8 and shows the Chinese. Rows are written as
 /// the store reads them: a CSV of the whole archive never sits in memory.
 /// </summary>
@@ -23,19 +24,20 @@ public static class SectionCsv
     /// A download named <paramref name="fileName"/> whose rows come from <paramref name="read"/>, which
     /// hands each section to the callback it is given as it reads it.
     /// </summary>
-    public static IResult Result(string fileName, SiteOrigin origin, Action<Action<SectionTextView>> read) =>
-        Results.Stream(body => Write(body, origin, read), ContentType, fileName);
+    public static IResult Result(string fileName, SiteOrigin origin, ApiScript script, Action<Action<SectionTextView>> read) =>
+        Results.Stream(body => Write(body, origin, script, read), ContentType, fileName);
 
     /// <summary>Every section of <paramref name="scope"/> as a download, streamed from the store.</summary>
-    public static IResult Stream(string fileName, SectionTextStore sections, SectionScope scope, SiteOrigin origin, CancellationToken aborted) =>
-        Result(fileName, origin, row => sections.ForEach(scope, row, aborted));
+    public static IResult Stream(string fileName, SectionTextStore sections, SectionScope scope, SiteOrigin origin, ApiScript script,
+        CancellationToken aborted) =>
+        Result(fileName, origin, script, row => sections.ForEach(scope, row, aborted));
 
     /// <summary>
     /// The store reads synchronously (SQLite) while the response is written asynchronously: the read
     /// runs on its own task and writes through a pipe, which holds it back while the client is slower
     /// (at most a megabyte waits), and the response copies from the pipe.
     /// </summary>
-    static async Task Write(Stream body, SiteOrigin origin, Action<Action<SectionTextView>> read)
+    static async Task Write(Stream body, SiteOrigin origin, ApiScript script, Action<Action<SectionTextView>> read)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
         var producing = Task.Run(() =>
@@ -51,7 +53,7 @@ public static class SectionCsv
                 csv.NextRecord();
                 read(section =>
                 {
-                    foreach (var field in Fields(section, origin))
+                    foreach (var field in Fields(section, origin, script))
                         csv.WriteField(field);
                     csv.NextRecord();
                 });
@@ -76,16 +78,16 @@ public static class SectionCsv
         }
     }
 
-    static IEnumerable<string> Fields(SectionTextView s, SiteOrigin origin) =>
+    static IEnumerable<string> Fields(SectionTextView s, SiteOrigin origin, ApiScript script) =>
     [
         s.Article.Slug,
-        s.Article.Title,
+        script.Text(s.Article.Title)!,
         s.Section.StableId,
-        SectionTitles.Of(s.Section),
+        script.Text(SectionTitles.Of(s.Section))!,
         Links.Absolute(origin, Links.Section(s.Article.Slug, s.Section.Slug)),
         Links.AbsolutePermalink(origin, s.Section.StableId),
         s.Article.Published ?? "",
-        string.Join("; ", s.Tags.Select(t => t.Name)),
-        s.PlainText,
+        script.Text(string.Join("; ", s.Tags.Select(t => t.Name)))!,
+        script.Text(s.PlainText)!,
     ];
 }

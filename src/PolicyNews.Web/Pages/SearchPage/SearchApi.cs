@@ -5,7 +5,8 @@ namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
 /// /api/search: the search page's results as JSON, same parameters (q, tag, article, sort, page,
-/// count, and the archive's source, type, from and to) plus pageSize. Past the limit where a search stops counting, totalIsExact is false,
+/// count, and the archive's source, type, from and to) plus pageSize and script (titles, headings and
+/// snippets in Simplified with hans; the query and its terms stay as typed). Past the limit where a search stops counting, totalIsExact is false,
 /// totalHits is that limit and pageCount is null; hasNext always says whether another page exists.
 /// A parameter it cannot read (page or pageSize not a whole number, page below 1, an unknown sort or
 /// count) is a 400 problem; a pageSize outside 1..MaxPageSize is clamped, and the JSON says so.
@@ -15,14 +16,15 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGetAndHead(Links.SearchApi, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
-            HttpRequest http, SearchStore search, CancellationToken cancellationToken) =>
+            ApiScript script, HttpRequest http, SearchStore search, CancellationToken cancellationToken) =>
         {
             if (Read(http, q, tag, article, sort, page, count, pageSize) is not ({ } form, { } request))
                 return Problems.Result(StatusCodes.Status400BadRequest, Problem(http, sort, page, count, pageSize));
             var results = search.Search(request, cancellationToken);
-            string ApiPage(int p) => (form with { Page = p }).Url(Links.SearchApi, results.PageSize);
+            string ApiPage(int p) => script.Link((form with { Page = p }).Url(Links.SearchApi, results.PageSize));
             return Results.Json(new
             {
+                lang = script.Lang,
                 query = results.Query.Text,
                 status = results.Query.Status.ToString().ToLowerInvariant(),
                 truncated = results.Query.Truncated,
@@ -39,39 +41,39 @@ public static class SearchApi
                 articles = results.Articles.Select(g => new
                 {
                     slug = g.Article.Slug,
-                    title = g.Article.Title,
+                    title = script.Text(g.Article.Title),
                     published = g.Article.Published,
                     hits = g.Hits.Select(h => new
                     {
                         section = h.Section.StableId,
-                        heading = h.Section.Heading,
+                        heading = script.Text(h.Section.Heading),
                         page = Links.Hit(g.Article, h),
                         permalink = Links.Permalink(h.Section.StableId),
                         paragraph = h.ParagraphId,
                         score = h.Score,
-                        snippet = h.Snippet.Segments.Select(x => new { text = x.Text, match = x.IsMatch }),
+                        snippet = script.Segments(h.Snippet.Segments).Select(x => new { text = x.Text, match = x.IsMatch }),
                     }),
                 }),
             });
         }).WithSummary("Search at section level: one page of hits grouped by article, with snippets")
-            .Answers(OpenApiDocuments.Json, StatusCodes.Status400BadRequest)
+            .Answers(OpenApiDocuments.Json, StatusCodes.Status400BadRequest).InEitherScript()
             .RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
 
         // The same page of hits as CSV, one row per hit section with its whole text, in the page's order.
         app.MapGetAndHead(Links.SearchCsv, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
-            HttpRequest http, SearchStore search, SectionTextStore sections, SiteOrigin origin, CancellationToken cancellationToken) =>
+            ApiScript script, HttpRequest http, SearchStore search, SectionTextStore sections, SiteOrigin origin, CancellationToken cancellationToken) =>
         {
             if (Read(http, q, tag, article, sort, page, count, pageSize) is not (_, { } request))
                 return Problems.Result(StatusCodes.Status400BadRequest, Problem(http, sort, page, count, pageSize));
             var hits = search.Search(request, cancellationToken).Hits.Select(h => h.Section.StableId).ToList();
-            return SectionCsv.Result("search.csv", origin, row =>
+            return SectionCsv.Result("search.csv", origin, script, row =>
             {
                 var texts = hits.Count == 0 ? [] : sections.List(SectionScope.WithIds(hits), cancellationToken).ToDictionary(s => s.Section.StableId);
                 foreach (var id in hits.Where(texts.ContainsKey))
                     row(texts[id]);
             });
         }).WithSummary("One page of search hits as CSV, one row per section with its whole text")
-            .Answers(SectionCsv.ContentType, StatusCodes.Status400BadRequest)
+            .Answers(SectionCsv.ContentType, StatusCodes.Status400BadRequest).InEitherScript()
             .RequireRateLimiting(Limits.Search).WithRequestTimeout(Limits.Search);
         return app;
     }
