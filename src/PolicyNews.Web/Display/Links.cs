@@ -112,6 +112,18 @@ public static class Links
         $"{path}{(path.Contains('?') ? '&' : '?')}{DisplayPreferences.ScriptKey}={DisplayPreferences.ScriptName(script)}";
 
     /// <summary>
+    /// A page's JSON or CSV twin in the page's script: the API takes its script from the URL alone. A
+    /// twin that carries the page's own query keeps the script it names (the one the page is in); the
+    /// OpenAPI document has no script.
+    /// </summary>
+    public static string TwinInScript(string twin, Script script)
+    {
+        var query = twin.IndexOf('?') is var at and >= 0 ? twin[at..] : "";
+        return script == Script.Traditional || twin == OpenApi || Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).ContainsKey(DisplayPreferences.ScriptKey)
+            ? twin : InScript(twin, script);
+    }
+
+    /// <summary>
     /// A path as a full URL on the site's origin: the configured <c>Site:PublicUrl</c>, never the
     /// Host a client sent (unless no public URL is configured; see <see cref="SiteOrigin"/>).
     /// Every absolute URL the portal prints comes from here: canonical and og:url, citations,

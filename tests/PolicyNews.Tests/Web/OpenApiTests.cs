@@ -61,6 +61,20 @@ public sealed class OpenApiTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task EveryOperationDocumentsItsScriptParameterAndItsValues()
+    {
+        using var document = await Load();
+
+        foreach (var (path, operation) in Gets(document))
+        {
+            var script = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "script");
+            Assert.Equal("query", script.GetProperty("in").GetString());
+            Assert.Equal(["hant", "hans"], script.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+            Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), $"{path} does not document the 400 for a bad script");
+        }
+    }
+
+    [Fact]
     public async Task EveryApiRouteIsDocumented()
     {
         using var document = await Load();

@@ -6,7 +6,8 @@ namespace PolicyNews.Tests.Web;
 
 /// <summary>
 /// A reader who chose Simplified sees Simplified everywhere: every text a page shows (body, title,
-/// meta and OpenGraph, tooltips, labels) is what the conversion tables make of it, apart from
+/// meta and OpenGraph, tooltips, labels), and every text of the JSON API asked for in Simplified, is
+/// what the conversion tables make of it, apart from
 /// elements that declare a language of their own with <c>lang</c> (the switch's own 繁體, the
 /// source's damaged text, a query or an example as typed) and the source's text after 原文： in a
 /// repair's tooltip (an attribute cannot carry a lang of its own).
@@ -38,6 +39,43 @@ public sealed class SimplifiedPagesTests(PortalFixture portal)
             .ToList();
         Assert.True(unconverted.Count == 0, $"{url} shows Traditional text:\n{string.Join('\n', unconverted.Take(20))}");
     }
+
+    /// <summary>Every JSON answer with archive text, asked for in Simplified (<c>?script=hans</c>).</summary>
+    public static TheoryData<string> EveryJsonAnswer() =>
+    [
+        "/api/articles", "/api/articles?tag=hangzhou", $"/api/articles/{SeedArchive.Replicated}", $"/api/articles/{SeedArchive.Lessons}",
+        $"/api/articles/{SeedArchive.Lessons}/lead", "/api/tags", "/api/tags/hangzhou", "/api/search?q=創新", "/api/search?q=chuangxin",
+    ];
+
+    /// <summary>
+    /// What a JSON answer holds as it was stored or typed, not as text to read: the query and its terms,
+    /// the filter it was asked for and the facets' keys (values to filter by), a repair's damaged original.
+    /// </summary>
+    static readonly string[] KeptAsItIs = ["query", "terms", "filter", "key", "original"];
+
+    [Theory]
+    [MemberData(nameof(EveryJsonAnswer))]
+    public async Task TheJsonApiShowsNoCharacterTheTablesWouldStillChange(string path)
+    {
+        var url = path + (path.Contains('?') ? "&" : "?") + "script=hans";
+        using var json = System.Text.Json.JsonDocument.Parse(await portal.Client().GetStringAsync(url));
+
+        Assert.Equal("zh-Hans", json.RootElement.GetProperty("lang").GetString());
+        var strings = Strings(json.RootElement, "").ToList();
+        Assert.Contains(strings, s => s.Text.Any(c => c >= 0x4E00));
+        var unconverted = strings.Where(s => ScriptConverter.ToSimplified(s.Text) != s.Text)
+            .Select(s => $"{s.Path}: 「{s.Text}」 → 「{ScriptConverter.ToSimplified(s.Text)}」").Distinct().ToList();
+        Assert.True(unconverted.Count == 0, $"{url} holds Traditional text:\n{string.Join('\n', unconverted.Take(20))}");
+    }
+
+    static IEnumerable<(string Path, string Text)> Strings(System.Text.Json.JsonElement element, string path) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [(path, element.GetString()!)],
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(e => Strings(e, path + "[]")),
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().Where(p => !KeptAsItIs.Contains(p.Name))
+            .SelectMany(p => Strings(p.Value, path + "." + p.Name)),
+        _ => [],
+    };
 
     [Fact]
     public async Task TheFeedReadsInTheScriptAskedFor()
