@@ -25,7 +25,10 @@ public static class OpenApiDocuments
                 {
                     Title = "PolicyNews",
                     Version = "1",
-                    Description = "Every page of the archive as JSON, lists of sections as CSV (UTF-8 with BOM), in the archive's own script (Traditional). Errors are RFC 9457 problem details.",
+                    Description = "Every page of the archive as JSON, lists of sections as CSV (UTF-8 with BOM), in the archive's own script (Traditional) "
+                        + "or, with script=hans, in Simplified: text, titles, headings, tag names, snippets and labels converted, the offsets of "
+                        + "repairs and pinyin pointing into the converted text; slugs, filter values, facet keys, the query and a repair's original "
+                        + "stay as stored. Errors are RFC 9457 problem details.",
                 };
                 return Task.CompletedTask;
             });
