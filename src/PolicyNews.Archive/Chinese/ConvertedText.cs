@@ -22,6 +22,9 @@ public sealed class ConvertedText
 
     public string Text { get; }
 
+    /// <summary>A text left as it is: every position maps to itself.</summary>
+    public static ConvertedText Unchanged(string text) => new(text, null, null);
+
     /// <summary>The span of <see cref="Text"/> that the original's [start, end) became; out-of-range positions are clamped.</summary>
     public (int Start, int End) Span(int start, int end)
     {

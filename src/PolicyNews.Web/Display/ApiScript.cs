@@ -1,4 +1,3 @@
-using PolicyNews.Archive.Chinese;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Display;
@@ -64,7 +63,7 @@ public sealed record ApiScript(Script Script)
     {
         if (Script == Script.Traditional)
             return (text, marks);
-        var converted = ScriptConverter.ToSimplifiedWithOffsets(text);
+        var converted = DisplayPreferences.Converted(Script, text);
         var repairs = marks.Repairs.Select(r =>
         {
             var (start, end) = converted.Span(r.Offset, r.Offset + r.Length);
@@ -78,29 +77,6 @@ public sealed record ApiScript(Script Script)
         return (converted.Text, new TextMarks(annotations, repairs));
     }
 
-    /// <summary>
-    /// Snippet segments in this script: their text converted as one (a word split by a match still
-    /// converts as a word) and cut again where the segments met; a match keeps every character it covered.
-    /// </summary>
-    public IReadOnlyList<SnippetSegment> Segments(IReadOnlyList<SnippetSegment> segments)
-    {
-        if (Script == Script.Traditional)
-            return segments;
-        var converted = ScriptConverter.ToSimplifiedWithOffsets(string.Concat(segments.Select(s => s.Text)));
-        var result = new List<SnippetSegment>(segments.Count);
-        int from = 0, at = 0;
-        for (var k = 0; k < segments.Count; k++)
-        {
-            var end = at + segments[k].Text.Length;
-            // Where two segments meet inside a word that changed length, the match takes the whole word.
-            var to = k + 1 == segments.Count ? converted.Text.Length
-                : segments[k].IsMatch && end > at ? converted.Span(at, end).End
-                : converted.Span(end, end).Start;
-            to = Math.Max(from, to);
-            result.Add(segments[k] with { Text = converted.Text[from..to] });
-            from = to;
-            at = end;
-        }
-        return result;
-    }
+    /// <summary>Snippet segments in this script, converted as one text (<see cref="DisplayPreferences.Segments"/>).</summary>
+    public IReadOnlyList<SnippetSegment> Segments(IReadOnlyList<SnippetSegment> segments) => DisplayPreferences.Segments(Script, segments);
 }

@@ -31,6 +31,41 @@ public sealed class DisplayPreferences
     public static string In(Script script, string? traditional) =>
         traditional is null ? "" : script == Script.Simplified ? ScriptConverter.ToSimplified(traditional) : traditional;
 
+    /// <summary>
+    /// Archive text in a given script with a map from its positions to the converted text's, for text
+    /// that carries marks at offsets (repairs, pinyin, search matches): converting the whole and
+    /// cutting it where the marks fall lets every word choose its characters, as in unmarked text
+    /// (顯著 stays 显著 when a match marks just its 著; converted alone, 著 would read 着).
+    /// </summary>
+    public static ConvertedText Converted(Script script, string traditional) =>
+        script == Script.Simplified ? ScriptConverter.ToSimplifiedWithOffsets(traditional) : ConvertedText.Unchanged(traditional);
+
+    /// <summary>
+    /// Search snippet or heading segments in a given script: their text converted as one and cut
+    /// again where the segments met; where two meet inside a word that changed length, the match
+    /// takes the whole word.
+    /// </summary>
+    public static IReadOnlyList<SnippetSegment> Segments(Script script, IReadOnlyList<SnippetSegment> segments)
+    {
+        if (script == Script.Traditional)
+            return segments;
+        var converted = Converted(script, string.Concat(segments.Select(s => s.Text)));
+        var result = new List<SnippetSegment>(segments.Count);
+        int from = 0, at = 0;
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var end = at + segments[k].Text.Length;
+            var to = k + 1 == segments.Count ? converted.Text.Length
+                : segments[k].IsMatch && end > at ? converted.Span(at, end).End
+                : converted.Span(end, end).Start;
+            to = Math.Max(from, to);
+            result.Add(segments[k] with { Text = converted.Text[from..to] });
+            from = to;
+            at = end;
+        }
+        return result;
+    }
+
     /// <summary>The script's name in URLs and cookies: hant or hans.</summary>
     public static string ScriptName(Script script) => script == Script.Simplified ? "hans" : "hant";
 

@@ -1,3 +1,4 @@
+using PolicyNews.Archive.Chinese;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -10,7 +11,9 @@ namespace PolicyNews.Web.Display;
 /// Renders a paragraph's text as HTML: repaired spans wrapped so readers can tell them from source
 /// text (with what the source held), search matches in <c>&lt;mark&gt;</c>, the source's pinyin as
 /// <c>&lt;ruby&gt;</c> when the reader asked for it, all in the reader's script. Offsets in the store
-/// are UTF-16 offsets into the Traditional text, so the text is cut first and converted per piece.
+/// are UTF-16 offsets into the Traditional text: the text is converted whole (so a mark that cuts a
+/// word does not change how the word converts) and cut where its marks' offsets went
+/// (<see cref="DisplayPreferences.Converted"/>).
 /// </summary>
 public static class ParagraphHtml
 {
@@ -46,6 +49,7 @@ public static class ParagraphHtml
             cuts.Add(match.End);
         }
 
+        var shown = DisplayPreferences.Converted(display.Script, text);
         var html = new StringBuilder(text.Length * 2);
         var bounds = cuts.ToList();
         for (var i = 0; i + 1 < bounds.Count; i++)
@@ -59,7 +63,7 @@ public static class ParagraphHtml
                     .Append("\" title=\"").Append(Encoder.Encode(RepairTitle(repair, display))).Append("\">");
             if (marked)
                 html.Append("<mark>");
-            AppendText(html, text, start, end, annotations, display);
+            AppendText(html, text, shown, start, end, annotations);
             if (marked)
                 html.Append("</mark>");
             if (repair is not null)
@@ -75,9 +79,9 @@ public static class ParagraphHtml
     public static IHtmlContent Segments(IEnumerable<SnippetSegment> segments, DisplayPreferences display)
     {
         var html = new StringBuilder();
-        foreach (var segment in segments)
+        foreach (var segment in DisplayPreferences.Segments(display.Script, segments.ToList()))
         {
-            var text = Encoder.Encode(display.Text(segment.Text));
+            var text = Encoder.Encode(segment.Text);
             html.Append(segment.IsMatch ? $"<mark>{text}</mark>" : text);
         }
         return new HtmlString(html.ToString());
@@ -98,8 +102,9 @@ public static class ParagraphHtml
         (repair.Confidence == RepairConfidence.Certain ? "確定" : partial)
         + (repair.LostBytes > 0 ? $"，遺失 {repair.LostBytes} 個位元組" : "");
 
-    static void AppendText(StringBuilder html, string text, int start, int end,
-        IReadOnlyDictionary<int, ReadingAnnotation> annotations, DisplayPreferences display)
+    /// <summary>Traditional text[start..end] as shown (<paramref name="shown"/>), with the annotated characters as ruby.</summary>
+    static void AppendText(StringBuilder html, string text, ConvertedText shown, int start, int end,
+        IReadOnlyDictionary<int, ReadingAnnotation> annotations)
     {
         var run = start;
         for (var i = start; i < end; i++)
@@ -107,12 +112,12 @@ public static class ParagraphHtml
             if (!annotations.TryGetValue(i, out var annotation))
                 continue;
             var length = char.IsHighSurrogate(text[i]) && i + 1 < end ? 2 : 1;
-            html.Append(Encoder.Encode(display.Text(text[run..i])));
-            html.Append("<ruby>").Append(Encoder.Encode(display.Text(text.Substring(i, length))))
+            html.Append(Encoder.Encode(shown.Substring(run, i)));
+            html.Append("<ruby>").Append(Encoder.Encode(shown.Substring(i, i + length)))
                 .Append("<rp>(</rp><rt>").Append(Encoder.Encode(annotation.Reading)).Append("</rt><rp>)</rp></ruby>");
             i += length - 1;
             run = i + 1;
         }
-        html.Append(Encoder.Encode(display.Text(text[run..end])));
+        html.Append(Encoder.Encode(shown.Substring(run, end)));
     }
 }

@@ -77,6 +77,26 @@ public sealed class SimplifiedPagesTests(PortalFixture portal)
         _ => [],
     };
 
+    /// <summary>
+    /// A search match or a repair that marks part of a word does not change how the word converts:
+    /// the seeds' 顯著 reads 显著 with its 著 marked (著 alone would become 着).
+    /// </summary>
+    [Fact]
+    public async Task AMarkInsideAWordLeavesTheWordsConversionAlone()
+    {
+        var results = await portal.Page("/search?q=" + Uri.EscapeDataString("著") + "&script=hans");
+        var snippets = results.QuerySelectorAll(".snippet").Select(p => p.TextContent).ToList();
+        Assert.Contains(snippets, s => s.Contains("显著"));
+        Assert.DoesNotContain(snippets, s => s.Contains("显着"));
+
+        var hit = results.QuerySelectorAll("a.hit-link").Select(a => a.GetAttribute("href")!).First(h => h.Contains("hl="));
+        var section = await portal.Page(hit.Split('#')[0] + "&script=hans");
+        var text = string.Concat(section.QuerySelectorAll(".section-page p[id^=p]").Select(p => p.TextContent));
+        Assert.Contains(section.QuerySelectorAll("mark"), m => m.TextContent == "著");
+        Assert.DoesNotContain("显着", text);
+        Assert.Equal(ScriptConverter.ToSimplified(text), text);
+    }
+
     [Fact]
     public async Task TheFeedReadsInTheScriptAskedFor()
     {
