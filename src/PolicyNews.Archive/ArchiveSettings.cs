@@ -8,6 +8,13 @@ public sealed class ArchiveSettings
 {
     public const string SectionName = "Archive";
 
+    /// <summary>
+    /// <c>Archive:Provider</c> — <c>Sqlite</c> (the file <see cref="Database"/>) or <c>PostgreSQL</c>
+    /// (the database <c>ConnectionStrings:Archive</c> names; pages and search read from
+    /// <c>ConnectionStrings:ArchiveRead</c> when set). docs/postgresql.md.
+    /// </summary>
+    public Store.ArchiveProvider Provider { get; set; } = Store.ArchiveProvider.Sqlite;
+
     /// <summary><c>Archive:Database</c> — the SQLite file the importer writes and the web host reads.</summary>
     public string Database { get; set; } = "data/policynews.db";
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PolicyNews.Archive.Import;
+using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Importer;
@@ -18,11 +19,13 @@ public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, 
     public const int Failure = 2;
     public const int NotCheckpointed = 3;
 
-    public int Run(string database, IReadOnlyList<string> inputs)
+    /// <summary><paramref name="database"/> is the SQLite file, or with <see cref="ArchiveProvider.PostgreSQL"/> the connection string.</summary>
+    public int Run(string database, IReadOnlyList<string> inputs, ArchiveProvider provider = ArchiveProvider.Sqlite)
     {
-        var (request, problems) = ImportInputs.Gather(database, inputs);
-        if (request is null)
+        var (gathered, problems) = ImportInputs.Gather(database, inputs);
+        if (gathered is null)
             return Fail(problems);
+        var request = gathered with { Provider = provider };
 
         var display = new ImportProgressDisplay(output, terminal);
         var started = Stopwatch.GetTimestamp();
@@ -30,7 +33,7 @@ public sealed class ImportCommand(IArticlePipeline pipeline, TextWriter output, 
         if (!result.Succeeded)
             return Fail(result.Problems);
 
-        ImportReport.Print(result, database, output);
+        ImportReport.Print(result, request.Where, output);
         if (terminal)
             display.Lines.ForEach(output.WriteLine);
         output.WriteLine($"time: {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");

@@ -1,17 +1,30 @@
 using System.CommandLine;
+using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 using PolicyNews.Importer;
 
 // dotnet run --project src/PolicyNews.Importer -- --db data/policynews.db seeds/
-var database = new Option<string>("--db") { Description = "SQLite file to write (created with its folder if missing)", Required = true };
+// dotnet run --project src/PolicyNews.Importer -- --provider PostgreSQL --connection "Host=…;Database=…" seeds/
+var database = new Option<string>("--db") { Description = "SQLite file to write (created with its folder if missing)" };
+var provider = new Option<ArchiveProvider>("--provider") { Description = "Sqlite (--db) or PostgreSQL (--connection)", DefaultValueFactory = _ => ArchiveProvider.Sqlite };
+var connection = new Option<string>("--connection") { Description = "With --provider PostgreSQL: the connection string of the archive's primary" };
 var inputs = new Argument<string[]>("inputs")
 {
     Description = "Source files or folders (every *.txt, *.html, *.htm inside); articles.json and tags.json are read from beside them",
     Arity = ArgumentArity.OneOrMore,
 };
-var root = new RootCommand("Imports source articles into the PolicyNews archive, all files in one transaction.") { database, inputs };
+var root = new RootCommand("Imports source articles into the PolicyNews archive, all files in one transaction.") { database, provider, connection, inputs };
+// Exactly one place to write: --db for SQLite, --connection for PostgreSQL.
+root.Validators.Add(parsed =>
+{
+    var (db, cs) = (parsed.GetValue(database), parsed.GetValue(connection));
+    if (parsed.GetValue(provider) == ArchiveProvider.PostgreSQL ? cs is null || db is not null : db is null || cs is not null)
+        parsed.AddError(parsed.GetValue(provider) == ArchiveProvider.PostgreSQL
+            ? "--provider PostgreSQL takes --connection \"<connection string>\" in place of --db"
+            : "--db <file> is required (or --provider PostgreSQL --connection \"<connection string>\")");
+});
 root.SetAction(parsed => new ImportCommand(ArticlePipeline.Create(), Console.Out, Console.Error, terminal: !Console.IsOutputRedirected)
-    .Run(parsed.GetRequiredValue(database), parsed.GetRequiredValue(inputs)));
+    .Run(parsed.GetValue(database) ?? parsed.GetRequiredValue(connection), parsed.GetRequiredValue(inputs), parsed.GetValue(provider)));
 
 // dotnet run --project src/PolicyNews.Importer -- suggest-tags --db data/policynews.db
 var archive = new Option<string>("--db") { Description = "The archive to read (not changed)", Required = true };
@@ -30,6 +43,7 @@ if (result.Errors.Count > 0)
     foreach (var parseError in result.Errors)
         Console.Error.WriteLine($"error: {parseError.Message}");
     Console.Error.WriteLine("usage: PolicyNews.Importer --db <file> <file-or-folder>...");
+    Console.Error.WriteLine("       PolicyNews.Importer --provider PostgreSQL --connection \"<connection string>\" <file-or-folder>...");
     Console.Error.WriteLine("       PolicyNews.Importer suggest-tags --db <file> [--method TfIdf|TextRank] [--top N] [--min-count N]");
     return ImportCommand.Failure;
 }

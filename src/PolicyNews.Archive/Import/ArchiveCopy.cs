@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 using PolicyNews.Archive.Search;
@@ -49,7 +48,7 @@ public static class ArchiveCopy
     }
 
     /// <summary>One table by binary COPY, its columns as PostgreSQL lists them (the same names on SQLite, as a test checks).</summary>
-    static long CopyTable(SqliteConnection source, NpgsqlConnection target, NpgsqlTransaction tx, string table)
+    static long CopyTable(System.Data.Common.DbConnection source, NpgsqlConnection target, NpgsqlTransaction tx, string table)
     {
         var columns = target.Query<(string Name, string Type)>("""
             SELECT column_name, data_type FROM information_schema.columns
@@ -57,7 +56,9 @@ public static class ArchiveCopy
             """, new { table }, tx).AsList();
         var list = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
 
-        using var reader = new SqliteCommand($"SELECT {list} FROM {table}", source).ExecuteReader();
+        using var select = source.CreateCommand();
+        select.CommandText = $"SELECT {list} FROM {table}";
+        using var reader = select.ExecuteReader();
         using var copy = target.BeginBinaryImport($"COPY {table} ({list}) FROM STDIN (FORMAT BINARY)");
         long rows = 0;
         while (reader.Read())

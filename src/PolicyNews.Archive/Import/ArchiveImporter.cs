@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
+using Npgsql;
 using SQLitePCL;
 
 namespace PolicyNews.Archive.Import;
@@ -21,9 +22,6 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     /// <summary>How many times a run prepares itself when another writer changed the stored files while it was cleaning.</summary>
     const int Attempts = 3;
 
-    /// <summary>The page cache of the writing connection (SQLite's default is 2 MB).</summary>
-    const int WriteCacheKilobytes = 64 * 1024;
-
     readonly ISlugger slugger = slugger ?? new PinyinSlugger();
     readonly TimeProvider clock = clock ?? TimeProvider.System;
     readonly ILogger logger = logger ?? NullLogger.Instance;
@@ -39,39 +37,58 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
             return ImportResult.Failed(problems);
 
         // 2. Open (or create) the database.
-        var created = NewDatabaseFiles.Before(request.DatabasePath);
+        var created = request.Provider == ArchiveProvider.Sqlite ? NewDatabaseFiles.Before(request.DatabasePath) : NewDatabaseFiles.None;
         ArchiveDatabase database;
         try
         {
-            database = ArchiveDatabase.Open(request.DatabasePath, SearchSqlFunctions.Register, logger);
+            database = request.Provider == ArchiveProvider.Sqlite
+                ? ArchiveDatabase.Open(request.DatabasePath, SearchSqlFunctions.Register, logger)
+                : ArchiveDatabase.OpenPostgres(request.DatabasePath, logger: logger);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or StoreException or NotSupportedException or ArgumentException)
         {
             created.Remove();
-            return ImportResult.Failed([new ImportProblem(request.DatabasePath, $"cannot open or create the database: {Describe(ex)}")]);
+            return ImportResult.Failed([new ImportProblem(request.Where, $"cannot open or create the database: {Describe(ex)}")]);
         }
 
         ImportResult result;
         using (database)
-        {
-            try
-            {
-                result = Run(database, sources, request);
-            }
-            catch (SqliteException ex)
-            {
-                result = ImportResult.Failed([new ImportProblem(request.DatabasePath, DescribeWriteFailure(ex))]);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException)
-            {
-                result = ImportResult.Failed([new ImportProblem(request.DatabasePath, $"cannot write the database: {Describe(ex)}")]);
-            }
-            if (result.Succeeded)
-                result = Checkpoint(database, result);
-        }
+            result = Import(request, sources, database);
         if (!result.Succeeded)
             created.Remove();
         return result;
+    }
+
+    /// <summary>
+    /// Imports into an archive already open (the web host's first start on an empty archive): the
+    /// same run as <see cref="Import(ImportRequest)"/>, minus opening it; the caller keeps it open.
+    /// </summary>
+    public ImportResult Import(ImportRequest request, ArchiveDatabase database)
+    {
+        var (sources, problems) = SourceFileCheck.ReadAll(request.Files);
+        return problems.Count > 0 ? ImportResult.Failed(problems) : Import(request, sources, database);
+    }
+
+    ImportResult Import(ImportRequest request, List<SourceFile> sources, ArchiveDatabase database)
+    {
+        ImportResult result;
+        try
+        {
+            result = Run(database, sources, request);
+        }
+        catch (SqliteException ex)
+        {
+            result = ImportResult.Failed([new ImportProblem(request.Where, DescribeWriteFailure(ex))]);
+        }
+        catch (PostgresException ex)
+        {
+            result = ImportResult.Failed([new ImportProblem(request.Where, DescribeWriteFailure(ex))]);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or StoreException or NpgsqlException)
+        {
+            result = ImportResult.Failed([new ImportProblem(request.Where, $"cannot write the database: {Describe(ex)}")]);
+        }
+        return result.Succeeded ? Checkpoint(database, result) : result;
     }
 
     ImportResult Run(ArchiveDatabase database, List<SourceFile> sources, ImportRequest request)
@@ -93,29 +110,24 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
             if (problems.Count > 0)
                 return ImportResult.Failed(problems);
 
-            // 5. Take the write lock (BEGIN IMMEDIATE: the run cannot fail half-way on SQLITE_BUSY; a
-            //    second importer waits here, up to the busy timeout) and make sure the stored files are
-            //    still those step 3 decided on. Another importer may have committed in between; then
-            //    decide again (cleaning only what is new) rather than write from a stale plan.
-            using var connection = database.OpenConnection();
-            // A run writes far more pages than SQLite's default 2 MB cache holds; a bigger one keeps
-            // the index's b-trees in memory instead of spilling them to the WAL mid-transaction.
-            connection.Execute($"PRAGMA cache_size = -{WriteCacheKilobytes}");
-            using var tx = connection.BeginTransaction(deferred: false);
-            var articles = new ArticleWriter(connection, tx);
+            // 5. Take the write lock (ArchiveDatabase.BeginWrite: SQLite's BEGIN IMMEDIATE, PostgreSQL's
+            //    advisory lock; the run cannot fail half-way on a lock, and a second importer waits here,
+            //    up to the busy timeout) and make sure the stored files are still those step 3 decided
+            //    on. Another importer may have committed in between; then decide again (cleaning only
+            //    what is new) rather than write from a stale plan.
+            using var write = database.BeginWrite();
+            var articles = new ArticleWriter(write.Connection, write.Transaction);
             if (!SameFiles(articles.LoadStoredFiles(), stored))
             {
-                tx.Rollback();
+                write.Transaction.Rollback();
                 if (attempt == Attempts)
-                    return ImportResult.Failed([new ImportProblem(request.DatabasePath,
+                    return ImportResult.Failed([new ImportProblem(request.Where,
                         $"another writer changed the archive each of the {Attempts} times this run prepared its files; run it again when the other import has finished")]);
                 logger.LogInformation("import: the archive changed while the files were cleaned; deciding again");
                 continue;
             }
-            var result = Write(connection, tx, articles, plan, prepared, stored, request);
-            tx.Commit();
-            // The connection goes back to the pool (the web host's import-on-empty reads with it later).
-            connection.Execute("PRAGMA cache_size = -2000");
+            var result = Write(write, articles, plan, prepared, stored, request);
+            write.Commit();
             return result;
         }
     }
@@ -132,14 +144,8 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         }
     }
 
-    static Dictionary<string, StoredFile> ReadStoredFiles(ArchiveDatabase database)
-    {
-        using var connection = database.OpenConnection();
-        using var tx = connection.BeginTransaction(deferred: true);
-        var stored = new ArticleWriter(connection, tx).LoadStoredFiles();
-        tx.Commit();
-        return stored;
-    }
+    static Dictionary<string, StoredFile> ReadStoredFiles(ArchiveDatabase database) => database.Read("read the stored files", session =>
+        session.Query<StoredFile>(ArticleWriter.StoredFilesSql).ToDictionary(f => f.FileName, StringComparer.Ordinal));
 
     /// <summary>Every decision of steps 3 and 4 (unchanged or not, the old row, who owns which slug) rests on these rows alone.</summary>
     static bool SameFiles(Dictionary<string, StoredFile> now, Dictionary<string, StoredFile> before) =>
@@ -210,12 +216,13 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     }
 
     /// <summary>6. Write, inside the transaction: metadata of unchanged files, taxonomy, articles, section tags, the search index.</summary>
-    ImportResult Write(SqliteConnection connection, SqliteTransaction tx, ArticleWriter articles, List<FilePlan> plan,
+    ImportResult Write(ArchiveWrite write, ArticleWriter articles, List<FilePlan> plan,
         List<PreparedArticle> prepared, Dictionary<string, StoredFile> stored, ImportRequest request)
     {
+        var (connection, tx) = (write.Connection, write.Transaction);
         // total_changes() counts for the connection's whole life, and a pooled connection may
         // already have run the migrations: this run's rows are the difference.
-        var changesBefore = TotalChanges(connection, tx);
+        var changesBefore = RowsWritten(write);
         var outcomes = new List<FileOutcome>();
         var warnings = new List<string>();
         foreach (var file in plan.Where(p => p.Unchanged))
@@ -249,10 +256,17 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         Progress?.Report(new ImportProgress(ImportStage.Tagging, sections, sections));
         // The search index follows the text in the same transaction (tags are not indexed).
         Progress?.Report(new ImportProgress(ImportStage.Indexing, 0, sections));
-        new SearchIndexWriter(connection, tx).Refresh(written,
-            Progress is null ? null : new Action<int>(indexed => Progress.Report(new ImportProgress(ImportStage.Indexing, indexed, sections))));
+        // The index writer is the provider's: FTS5 tables, or PostgreSQL's tsvector rows.
+        if (connection is SqliteConnection sqlite)
+            new SearchIndexWriter(sqlite, (SqliteTransaction)tx).Refresh(written,
+                Progress is null ? null : new Action<int>(indexed => Progress.Report(new ImportProgress(ImportStage.Indexing, indexed, sections))));
+        else
+        {
+            new PostgresSearchIndex((NpgsqlConnection)connection, (NpgsqlTransaction)tx).Refresh(written);
+            Progress?.Report(new ImportProgress(ImportStage.Indexing, sections, sections));
+        }
 
-        var rowsChanged = TotalChanges(connection, tx) - changesBefore;
+        var rowsChanged = RowsWritten(write) - changesBefore;
         // A run that wrote something starts a new generation (migration 007): the web host's cached
         // pages and validators follow it. A run with nothing new leaves the file untouched.
         if (rowsChanged > 0)
@@ -264,8 +278,8 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
             tagsChanged, linksAdded, linksRemoved, rowsChanged);
     }
 
-    static long TotalChanges(SqliteConnection connection, SqliteTransaction tx) =>
-        connection.ExecuteScalar<long>("SELECT total_changes()", transaction: tx);
+    static long RowsWritten(ArchiveWrite write) =>
+        write.Connection.ExecuteScalar<long>(write.Sql.RowsWritten, transaction: write.Transaction);
 
     /// <summary>
     /// 7. After the commit, move the WAL into the main file. The commit is durable either way; what a
@@ -274,6 +288,8 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
     /// </summary>
     ImportResult Checkpoint(ArchiveDatabase database, ImportResult result)
     {
+        if (database.Provider != ArchiveProvider.Sqlite)
+            return result;   // PostgreSQL's commit is the whole story: it checkpoints on its own
         var db = database.FilePath;
         try
         {
@@ -310,6 +326,16 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         raw.SQLITE_FULL => $"the disk is full, or the database reached its size limit ({Describe(ex)}); free space and run the import again",
         raw.SQLITE_IOERR => $"the disk could not take the write ({Describe(ex)}); check free space and the disk, then run the import again",
         _ => $"cannot write the database: {Describe(ex)}",
+    };
+
+    /// <summary>PostgreSQL's faults in the same words as SQLite's (the lock: 55P03 lock_not_available, from lock_timeout).</summary>
+    static string DescribeWriteFailure(PostgresException ex) => ex.SqlState switch
+    {
+        PostgresErrorCodes.LockNotAvailable =>
+            $"the database is locked by another writer (is another import running?): waited {ArchiveDatabase.BusyTimeout.TotalSeconds:0} s " +
+            $"for the write lock ({ex.MessageText}); run the import again when the other one has finished",
+        PostgresErrorCodes.DiskFull => $"the disk is full ({ex.MessageText}); free space and run the import again",
+        _ => $"cannot write the database: {ex.MessageText} ({ex.SqlState})",
     };
 
     static string Describe(Exception ex) => ex switch

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Text;
 
@@ -10,24 +10,31 @@ namespace PolicyNews.Archive.Import;
 /// sections and paragraphs whose stable ids survive, so links, anchors and anything keyed on them
 /// elsewhere stay valid; rows whose stable ids vanished are deleted.
 /// </summary>
-internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class ArticleWriter(DbConnection connection, DbTransaction transaction)
 {
+    readonly ArchiveSql sql = ArchiveSql.For(connection);
+
+    /// <summary>The source file and article rows as they stand, by file name (<see cref="LoadStoredFiles"/>; a read outside the write uses it too).</summary>
+    public const string StoredFilesSql = """
+        SELECT f.id, f.file_name AS FileName, f.sha256, a.id AS ArticleId, a.slug
+        FROM source_files f LEFT JOIN articles a ON a.source_file_id = f.id
+        """;
+
     /// <summary>The source file and article rows as they stand before this run, by file name.</summary>
-    public Dictionary<string, StoredFile> LoadStoredFiles() => connection.Query<StoredFile>("""
-            SELECT f.id, f.file_name AS FileName, f.sha256, a.id AS ArticleId, a.slug
-            FROM source_files f LEFT JOIN articles a ON a.source_file_id = f.id
-            """, transaction: transaction)
+    public Dictionary<string, StoredFile> LoadStoredFiles() => connection.Query<StoredFile>(StoredFilesSql, transaction: transaction)
         .ToDictionary(f => f.FileName, StringComparer.Ordinal);
 
     /// <summary>Only articles.json changed: update the columns it owns, and only if they differ (so no write otherwise).</summary>
     public bool UpdateMetadata(long articleId, ArticleMetadata meta) => connection.Execute("""
         UPDATE articles
         SET title = @Title, title_derived = 0, source = @Source, published = @Published,
-            author = COALESCE(@Author, author), editor = COALESCE(@Editor, editor), url = @Url, script = @Script, type = @Type
+            author = COALESCE(CAST(@Author AS text), author), editor = COALESCE(CAST(@Editor AS text), editor), url = @Url, script = @Script, type = @Type
         WHERE id = @articleId
-          AND (title IS NOT @Title OR title_derived <> 0 OR source IS NOT @Source OR published IS NOT @Published
-               OR (@Author IS NOT NULL AND author IS NOT @Author) OR (@Editor IS NOT NULL AND editor IS NOT @Editor)
-               OR url IS NOT @Url OR script IS NOT @Script OR type IS NOT @Type)
+          AND (title IS DISTINCT FROM @Title OR title_derived <> 0 OR source IS DISTINCT FROM @Source
+               OR published IS DISTINCT FROM @Published
+               OR (CAST(@Author AS text) IS NOT NULL AND author IS DISTINCT FROM @Author)
+               OR (CAST(@Editor AS text) IS NOT NULL AND editor IS DISTINCT FROM @Editor)
+               OR url IS DISTINCT FROM @Url OR script IS DISTINCT FROM @Script OR type IS DISTINCT FROM @Type)
         """, new { articleId, meta.Title, meta.Source, meta.Published, meta.Author, meta.Editor, meta.Url, meta.Script, meta.Type },
         transaction) > 0;
 
@@ -42,8 +49,8 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
 
         // Sections go last: deleting one cascades to its paragraphs, and a paragraph whose section
         // was renamed must first have moved to its new section.
-        connection.Execute("DELETE FROM sections WHERE article_id = @articleId AND stable_id NOT IN @keep",
-            new { articleId, keep = article.Sections.Select(s => s.StableId).ToList() }, transaction);
+        connection.Execute($"DELETE FROM sections WHERE article_id = @articleId AND {sql.NotIn("stable_id", "keep")}",
+            new { articleId, keep = article.Sections.Select(s => s.StableId).ToArray() }, transaction);
 
         WriteMarks(MarkTables.Paragraphs, articleId,
             article.Sections.SelectMany(s => s.Blocks).Select(b => (paragraphIds[b.StableId], b.Block.Marks)));
@@ -74,7 +81,8 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
     {
         var row = new
         {
-            id, fileId, f.Slug, f.Title, f.TitleDerived, f.Source, f.Published, f.Author, f.AuthorNote, f.Editor, f.Url,
+            // An integer column on both providers; PostgreSQL will not take a boolean for it.
+            id, fileId, f.Slug, f.Title, TitleDerived = f.TitleDerived ? 1 : 0, f.Source, f.Published, f.Author, f.AuthorNote, f.Editor, f.Url,
             f.Script, f.Summary, f.Type,
         };
         if (id is not null)
@@ -180,13 +188,14 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
             }
 
         var vanished = existing.Where(p => !ids.ContainsKey(p.Key)).Select(p => p.Value).ToList();
-        connection.Execute("DELETE FROM paragraphs WHERE id IN @vanished", new { vanished }, transaction);
+        connection.Execute($"DELETE FROM paragraphs WHERE {sql.In("id", "vanished")}", new { vanished = vanished.ToArray() }, transaction);
         return (new ParagraphChanges(kept, added, vanished.Count), ids);
     }
 
     /// <summary>The article's page and section paths as stored, with the section each shows (before the rewrite).</summary>
     List<LivePath> LivePaths(long articleId) => connection.Query<LivePath>("""
-            SELECT a.slug AS ArticleSlug, '' AS SectionSlug, NULL AS StableId, NULL AS Heading FROM articles a WHERE a.id = @articleId
+            SELECT a.slug AS ArticleSlug, '' AS SectionSlug, CAST(NULL AS text) AS StableId, CAST(NULL AS text) AS Heading
+            FROM articles a WHERE a.id = @articleId
             UNION ALL
             SELECT a.slug, s.slug, s.stable_id, s.heading FROM sections s JOIN articles a ON a.id = s.article_id WHERE a.id = @articleId
             """, new { articleId }, transaction).AsList();
@@ -213,18 +222,22 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
 
         foreach (var old in oldPaths.Where(p => !live.Contains((p.ArticleSlug, p.SectionSlug))))
             connection.Execute("""
-                INSERT OR REPLACE INTO retired_paths (article_slug, section_slug, article_id, section_stable_id)
+                INSERT INTO retired_paths (article_slug, section_slug, article_id, section_stable_id)
                 VALUES (@ArticleSlug, @SectionSlug, @articleId, @successor)
+                ON CONFLICT (article_slug, section_slug) DO UPDATE
+                SET article_id = excluded.article_id, section_stable_id = excluded.section_stable_id
                 """, new { old.ArticleSlug, old.SectionSlug, articleId, successor = Successor(old) }, transaction);
         foreach (var old in oldPaths.Where(p => p.StableId is not null && !liveIds.Contains(p.StableId)))
             connection.Execute("""
-                INSERT OR REPLACE INTO retired_section_ids (stable_id, article_id, section_stable_id)
+                INSERT INTO retired_section_ids (stable_id, article_id, section_stable_id)
                 VALUES (@StableId, @articleId, @successor)
+                ON CONFLICT (stable_id) DO UPDATE
+                SET article_id = excluded.article_id, section_stable_id = excluded.section_stable_id
                 """, new { old.StableId, articleId, successor = Successor(old) }, transaction);
 
-        connection.Execute("DELETE FROM retired_paths WHERE article_slug = @slug AND section_slug IN @sectionSlugs",
-            new { slug = article.Fields.Slug, sectionSlugs = now.Select(p => p.SectionSlug).ToList() }, transaction);
-        connection.Execute("DELETE FROM retired_section_ids WHERE stable_id IN @liveIds", new { liveIds = liveIds.ToList() }, transaction);
+        connection.Execute($"DELETE FROM retired_paths WHERE article_slug = @slug AND {sql.In("section_slug", "sectionSlugs")}",
+            new { slug = article.Fields.Slug, sectionSlugs = now.Select(p => p.SectionSlug).ToArray() }, transaction);
+        connection.Execute($"DELETE FROM retired_section_ids WHERE {sql.In("stable_id", "liveIds")}", new { liveIds = liveIds.ToArray() }, transaction);
     }
 
     /// <summary>Properties, not a constructor: SQLite types a NULL column as BLOB, which no constructor matches.</summary>
@@ -248,13 +261,13 @@ internal sealed class ArticleWriter(SqliteConnection connection, SqliteTransacti
 
         var marks = owners.ToList();
         connection.Execute($"""
-            INSERT INTO {tables.Annotations} ({tables.OwnerColumn}, offset, character, reading)
+            INSERT INTO {tables.Annotations} ({tables.OwnerColumn}, "offset", character, reading)
             VALUES (@OwnerId, @Offset, @Character, @Reading)
             """,
             marks.SelectMany(m => m.Marks.Annotations.Select(a => new { m.OwnerId, a.Offset, a.Character, a.Reading })),
             transaction);
         connection.Execute($"""
-            INSERT INTO {tables.Repairs} ({tables.OwnerColumn}, offset, length, original, replacement, confidence, lost_bytes, note)
+            INSERT INTO {tables.Repairs} ({tables.OwnerColumn}, "offset", length, original, replacement, confidence, lost_bytes, note)
             VALUES (@OwnerId, @Offset, @Length, @Original, @Replacement, @Confidence, @LostBytes, @Note)
             """,
             marks.SelectMany(m => m.Marks.Repairs.Select(r => new

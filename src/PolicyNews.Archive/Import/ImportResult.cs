@@ -1,3 +1,5 @@
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Store.PostgreSQL;
 using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Archive.Import;
@@ -103,4 +105,14 @@ public sealed record ImportRequest(
     string DatabasePath,
     IReadOnlyList<string> Files,
     IReadOnlyDictionary<string, ArticleMetadata>? Metadata = null,
-    IReadOnlyList<TagDefinition>? Tags = null);
+    IReadOnlyList<TagDefinition>? Tags = null)
+{
+    /// <summary>
+    /// <see cref="ArchiveProvider.Sqlite"/>: <see cref="DatabasePath"/> is the file (created when
+    /// missing); <see cref="ArchiveProvider.PostgreSQL"/>: it is the connection string of the primary.
+    /// </summary>
+    public ArchiveProvider Provider { get; init; } = ArchiveProvider.Sqlite;
+
+    /// <summary>The archive for messages: the file, or host:port/database (never a password).</summary>
+    public string Where => Provider == ArchiveProvider.Sqlite ? DatabasePath : PostgresArchive.Describe(DatabasePath);
+}

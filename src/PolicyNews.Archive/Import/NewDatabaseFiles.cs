@@ -15,6 +15,9 @@ internal sealed class NewDatabaseFiles
         createdFolders = missingFolders;
     }
 
+    /// <summary>Nothing to remove (a PostgreSQL archive: the server keeps it).</summary>
+    public static NewDatabaseFiles None { get; } = new(null, []);
+
     public static NewDatabaseFiles Before(string path)
     {
         string full;

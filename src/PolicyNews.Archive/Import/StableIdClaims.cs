@@ -1,5 +1,6 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Archive.Import;
 
@@ -10,8 +11,10 @@ namespace PolicyNews.Archive.Import;
 /// transaction), or a retired section id still redirecting. Only the article's own rows and the
 /// candidate ids are read (indexed lookups), never every id in the archive.
 /// </summary>
-internal sealed class StableIdClaims(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class StableIdClaims(DbConnection connection, DbTransaction transaction)
 {
+    readonly ArchiveSql sql = ArchiveSql.For(connection);
+
     /// <summary>Ids per query: far below SQLite's limit on parameters.</summary>
     const int Batch = 500;
 
@@ -52,15 +55,15 @@ internal sealed class StableIdClaims(SqliteConnection connection, SqliteTransact
         SELECT p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id WHERE s.article_id = @articleId
         """, new { articleId }, transaction).ToHashSet();
 
-    HashSet<string> SectionsTaken(List<string> ids, long articleId) => Lookup(ids, articleId, """
-        SELECT stable_id FROM sections WHERE stable_id IN @ids AND article_id <> @articleId
+    HashSet<string> SectionsTaken(List<string> ids, long articleId) => Lookup(ids, articleId, $"""
+        SELECT stable_id FROM sections WHERE {sql.In("stable_id", "ids")} AND article_id <> @articleId
         UNION ALL
-        SELECT stable_id FROM retired_section_ids WHERE stable_id IN @ids AND article_id <> @articleId
+        SELECT stable_id FROM retired_section_ids WHERE {sql.In("stable_id", "ids")} AND article_id <> @articleId
         """);
 
-    HashSet<string> ParagraphsTaken(List<string> ids, long articleId) => Lookup(ids, articleId, """
+    HashSet<string> ParagraphsTaken(List<string> ids, long articleId) => Lookup(ids, articleId, $"""
         SELECT p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
-        WHERE p.stable_id IN @ids AND s.article_id <> @articleId
+        WHERE {sql.In("p.stable_id", "ids")} AND s.article_id <> @articleId
         """);
 
     HashSet<string> Lookup(List<string> ids, long articleId, string sql) =>

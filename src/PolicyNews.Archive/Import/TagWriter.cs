@@ -1,5 +1,6 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using PolicyNews.Archive.Store;
 
 namespace PolicyNews.Archive.Import;
 
@@ -7,8 +8,10 @@ namespace PolicyNews.Archive.Import;
 /// Keeps the tags table equal to tags.json and section_tags equal to what the sections mention
 /// (<see cref="TagMatcher"/>). Both write only differences, so an unchanged run writes no rows.
 /// </summary>
-internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class TagWriter(DbConnection connection, DbTransaction transaction)
 {
+    readonly ArchiveSql sql = ArchiveSql.For(connection);
+
     /// <summary>Makes the tags table match the taxonomy; returns how many tag rows changed.</summary>
     public int Sync(IReadOnlyList<TagDefinition> taxonomy)
     {
@@ -30,7 +33,7 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         }
         // A tag taken out of tags.json goes, and with it (ON DELETE CASCADE) its section links.
         var gone = stored.Keys.Except(taxonomy.Select(t => t.Slug)).ToList();
-        changed += connection.Execute("DELETE FROM tags WHERE slug IN @gone", new { gone }, transaction);
+        changed += connection.Execute($"DELETE FROM tags WHERE {sql.In("slug", "gone")}", new { gone = gone.ToArray() }, transaction);
         return changed;
     }
 
@@ -44,18 +47,19 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
         var ids = stored.ToDictionary(t => t.Slug, t => t.Id);
         var matcher = new TagMatcher(stored.Select(t => t.Definition));
 
-        var scope = articleIds is null ? "1 = 1" : "s.article_id IN @articleIds";
+        var scope = articleIds is null ? "1 = 1" : sql.In("s.article_id", "articleIds");
+        var idList = articleIds?.ToArray();
         var sections = connection.Query<(long Id, long ArticleId, string? Heading)>(
-            $"SELECT s.id, s.article_id, s.heading FROM sections s WHERE {scope}", new { articleIds }, transaction).ToList();
+            $"SELECT s.id, s.article_id, s.heading FROM sections s WHERE {scope}", new { articleIds = idList }, transaction).ToList();
         var texts = connection.Query<(long SectionId, string Text)>($"""
                 SELECT p.section_id, p.text FROM paragraphs p JOIN sections s ON s.id = p.section_id
                 WHERE {scope} ORDER BY p.section_id, p.ordinal
-                """, new { articleIds }, transaction)
+                """, new { articleIds = idList }, transaction)
             .ToLookup(p => p.SectionId, p => p.Text);
         var current = connection.Query<(long SectionId, long TagId)>($"""
                 SELECT st.section_id, st.tag_id FROM section_tags st JOIN sections s ON s.id = st.section_id
                 WHERE {scope}
-                """, new { articleIds }, transaction)
+                """, new { articleIds = idList }, transaction)
             .ToHashSet();
 
         // The matcher is immutable: sections are matched on every core.
@@ -81,14 +85,14 @@ internal sealed class TagWriter(SqliteConnection connection, SqliteTransaction t
     {
         if (articleIds.Count == 0)
             return;
-        // json_each rather than IN @list: an import of many articles would pass SQLite's limit on parameters.
-        var ids = "[" + string.Join(',', articleIds) + "]";
-        connection.Execute("""
-            DELETE FROM article_tags WHERE article_id IN (SELECT value FROM json_each(@ids));
+        // InIds rather than IN @list: an import of many articles would pass SQLite's limit on parameters.
+        var ids = sql.Ids(articleIds);
+        connection.Execute($"""
+            DELETE FROM article_tags WHERE {sql.InIds("article_id", "ids")};
             INSERT INTO article_tags (tag_id, article_id)
             SELECT DISTINCT st.tag_id, s.article_id
             FROM sections s JOIN section_tags st ON st.section_id = s.id
-            WHERE s.article_id IN (SELECT value FROM json_each(@ids));
+            WHERE {sql.InIds("s.article_id", "ids")};
             """, new { ids }, transaction);
     }
 

@@ -16,24 +16,49 @@ namespace PolicyNews.Archive.Search;
 /// heading columns at 8), summed over the query's terms, so the order of equally good hits can
 /// differ between the providers; the hits cannot.
 /// </remarks>
-public sealed class PostgresSearch(PostgresArchive archive, int exactUpTo = SearchStore.DefaultExactUpTo)
+public sealed class PostgresSearch
 {
+    readonly PostgresArchive? archive;
+    readonly int exactUpTo;
+
+    public PostgresSearch(PostgresArchive archive, int exactUpTo = SearchStore.DefaultExactUpTo) : this(exactUpTo) => this.archive = archive;
+
+    /// <summary>For <see cref="MatchSections"/> inside a read another store began (SearchStore on a PostgreSQL archive).</summary>
+    public PostgresSearch(int exactUpTo = SearchStore.DefaultExactUpTo) => this.exactUpTo = exactUpTo;
+
     // ts_rank's weights are {D, C, B, A}: body lexemes D, heading lexemes A.
     const string Weights = "'{0.125, 0, 0, 1}'";
 
     public SearchMatches Find(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Query);
-        var pageSize = Math.Clamp(request.PageSize, 1, SearchStore.MaxPageSize);
-        var page = Math.Max(1, request.Page);
         if (query.Status != SearchQueryStatus.Ready)
             return new SearchMatches(query, 0, true, [], false);
+        var articles = (request.Articles ?? ArticleFilter.None) with { Tag = null, Kind = null };
+        return (archive ?? throw new InvalidOperationException("this PostgresSearch has no archive of its own: use MatchSections"))
+            .Read($"search for '{query.Text}'", session => MatchSections(session, query, request, articles), cancellationToken);
+    }
+
+    /// <summary>
+    /// Which sections <paramref name="query"/> (parsed and ready) matches on the requested page, in
+    /// order, and how many match, within <paramref name="session"/>'s snapshot. The sections' own
+    /// tag and article come from <paramref name="request"/>; source, type and dates from
+    /// <paramref name="articles"/> (<see cref="ArticleFilter"/>, without tag and kind).
+    /// </summary>
+    public SearchMatches MatchSections(ReadSession session, SearchQuery query, SearchRequest request, ArticleFilter articles)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchStore.MaxPageSize);
+        var page = Math.Max(1, request.Page);
 
         var match = Match.For(query);
         var parameters = match.Parameters;
         parameters.Add("Article", Blank(request.Article));
         parameters.Add("Tag", Blank(request.Tag));
         parameters.Add("Skip", (long)(page - 1) * pageSize);
+        parameters.Add("Source", articles.Source);
+        parameters.Add("Type", articles.Type);
+        parameters.Add("From", articles.From);
+        parameters.Add("ToEnd", articles.ToEnd);
         var matching = $"""
             FROM search_sections x
             WHERE {match.Sections}
@@ -41,9 +66,9 @@ public sealed class PostgresSearch(PostgresArchive archive, int exactUpTo = Sear
                                                                       WHERE a.slug = @Article))
               AND (CAST(@Tag AS text) IS NULL OR x.section_id IN (SELECT st.section_id FROM section_tags st JOIN tags t ON t.id = st.tag_id
                                                                   WHERE t.slug = @Tag))
+            {(articles.IsEmpty ? "" : $"AND x.section_id IN (SELECT s.id FROM articles a JOIN sections s ON s.article_id = a.id WHERE {articles.Sql})")}
             """;
 
-        return archive.Read($"search for '{query.Text}'", session =>
         {
             // With a LIMIT, the planner expects a common word's rows early in a table scan and reads
             // them one by one, each tsvector fetched whole (1.6 s for 2,001 hits of 发展 among 100,000
@@ -73,7 +98,7 @@ public sealed class PostgresSearch(PostgresArchive archive, int exactUpTo = Sear
                 : HeadingsThenRecent(session, match, matching, parameters, (int)((page - 1) * (long)pageSize), pageSize);
             var hasNext = ids.Count > pageSize;
             return new SearchMatches(query, exact ? total : exactUpTo, exact, hasNext ? ids[..pageSize] : ids, hasNext);
-        }, cancellationToken);
+        }
     }
 
     /// <summary>Past the exact limit: sections whose heading holds every included term (ranked), then the rest newest-imported first.</summary>

@@ -51,28 +51,25 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
 
         return database.Read($"search for '{query.Text}'", session =>
         {
-            // Counting stops one past the limit: enough to know which way to rank.
-            var total = session.QuerySingleOrDefault<int>(request.CountAll ? sql.Count : sql.CountUpTo, filter with { Take = exactUpTo + 1 });
-            var exact = request.CountAll || total <= exactUpTo;
-            var (ranked, hasNext) = total == 0 ? ([], false)
-                : request.Sort == SearchSort.Newest ? FullPage(session.Query<RankRow>(sql.NewestPage, filter with { Take = filter.Take + 1 }), filter.Take)
-                : total <= exactUpTo ? FullPage(session.Query<RankRow>(sql.RelevancePage, filter with { Take = filter.Take + 1 }), filter.Take)
-                : HeadingsThenRecent(session, sql, query, filter);
-            var totalHits = exact ? total : exactUpTo;
+            // Which sections match, how many, in which order: the index's part (FTS5 here, or
+            // PostgreSQL's tsvectors: PostgresSearch.MatchSections); the rest of a search is the same on both.
+            var (ranked, totalHits, exact, hasNext) = session.Sql.IsPostgres
+                ? FromMatches(new PostgresSearch(exactUpTo).MatchSections(session, query, request with { Page = page, PageSize = pageSize }, sql.Articles))
+                : MatchFts5(session, sql, query, filter, request.CountAll, request.Sort);
             if (ranked.Count == 0)
                 return new SearchResults(query, totalHits, exact, page, pageSize, [], hasNext);
 
             var ids = ranked.Select(r => r.Id).ToList();
-            var sections = session.Query<HitRow>("""
+            var sections = session.Query<HitRow>($"""
                 SELECT s.id, s.ordinal, s.heading, s.stable_id AS StableId, s.slug,
                        a.id AS ArticleId, a.slug AS ArticleSlug, a.title AS ArticleTitle,
                        a.source AS ArticleSource, a.published AS ArticlePublished
                 FROM sections s JOIN articles a ON a.id = s.article_id
-                WHERE s.id IN @ids
+                WHERE {session.Sql.In("s.id", "ids")}
                 """, new { ids }).ToDictionary(s => s.Id);
-            var paragraphs = session.Query<ParagraphRow>("""
+            var paragraphs = session.Query<ParagraphRow>($"""
                 SELECT section_id AS SectionId, stable_id AS StableId, text
-                FROM paragraphs WHERE section_id IN @ids ORDER BY section_id, ordinal
+                FROM paragraphs WHERE {session.Sql.In("section_id", "ids")} ORDER BY section_id, ordinal
                 """, new { ids }).ToLookup(p => p.SectionId);
 
             var rows = ranked.Select(r => (Section: sections[r.Id], r.Rank)).ToList();
@@ -86,6 +83,23 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
         }, cancellationToken);
     }
 
+    /// <summary>The FTS5 counterpart of <see cref="PostgresSearch.MatchSections"/>: one page of ranked section ids and the count.</summary>
+    (List<RankRow> Ranked, int TotalHits, bool Exact, bool HasNext) MatchFts5(ReadSession session, Statements sql, SearchQuery query,
+        Filter filter, bool countAll, SearchSort sort)
+    {
+        // Counting stops one past the limit: enough to know which way to rank.
+        var total = session.QuerySingleOrDefault<int>(countAll ? sql.Count : sql.CountUpTo, filter with { Take = exactUpTo + 1 });
+        var exact = countAll || total <= exactUpTo;
+        var (ranked, hasNext) = total == 0 ? ([], false)
+            : sort == SearchSort.Newest ? FullPage(session.Query<RankRow>(sql.NewestPage, filter with { Take = filter.Take + 1 }), filter.Take)
+            : total <= exactUpTo ? FullPage(session.Query<RankRow>(sql.RelevancePage, filter with { Take = filter.Take + 1 }), filter.Take)
+            : HeadingsThenRecent(session, sql, query, filter);
+        return (ranked, exact ? total : exactUpTo, exact, hasNext);
+    }
+
+    static (List<RankRow> Ranked, int TotalHits, bool Exact, bool HasNext) FromMatches(SearchMatches matches) =>
+        (matches.SectionIds.Select(id => new RankRow { Id = id }).ToList(), matches.TotalHits, matches.TotalIsExact, matches.HasNext);
+
     /// <summary>
     /// The statements of one search. Filters are rowid sets computed once per statement, so the FTS5
     /// table stays the only loop: counting and ranking thousands of hits never joins sections and
@@ -94,6 +108,8 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     /// </summary>
     sealed class Statements(ArticleFilter articles)
     {
+        public ArticleFilter Articles => articles;
+
         string Where(string table) => $"""
             WHERE {table} MATCH @Match
               AND (@Article IS NULL OR {table}.rowid IN (SELECT s.id FROM sections s JOIN articles a ON a.id = s.article_id

@@ -1,16 +1,22 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PolicyNews.Archive.Store.PostgreSQL;
 using SQLitePCL;
 
 namespace PolicyNews.Archive.Store;
 
 /// <summary>
-/// The archive's SQLite file. <see cref="Open"/> checks the file, creates it (and its folder) when
-/// missing and brings the schema up to date. Reads go through <see cref="Read{T}"/>, which times and
-/// logs them, runs them in one snapshot, and wraps failures with what was being done.
+/// The archive, on either provider (docs/postgresql.md, "The seam"): an SQLite file
+/// (<see cref="Open"/> checks the file, creates it and its folder when missing and brings the schema
+/// up to date) or a PostgreSQL database (<see cref="OpenPostgres"/>: migrates the primary, and may
+/// read from a replica). Reads go through <see cref="Read{T}"/>, which times and logs them, runs
+/// them in one snapshot, and wraps failures with what was being done; an import writes through
+/// <see cref="BeginWrite"/>. The stores use only these and <see cref="Sql"/>, so they serve both.
 /// </summary>
 public sealed class ArchiveDatabase : IDisposable
 {
@@ -21,9 +27,14 @@ public sealed class ArchiveDatabase : IDisposable
     /// </summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
-    readonly string connectionString;
-    readonly string unpooledConnectionString;
+    /// <summary>The advisory lock key of imports on PostgreSQL (SQLite's write lock: one importer at a time).</summary>
+    public const long ImportLock = 0x506F_6C69_6379_0002;   // "Policy" 2
+
+    readonly string connectionString = "";
+    readonly string unpooledConnectionString = "";
     readonly ILogger logger;
+    readonly PostgresArchive? primary;
+    readonly PostgresArchive? replica;
 
     ArchiveDatabase(string path, bool readOnly, ILogger logger)
     {
@@ -37,7 +48,51 @@ public sealed class ArchiveDatabase : IDisposable
         unpooledConnectionString = ConnectionString(path, mode, pooling: false);
     }
 
+    ArchiveDatabase(PostgresArchive primary, PostgresArchive? replica, ILogger logger)
+    {
+        this.primary = primary;
+        this.replica = replica;
+        this.logger = logger;
+        FilePath = "";
+    }
+
+    /// <summary>The SQLite file; empty for a PostgreSQL archive.</summary>
     public string FilePath { get; }
+
+    public ArchiveProvider Provider => primary is null ? ArchiveProvider.Sqlite : ArchiveProvider.PostgreSQL;
+
+    /// <summary>The pieces of SQL this provider spells its own way.</summary>
+    public ArchiveSql Sql => primary is null ? ArchiveSql.Sqlite : ArchiveSql.PostgreSQL;
+
+    /// <summary>Where the archive is, for messages: the file, or host:port/database of the primary (never a password).</summary>
+    public string Description => primary is null ? FilePath
+        : replica is null ? primary.Description : $"{primary.Description} (reads from {replica.Description})";
+
+    /// <summary>The schema version this build migrates the archive to.</summary>
+    public int LatestSchemaVersion => primary is null ? Migrator.LatestVersion : PostgresMigrator.LatestVersion;
+
+    /// <summary>
+    /// Opens the PostgreSQL archive <paramref name="connectionString"/> names and migrates it (several
+    /// nodes at once: the migrator's advisory lock lets one do it). With
+    /// <paramref name="readConnectionString"/> (a streaming replica), reads go there and only imports
+    /// and migrations use the primary. An unreachable server or a refused login throws a
+    /// <see cref="StoreException"/> naming host, port and database.
+    /// </summary>
+    public static ArchiveDatabase OpenPostgres(string connectionString, string? readConnectionString = null, ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
+        var primary = PostgresArchive.Open(connectionString, logger);
+        try
+        {
+            var replica = string.IsNullOrWhiteSpace(readConnectionString) ? null : PostgresArchive.Open(readConnectionString, logger, migrate: false);
+            return new ArchiveDatabase(primary, replica, logger);
+        }
+        catch
+        {
+            primary.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The file could only be opened for reading (write-protected file, immutable file, read-only mount).</summary>
     public bool ReadOnly { get; }
@@ -88,7 +143,7 @@ public sealed class ArchiveDatabase : IDisposable
         try
         {
             // Cheapest first, and nothing written until the file has passed every check.
-            using var connection = database.OpenConnection();
+            using var connection = database.OpenSqliteConnection();
             Migrator.EnsureOpenable(connection, writable: !readOnly);
             if (options.QuickCheck)
                 database.CheckedAtOpen = database.RunQuickCheck();
@@ -127,7 +182,9 @@ public sealed class ArchiveDatabase : IDisposable
     /// (SQLite leaves them off per connection) and a busy timeout instead of instant SQLITE_BUSY.
     /// A read-only database keeps the journal mode it has (changing it would write).
     /// </summary>
-    public SqliteConnection OpenConnection()
+    public DbConnection OpenConnection() => primary is null ? OpenSqliteConnection() : primary.OpenConnection();
+
+    SqliteConnection OpenSqliteConnection()
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -157,9 +214,11 @@ public sealed class ArchiveDatabase : IDisposable
     {
         if (limit < 1)
             throw new ArgumentOutOfRangeException(nameof(limit));
+        if (primary is not null)
+            throw new NotSupportedException("quick_check is SQLite's; PostgreSQL checks its pages itself (data checksums)");
         try
         {
-            using var connection = OpenConnection();
+            using var connection = OpenSqliteConnection();
             var rows = connection.Query<string>($"PRAGMA quick_check({limit})").AsList();
             // Rows may span lines, the first opening with "*** in database main ***".
             return rows is ["ok"] ? [] : rows.Select(OneLine).ToList();
@@ -180,6 +239,8 @@ public sealed class ArchiveDatabase : IDisposable
     /// </summary>
     public int ProbeSchemaVersion()
     {
+        if (primary is not null)
+            return ProbePostgres(replica ?? primary);
         try
         {
             using var connection = new SqliteConnection(unpooledConnectionString);
@@ -190,6 +251,20 @@ public sealed class ArchiveDatabase : IDisposable
         catch (SqliteException ex)
         {
             throw new StoreException($"store: cannot read {FilePath}", ex);
+        }
+    }
+
+    /// <summary>PostgreSQL's pooled connections see the server as it is now: a stopped server or a dropped database fails here.</summary>
+    static int ProbePostgres(PostgresArchive archive)
+    {
+        try
+        {
+            using var connection = archive.OpenConnection();
+            return PostgresMigrator.CurrentVersion(connection);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            throw new StoreException($"store: cannot read the PostgreSQL archive {archive.Description}", ex);
         }
     }
 
@@ -215,9 +290,11 @@ public sealed class ArchiveDatabase : IDisposable
     /// </summary>
     public WalCheckpoint Checkpoint()
     {
+        if (primary is not null)
+            return new WalCheckpoint(false, 0, 0);   // PostgreSQL checkpoints on its own
         try
         {
-            using var connection = OpenConnection();
+            using var connection = OpenSqliteConnection();
             var (busy, log, moved) = connection.QuerySingle<(int, int, int)>("PRAGMA wal_checkpoint(TRUNCATE)");
             return new WalCheckpoint(busy != 0, log, moved);
         }
@@ -238,9 +315,9 @@ public sealed class ArchiveDatabase : IDisposable
     /// own <c>Cancel</c> does nothing). A stopped read throws <see cref="OperationCanceledException"/>.
     /// </remarks>
     public T Read<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default) =>
-        TimedRead.Run(logger, what, cancellationToken, () =>
+        primary is not null ? (replica ?? primary).Read(what, read, cancellationToken) : TimedRead.Run(logger, what, cancellationToken, () =>
         {
-            using var connection = OpenConnection();
+            using var connection = OpenSqliteConnection();
             using var tx = connection.BeginTransaction(deferred: true);
             // Disposed first (declared last): it waits for a running callback, so the interrupt
             // never reaches a connection that is being closed or rolled back.
@@ -251,6 +328,69 @@ public sealed class ArchiveDatabase : IDisposable
             return (result, session.Queries);
         });
 
+    /// <summary>
+    /// Begins an import's write transaction on the primary, holding the archive's write lock until it
+    /// ends: SQLite <c>BEGIN IMMEDIATE</c> (with a bigger page cache: a run writes far more pages than
+    /// the default 2 MB hold); PostgreSQL <c>BEGIN</c> and the advisory lock <see cref="ImportLock"/>.
+    /// A second writer waits up to <see cref="BusyTimeout"/> on either (PostgreSQL's
+    /// <c>lock_timeout</c>), then fails: SQLITE_BUSY, or PostgreSQL's lock_not_available (55P03).
+    /// Readers keep seeing the last commit meanwhile (WAL, MVCC), never half an import.
+    /// </summary>
+    public ArchiveWrite BeginWrite()
+    {
+        var connection = OpenConnection();
+        try
+        {
+            if (primary is null)
+            {
+                connection.Execute($"PRAGMA cache_size = -{ArchiveWrite.SqliteCacheKilobytes}");
+                return new ArchiveWrite(connection, ((SqliteConnection)connection).BeginTransaction(deferred: false));
+            }
+            var tx = connection.BeginTransaction();
+            connection.Execute($"SET LOCAL lock_timeout = {(int)BusyTimeout.TotalMilliseconds}; SELECT pg_advisory_xact_lock(@ImportLock)",
+                new { ImportLock }, tx);
+            return new ArchiveWrite(connection, tx);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The advisory lock key of the web host's first-start seed import on PostgreSQL.</summary>
+    public const long SeedLock = 0x506F_6C69_6379_0003;   // "Policy" 3
+
+    /// <summary>
+    /// Runs <paramref name="seed"/> (count the articles, import the seeds when there are none) while no
+    /// other process does: on PostgreSQL under a session advisory lock, waited for as long as it takes
+    /// (the first node's import); on SQLite directly (one file, one portal).
+    /// </summary>
+    public T WhileSeeding<T>(Func<T> seed)
+    {
+        if (primary is null)
+            return seed();
+        using var connection = primary.OpenConnection();
+        connection.Execute("SELECT pg_advisory_lock(@SeedLock)", new { SeedLock });
+        try
+        {
+            return seed();
+        }
+        finally
+        {
+            connection.Execute("SELECT pg_advisory_unlock(@SeedLock)", new { SeedLock });
+        }
+    }
+
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
-    public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+    public void Dispose()
+    {
+        if (primary is null)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            return;
+        }
+        replica?.Dispose();
+        primary.Dispose();
+    }
 }

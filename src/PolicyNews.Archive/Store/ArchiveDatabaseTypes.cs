@@ -38,6 +38,9 @@ public sealed class ReadSession(DbConnection connection, DbTransaction transacti
 {
     public int Queries { get; private set; }
 
+    /// <summary>The pieces of SQL the session's provider spells its own way.</summary>
+    public ArchiveSql Sql { get; } = ArchiveSql.For(connection);
+
     public List<T> Query<T>(string sql, object? parameters = null) =>
         Timed(sql, () => connection.Query<T>(sql, parameters, transaction).AsList());
 
@@ -104,5 +107,34 @@ internal static class TimedRead
         {
             throw new StoreException($"store: unable to {what}", ex);
         }
+    }
+}
+
+/// <summary>Where the archive is kept: <c>Archive:Provider</c> (docs/operations.md).</summary>
+public enum ArchiveProvider { Sqlite, PostgreSQL }
+
+/// <summary>
+/// An import's write transaction, begun by <see cref="ArchiveDatabase.BeginWrite"/> with the archive's
+/// write lock held: the writers run their statements on <see cref="Connection"/> in
+/// <see cref="Transaction"/>. Disposed without <see cref="Commit"/>, it rolls back.
+/// </summary>
+public sealed class ArchiveWrite(DbConnection connection, DbTransaction transaction) : IDisposable
+{
+    /// <summary>The page cache of SQLite's writing connection during a run (SQLite's default is 2 MB).</summary>
+    internal const int SqliteCacheKilobytes = 64 * 1024;
+
+    public DbConnection Connection { get; } = connection;
+    public DbTransaction Transaction { get; } = transaction;
+    public ArchiveSql Sql { get; } = ArchiveSql.For(connection);
+
+    public void Commit() => Transaction.Commit();
+
+    public void Dispose()
+    {
+        Transaction.Dispose();
+        // The connection goes back to the pool (the web host's import-on-empty reads with it later).
+        if (!Sql.IsPostgres && Connection.State == System.Data.ConnectionState.Open)
+            Connection.Execute("PRAGMA cache_size = -2000");
+        Connection.Dispose();
     }
 }

@@ -7,29 +7,33 @@ namespace PolicyNews.Archive.Store;
 /// An article's content in two queries, whatever its size: its sections joined with the article
 /// row (each with its heading's marks and its tags), then the chosen sections' paragraphs (each
 /// with its marks). The marks and tags of a row come along as JSON arrays built by SQLite
-/// (<c>json_group_array</c>), so no query runs per section or per paragraph and no second round
+/// (<c>json_group_array</c>; PostgreSQL's <c>json_agg</c>: <see cref="ArchiveSql.JsonGroup"/>), so no query runs per section or per paragraph and no second round
 /// trip per kind of mark: the article page used to take eight queries, a section page ten.
 /// </summary>
 internal static class ArticleContent
 {
+    const string RepairFields = """
+        'offset', "offset", 'length', length, 'original', original, 'replacement', replacement,
+        'confidence', confidence, 'lostBytes', lost_bytes, 'note', note
+        """;
+
     /// <summary>The annotations or repairs of one owner (<paramref name="ownerColumn"/> = <paramref name="ownerId"/>) as a JSON array, in text order.</summary>
-    static string Marks(string annotations, string repairs, string ownerColumn, string ownerId) => $"""
-        (SELECT json_group_array(json_object('offset', offset, 'character', character, 'reading', reading))
-         FROM (SELECT * FROM {annotations} WHERE {ownerColumn} = {ownerId} ORDER BY offset, id)) AS Annotations,
-        (SELECT json_group_array(json_object('offset', offset, 'length', length, 'original', original, 'replacement', replacement,
-                                             'confidence', confidence, 'lostBytes', lost_bytes, 'note', note))
-         FROM (SELECT * FROM {repairs} WHERE {ownerColumn} = {ownerId} ORDER BY offset, id)) AS Repairs
+    static string Marks(ArchiveSql sql, string annotations, string repairs, string ownerColumn, string ownerId) => $"""
+        (SELECT {sql.JsonGroup(sql.JsonObject("'offset', \"offset\", 'character', character, 'reading', reading"), "\"offset\", id")}
+         FROM {annotations} WHERE {ownerColumn} = {ownerId}) AS Annotations,
+        (SELECT {sql.JsonGroup(sql.JsonObject(RepairFields), "\"offset\", id")}
+         FROM {repairs} WHERE {ownerColumn} = {ownerId}) AS Repairs
         """;
 
     /// <summary>Every section of the article <paramref name="article"/> picks (a condition over <c>a</c>), in order, with the article's columns.</summary>
-    public static string Sections(string article) => $"""
+    public static string Sections(ArchiveSql sql, string article) => $"""
         SELECT a.id, a.slug, a.title, a.title_derived AS TitleDerived, a.source, a.published, a.author,
                a.author_note AS AuthorNote, a.editor, a.url, a.script, a.summary,
                s.id AS SectionId, s.ordinal, s.heading, s.stable_id AS StableId, s.slug AS SectionSlug,
-               {Marks(MarkTables.Headings.Annotations, MarkTables.Headings.Repairs, MarkTables.Headings.OwnerColumn, "s.id")},
-               (SELECT json_group_array(json_object('slug', slug, 'name', name, 'kind', kind))
-                FROM (SELECT t.slug, t.name, t.kind FROM section_tags st JOIN tags t ON t.id = st.tag_id
-                      WHERE st.section_id = s.id ORDER BY {TagStore.TagOrder})) AS Tags
+               {Marks(sql, MarkTables.Headings.Annotations, MarkTables.Headings.Repairs, MarkTables.Headings.OwnerColumn, "s.id")},
+               (SELECT {sql.JsonGroup(sql.JsonObject("'slug', t.slug, 'name', t.name, 'kind', t.kind"), TagStore.TagOrder)}
+                FROM section_tags st JOIN tags t ON t.id = st.tag_id
+                WHERE st.section_id = s.id) AS Tags
         FROM articles a JOIN sections s ON s.article_id = a.id
         WHERE {article}
         ORDER BY s.ordinal
@@ -40,7 +44,7 @@ internal static class ArticleContent
     {
         var paragraphs = session.Query<ParagraphRow>($"""
             SELECT p.section_id AS SectionId, p.ordinal, p.kind, p.item_number AS ItemNumber, p.stable_id AS StableId, p.text,
-                   {Marks(MarkTables.Paragraphs.Annotations, MarkTables.Paragraphs.Repairs, MarkTables.Paragraphs.OwnerColumn, "p.id")}
+                   {Marks(session.Sql, MarkTables.Paragraphs.Annotations, MarkTables.Paragraphs.Repairs, MarkTables.Paragraphs.OwnerColumn, "p.id")}
             FROM paragraphs p JOIN sections s ON s.id = p.section_id
             WHERE {scope}
             ORDER BY p.section_id, p.ordinal

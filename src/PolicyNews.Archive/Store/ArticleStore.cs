@@ -15,10 +15,11 @@ public sealed class ArticleStore(ArchiveDatabase database)
             ORDER BY article_id, ordinal
             """).ToLookup(s => s.ArticleId);
         var tags = session.Query<OwnedTagRow>($"""
-            SELECT DISTINCT s.article_id AS OwnerId, t.slug, t.name, t.kind
+            SELECT s.article_id AS OwnerId, t.slug, t.name, t.kind
             FROM section_tags st
             JOIN sections s ON s.id = st.section_id
             JOIN tags t ON t.id = st.tag_id
+            GROUP BY s.article_id, t.id
             ORDER BY {TagStore.TagOrder}
             """).ToLookup(t => t.OwnerId);
 
@@ -50,7 +51,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
     /// <summary>One article by slug with all sections, paragraphs, annotations, repairs and tags; null if unknown. Two queries.</summary>
     public ArticleView? GetArticle(string slug, CancellationToken cancellationToken = default) => database.Read($"load article '{slug}'", session =>
     {
-        var rows = session.Query<ArticleSectionRow>(ArticleContent.Sections("a.slug = @slug"), new { slug });
+        var rows = session.Query<ArticleSectionRow>(ArticleContent.Sections(session.Sql, "a.slug = @slug"), new { slug });
         if (rows.Count == 0)
             return null;
         var article = rows[0];
@@ -78,7 +79,7 @@ public sealed class ArticleStore(ArchiveDatabase database)
     /// </summary>
     static ArticleSectionView? LoadSectionPage(ReadSession session, string article, object parameters, Func<ArticleSectionRow, bool> isSection)
     {
-        var rows = session.Query<ArticleSectionRow>(ArticleContent.Sections(article), parameters);
+        var rows = session.Query<ArticleSectionRow>(ArticleContent.Sections(session.Sql, article), parameters);
         var index = rows.FindIndex(r => isSection(r));
         if (index < 0)
             return null;

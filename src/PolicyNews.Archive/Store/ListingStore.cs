@@ -45,16 +45,16 @@ public sealed class ListingStore(ArchiveDatabase database)
     {
         if (rows.Count == 0)
             return [];
-        var ids = "[" + string.Join(',', rows.Select(r => r.Id)) + "]";
-        var sections = session.Query<SectionRow>("""
+        var ids = session.Sql.Ids(rows.Select(r => r.Id));
+        var sections = session.Query<SectionRow>($"""
             SELECT article_id AS ArticleId, ordinal, heading, stable_id AS StableId, slug
-            FROM sections WHERE article_id IN (SELECT value FROM json_each(@ids))
+            FROM sections WHERE {session.Sql.InIds("article_id", "ids")}
             ORDER BY article_id, ordinal
             """, new { ids }).ToLookup(s => s.ArticleId);
         var tags = session.Query<ArticleTagRow>($"""
             SELECT at.article_id AS ArticleId, t.slug, t.name, t.kind
             FROM article_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.article_id IN (SELECT value FROM json_each(@ids))
+            WHERE {session.Sql.InIds("at.article_id", "ids")}
             ORDER BY {TagStore.TagOrder}
             """, new { ids }).ToLookup(t => t.ArticleId);
         return rows.Select(a => new ArticleSummary(a.Slug, a.Title, a.Source, a.Published, a.Author, a.Summary,
@@ -97,7 +97,7 @@ public sealed class ListingStore(ArchiveDatabase database)
             ? "article_tags x JOIN tags t ON t.id = x.tag_id"
             : "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id";
         var tags = Count(Facet.Tag, "t.slug AS Key, t.name AS Label, COUNT(*) AS Count, t.kind AS Kind",
-            TagLinks(Facet.Tag), "1 = 1", "x.tag_id", "Count DESC, t.name");
+            TagLinks(Facet.Tag), "1 = 1", "x.tag_id, t.id", "Count DESC, t.name");
         var kinds = Count(Facet.Kind, "t.kind AS Key, t.kind AS Label, COUNT(DISTINCT x.article_id) AS Count", TagLinks(Facet.Kind), "1 = 1", "t.kind", "Key")
             .Select(k => k with { Label = TagKinds.NameOf(k.Key) })
             .OrderBy(k => TagKinds.Rank(k.Key)).ToList();

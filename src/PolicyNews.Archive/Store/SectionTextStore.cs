@@ -16,14 +16,14 @@ public sealed class SectionTextStore(ArchiveDatabase database)
     public void ForEach(SectionScope scope, Action<SectionTextView> each, CancellationToken cancellationToken = default) =>
         database.Read($"read {scope.What}", session =>
         {
-            foreach (var row in session.Stream<Row>(Sql(scope), scope.Parameters))
+            foreach (var row in session.Stream<Row>(Sql(session.Sql, scope), scope.Parameters))
                 each(row.ToText());
             return true;
         }, cancellationToken);
 
     /// <summary>The sections in <paramref name="scope"/> as a list, for answers that are small by construction (a feed, a page of hits).</summary>
     public IReadOnlyList<SectionTextView> List(SectionScope scope, CancellationToken cancellationToken = default) =>
-        database.Read($"list {scope.What}", session => session.Query<Row>(Sql(scope), scope.Parameters).Select(r => r.ToText()).ToList(),
+        database.Read($"list {scope.What}", session => session.Query<Row>(Sql(session.Sql, scope), scope.Parameters).Select(r => r.ToText()).ToList(),
             cancellationToken);
 
     /// <remarks>
@@ -31,18 +31,18 @@ public sealed class SectionTextStore(ArchiveDatabase database)
     /// the bundled library is newer. <c>source_files.imported_at</c> changes only when the importer
     /// rewrites an article, which it does only when its file's bytes changed.
     /// </remarks>
-    static string Sql(SectionScope scope) => $"""
+    static string Sql(ArchiveSql sql, SectionScope scope) => $"""
         SELECT a.slug AS ArticleSlug, a.title AS ArticleTitle, a.source AS ArticleSource,
                a.published AS ArticlePublished, a.author AS ArticleAuthor, f.imported_at AS Updated,
                s.stable_id AS StableId, s.slug AS SectionSlug, s.ordinal, s.heading,
-               (SELECT json_group_array(json_array(p.kind, p.item_number, p.text) ORDER BY p.ordinal)
+               (SELECT {sql.JsonGroup(sql.JsonArray("p.kind, p.item_number, p.text"), "p.ordinal")}
                 FROM paragraphs p WHERE p.section_id = s.id) AS Blocks,
-               (SELECT json_group_array(json_array(t.slug, t.name, t.kind) ORDER BY {TagStore.TagOrder})
+               (SELECT {sql.JsonGroup(sql.JsonArray("t.slug, t.name, t.kind"), TagStore.TagOrder)}
                 FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id) AS Tags
         FROM sections s
         JOIN articles a ON a.id = s.article_id
         JOIN source_files f ON f.id = a.source_file_id
-        WHERE {scope.Where}
+        WHERE {scope.WhereIn(sql)}
         ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
         {(scope.Limit is null ? "" : "LIMIT @limit")}
         """;
@@ -80,6 +80,11 @@ public sealed class SectionTextStore(ArchiveDatabase database)
 /// </summary>
 public sealed record SectionScope(string What, string Where, object Parameters, int? Limit = null)
 {
+    /// <summary>A condition that needs the provider's spelling (<see cref="ArchiveSql"/>); when set, it replaces <see cref="Where"/>.</summary>
+    Func<ArchiveSql, string>? spelled;
+
+    internal string WhereIn(ArchiveSql sql) => spelled?.Invoke(sql) ?? Where;
+
     public static SectionScope All { get; } = new("every section", "1 = 1", new { });
 
     public static SectionScope OfArticle(string slug) => new($"the sections of article '{slug}'", "a.slug = @slug", new { slug });
@@ -91,7 +96,10 @@ public sealed record SectionScope(string What, string Where, object Parameters, 
 
     /// <summary>The sections with these stable ids (a page of search hits); the caller puts them in its own order.</summary>
     public static SectionScope WithIds(IReadOnlyCollection<string> stableIds) =>
-        new($"{stableIds.Count} sections by id", "s.stable_id IN @stableIds", new { stableIds });
+        new($"{stableIds.Count} sections by id", "s.stable_id IN @stableIds", new { stableIds = stableIds.ToArray() })
+        {
+            spelled = sql => sql.In("s.stable_id", "stableIds"),
+        };
 
     /// <summary>Every section of the <paramref name="articles"/> newest articles (the main feed).</summary>
     public static SectionScope OfNewestArticles(int articles) => new($"the sections of the {articles} newest articles",

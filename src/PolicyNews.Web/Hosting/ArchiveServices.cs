@@ -5,17 +5,33 @@ namespace PolicyNews.Web.Hosting;
 
 public static class ArchiveServices
 {
+    /// <summary>The connection string of a PostgreSQL archive's primary (migrations, the seed import).</summary>
+    public const string PrimaryConnection = "Archive";
+
+    /// <summary>The optional connection string pages and search read from (a streaming replica).</summary>
+    public const string ReadConnection = "ArchiveRead";
+
     /// <summary>
-    /// One <see cref="ArchiveDatabase"/> for the process (it only holds a connection string) and its
-    /// stores. The web host only reads, so it accepts a write-protected file whose schema is current;
-    /// it checks the file (<c>quick_check</c>) before serving from it. Opening happens when
-    /// <see cref="ArchiveStartup.Prepare"/> first asks for it, which reports a file it cannot serve.
+    /// One <see cref="ArchiveDatabase"/> for the process (it only holds a connection string or a data
+    /// source) and its stores, on the provider <c>Archive:Provider</c> names. On SQLite the web host
+    /// only reads, so it accepts a write-protected file whose schema is current; it checks the file
+    /// (<c>quick_check</c>) before serving from it. Opening happens when
+    /// <see cref="ArchiveStartup.Prepare"/> first asks for it, which reports an archive it cannot serve.
     /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services) => services
-        .AddSingleton(sp => ArchiveDatabase.Open(
-            sp.GetRequiredService<IOptions<ArchiveSettings>>().Value.Database, SearchSqlFunctions.Register,
-            sp.GetRequiredService<ILogger<ArchiveDatabase>>(),
-            new ArchiveOpenOptions { AllowReadOnly = true, QuickCheck = true }))
+        .AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<ArchiveSettings>>().Value;
+            var logger = sp.GetRequiredService<ILogger<ArchiveDatabase>>();
+            if (settings.Provider == ArchiveProvider.Sqlite)
+                return ArchiveDatabase.Open(settings.Database, SearchSqlFunctions.Register, logger,
+                    new ArchiveOpenOptions { AllowReadOnly = true, QuickCheck = true });
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var primary = configuration.GetConnectionString(PrimaryConnection);
+            if (string.IsNullOrWhiteSpace(primary))
+                throw new StoreException($"store: Archive:Provider is PostgreSQL but ConnectionStrings:{PrimaryConnection} is not set");
+            return ArchiveDatabase.OpenPostgres(primary, configuration.GetConnectionString(ReadConnection), logger);
+        })
         .AddSingleton<ArticleStore>()
         .AddSingleton<ListingStore>()
         .AddSingleton<TagStore>()

@@ -44,15 +44,28 @@ public static class ArchiveStartup
         }
 
         if (database.ReadOnly)
-            logger.LogWarning("archive: {Database} is read-only: serving it as it is (no migrations, no seed import)", database.FilePath);
+            logger.LogWarning("archive: {Database} is read-only: serving it as it is (no migrations, no seed import)", database.Description);
         if (articles > 0 || database.ReadOnly)
         {
-            logger.LogInformation("archive: {Database} holds {Articles} articles", database.FilePath, articles);
+            logger.LogInformation("archive: {Database} holds {Articles} articles", database.Description, articles);
             return true;
         }
 
-        var (request, problems) = ImportInputs.Gather(database.FilePath, [settings.Seeds]);
-        var result = request is null ? null : new ArchiveImporter(ArticlePipeline.Create(), logger: logger).Import(request);
+        // Several nodes may start at once on one empty PostgreSQL archive: the seed lock lets one
+        // import while the others wait, then find the articles and leave them alone.
+        var (result, problems) = database.WhileSeeding(() =>
+        {
+            if (database.Provider != ArchiveProvider.Sqlite && services.GetRequiredService<ArticleStore>().CountArticles() > 0)
+                return ((ImportResult?)null, (IReadOnlyList<ImportProblem>)[]);
+            var (request, problems) = ImportInputs.Gather(database.FilePath, [settings.Seeds]);
+            return (request is null ? null : new ArchiveImporter(ArticlePipeline.Create(), logger: logger)
+                .Import(request with { Provider = database.Provider }, database), problems);
+        });
+        if (result is null && problems.Count == 0)
+        {
+            logger.LogInformation("archive: another node imported the seeds into {Database}", database.Description);
+            return true;
+        }
         if (result is null || !result.Succeeded)
         {
             // The portal still starts (an empty archive is a valid state); the log says why it is empty.
@@ -63,7 +76,7 @@ public static class ArchiveStartup
         if (result.Checkpoint != CheckpointStatus.Complete)
             logger.LogWarning("archive: {Checkpoint}", result.CheckpointMessage);
         logger.LogInformation("archive: imported {Count} articles from {Seeds} into {Database}",
-            result.Imported, Path.GetFullPath(settings.Seeds), database.FilePath);
+            result.Imported, Path.GetFullPath(settings.Seeds), database.Description);
         return true;
     }
 

@@ -115,9 +115,9 @@ public sealed class ArchiveReadiness(ArchiveDatabase database, IHostApplicationL
     {
         var data = new Dictionary<string, object>
         {
-            ["database"] = database.FilePath,
+            ["database"] = database.Description,
             ["readOnly"] = database.ReadOnly,
-            ["schemaExpected"] = Migrator.LatestVersion,
+            ["schemaExpected"] = database.LatestSchemaVersion,
         };
         var check = database.CheckedAtOpen;
         if (check is not null)
@@ -141,12 +141,12 @@ public sealed class ArchiveReadiness(ArchiveDatabase database, IHostApplicationL
         }
         data["schema"] = version;
 
-        if (version > Migrator.LatestVersion)
+        if (version > database.LatestSchemaVersion)
             return HealthCheckResult.Unhealthy(
-                $"schema version {version} is newer than this build knows ({Migrator.LatestVersion}): an importer from a newer build migrated it; run the newer portal", data: data);
-        if (version < Migrator.LatestVersion)
+                $"schema version {version} is newer than this build knows ({database.LatestSchemaVersion}): an importer from a newer build migrated it; run the newer portal", data: data);
+        if (version < database.LatestSchemaVersion)
             return HealthCheckResult.Unhealthy(
-                $"schema version {version} is older than this build needs ({Migrator.LatestVersion}): the file was replaced; restart the portal to migrate it", data: data);
+                $"schema version {version} is older than this build needs ({database.LatestSchemaVersion}): the file was replaced; restart the portal to migrate it", data: data);
         if (check is { Ok: false })
             return HealthCheckResult.Unhealthy("quick_check found damage at start", data: data);
         return HealthCheckResult.Healthy($"schema {version}, quick_check {(check is null ? "not run" : "ok")}{(database.ReadOnly ? ", read-only" : "")}", data);

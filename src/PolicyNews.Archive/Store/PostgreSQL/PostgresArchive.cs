@@ -29,10 +29,11 @@ public sealed class PostgresArchive : IDisposable
 
     /// <summary>
     /// Connects to the database <paramref name="connectionString"/> names and brings its schema up to
-    /// date. An unreachable server, a refused login or a missing database throws a
-    /// <see cref="StoreException"/> naming host, port and database.
+    /// date (unless <paramref name="migrate"/> is false: a read replica, which cannot be written, gets
+    /// its schema from the primary). An unreachable server, a refused login or a missing database
+    /// throws a <see cref="StoreException"/> naming host, port and database.
     /// </summary>
-    public static PostgresArchive Open(string connectionString, ILogger? logger = null)
+    public static PostgresArchive Open(string connectionString, ILogger? logger = null, bool migrate = true)
     {
         logger ??= NullLogger.Instance;
         NpgsqlConnectionStringBuilder builder;
@@ -49,7 +50,8 @@ public sealed class PostgresArchive : IDisposable
         try
         {
             using var connection = archive.OpenConnection();
-            PostgresMigrator.Migrate(connection, logger);
+            if (migrate)
+                PostgresMigrator.Migrate(connection, logger);
             return archive;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -61,6 +63,20 @@ public sealed class PostgresArchive : IDisposable
         {
             archive.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>host:port/database of a connection string, for messages (never the password); the string itself when it cannot be read.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        }
+        catch (ArgumentException)
+        {
+            return "(a PostgreSQL connection string that cannot be read)";
         }
     }
 

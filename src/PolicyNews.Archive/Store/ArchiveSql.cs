@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace PolicyNews.Archive.Store;
+
+/// <summary>
+/// The few pieces of SQL the two providers spell differently (docs/postgresql.md, "The seam"):
+/// everything else a store or writer runs is in the subset SQLite and PostgreSQL both accept, so
+/// each statement stays one string beside its Dapper call, with these pieces written into it.
+/// </summary>
+public sealed class ArchiveSql
+{
+    public static readonly ArchiveSql Sqlite = new(postgres: false);
+    public static readonly ArchiveSql PostgreSQL = new(postgres: true);
+
+    readonly bool postgres;
+
+    ArchiveSql(bool postgres) => this.postgres = postgres;
+
+    public static ArchiveSql For(DbConnection connection) => connection is SqliteConnection ? Sqlite : PostgreSQL;
+
+    public bool IsPostgres => postgres;
+
+    /// <summary>
+    /// <paramref name="column"/> is one of the list parameter <paramref name="parameter"/>: Dapper
+    /// expands <c>IN @list</c> into one parameter per value for SQLite, but hands Npgsql the list as
+    /// one array, which PostgreSQL compares with <c>= ANY</c>.
+    /// </summary>
+    public string In(string column, string parameter) =>
+        postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
+    /// <summary>The opposite of <see cref="In"/>; an empty list excludes nothing on both.</summary>
+    public string NotIn(string column, string parameter) =>
+        postgres ? $"NOT ({column} = ANY(@{parameter}))" : $"{column} NOT IN @{parameter}";
+
+    /// <summary>
+    /// <paramref name="column"/> is one of many row ids, passed as <see cref="Ids"/>: one JSON text
+    /// on SQLite (a list of thousands would pass its limit on parameters), one array on PostgreSQL.
+    /// </summary>
+    public string InIds(string column, string parameter) =>
+        postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+
+    /// <summary>The value of an <see cref="InIds"/> parameter.</summary>
+    public object Ids(IEnumerable<long> ids) => postgres ? ids.ToArray() : "[" + string.Join(',', ids) + "]";
+
+    /// <summary>
+    /// How many rows this connection (SQLite: over its whole life) or this transaction (PostgreSQL)
+    /// has inserted, updated or deleted: a run compares it before and after to know whether it wrote.
+    /// </summary>
+    public string RowsWritten => postgres
+        ? "SELECT CAST(COALESCE(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS bigint) FROM pg_stat_xact_user_tables"
+        : "SELECT total_changes()";
+
+    /// <summary>A JSON object of the <paramref name="pairs"/> (<c>'key', value, …</c>).</summary>
+    public string JsonObject(string pairs) => postgres ? $"json_build_object({pairs})" : $"json_object({pairs})";
+
+    /// <summary>A JSON array of the <paramref name="values"/>.</summary>
+    public string JsonArray(string values) => postgres ? $"json_build_array({values})" : $"json_array({values})";
+
+    /// <summary>
+    /// The aggregate of <paramref name="value"/> over the rows, in <paramref name="orderBy"/>'s order, as
+    /// JSON text: <c>[]</c> for no rows on both (PostgreSQL's <c>json_agg</c> gives NULL then).
+    /// </summary>
+    public string JsonGroup(string value, string orderBy) => postgres
+        ? $"CAST(COALESCE(json_agg({value} ORDER BY {orderBy}), '[]') AS text)"
+        : $"json_group_array({value} ORDER BY {orderBy})";
+}
