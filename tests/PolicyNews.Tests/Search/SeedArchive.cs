@@ -13,9 +13,11 @@ public sealed class SeedArchive : IDisposable
     public SeedArchive()
     {
         DatabasePath = dir["archive.db"];
-        var result = new ArchiveImporter(ArticlePipeline.Create()).Import(Request(DatabasePath));
+        // POLICYNEWS_TEST_PROVIDER=PostgreSQL: the seeds in a PostgreSQL database of their own (TestProvider).
+        var location = TestProvider.IsPostgres ? TestProvider.NewPostgresDatabase() : DatabasePath;
+        var result = new ArchiveImporter(ArticlePipeline.Create()).Import(Request(location) with { Provider = TestProvider.Current });
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        Database = ArchiveDatabase.Open(DatabasePath, SearchSqlFunctions.Register);
+        Database = TestProvider.IsPostgres ? ArchiveDatabase.OpenPostgres(location) : ArchiveDatabase.Open(DatabasePath, SearchSqlFunctions.Register);
         Search = new SearchStore(Database);
         Articles = new ArticleStore(Database);
     }

@@ -18,7 +18,7 @@ public sealed class MigratorTests : IDisposable
 
         using (var database = ArchiveDatabase.Open(path, SearchSqlFunctions.Register))
         {
-            using var connection = database.OpenConnection();
+            using var connection = (SqliteConnection)database.OpenConnection();
             Assert.Equal(Migrator.LatestVersion, Migrator.CurrentVersion(connection));
             Assert.True(Migrator.LatestVersion >= 1);
             Assert.Contains("articles", connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'"));
@@ -35,7 +35,7 @@ public sealed class MigratorTests : IDisposable
 
         using (var database = ArchiveDatabase.Open(path, SearchSqlFunctions.Register))
         {
-            using var connection = database.OpenConnection();
+            using var connection = (SqliteConnection)database.OpenConnection();
             Assert.Equal(0, Migrator.Migrate(connection, SearchSqlFunctions.Register, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         }
 
@@ -46,7 +46,7 @@ public sealed class MigratorTests : IDisposable
     public void ConnectionsUseWalForeignKeysAndABusyTimeout()
     {
         using var database = ArchiveDatabase.Open(dir["archive.db"], SearchSqlFunctions.Register);
-        using var connection = database.OpenConnection();
+        using var connection = (SqliteConnection)database.OpenConnection();
 
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
         Assert.Equal(1, connection.ExecuteScalar<int>("PRAGMA foreign_keys"));

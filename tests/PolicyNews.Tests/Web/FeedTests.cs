@@ -110,9 +110,9 @@ public sealed class FeedTests(GeneratedArchivePortal portal) : IClassFixture<Gen
 
     ImportResult Import(DateTimeOffset now)
     {
-        var (request, problems) = ImportInputs.Gather(portal.DatabasePath, [portal.Seeds]);
+        var (request, problems) = ImportInputs.Gather(portal.ArchiveLocation, [portal.Seeds]);
         Assert.Empty(problems);
-        var result = new ArchiveImporter(ArticlePipeline.Create(), clock: new FixedClock(now)).Import(request!);
+        var result = new ArchiveImporter(ArticlePipeline.Create(), clock: new FixedClock(now)).Import(request! with { Provider = portal.Provider });
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         return result;
     }

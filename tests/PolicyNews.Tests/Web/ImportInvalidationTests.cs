@@ -18,7 +18,7 @@ public sealed class ImportInvalidationTests(CachingPortal portal) : IClassFixtur
     ImportResult Import(string fileName, string text)
     {
         var result = new ArchiveImporter(new FakePipeline())
-            .Import(new ImportRequest(portal.DatabasePath, [sources.Write(fileName, text)]));
+            .Import(portal.ImportRequest([sources.Write(fileName, text)]));
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         return result;
     }

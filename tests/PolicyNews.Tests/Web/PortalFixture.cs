@@ -31,10 +31,14 @@ public class PortalFixture : IDisposable
     protected PortalFixture(Action<IServiceCollection> testServices, params (string Key, string Value)[] settings)
     {
         DatabasePath = dir["portal.db"];
+        // POLICYNEWS_TEST_PROVIDER=PostgreSQL: the same portal over a database of its own (TestProvider).
+        ArchiveLocation = TestProvider.IsPostgres ? TestProvider.NewPostgresDatabase() : DatabasePath;
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Production")
+                .UseSetting("Archive:Provider", TestProvider.Current.ToString())
                 .UseSetting("Archive:Database", DatabasePath)
+                .UseSetting("ConnectionStrings:Archive", TestProvider.IsPostgres ? ArchiveLocation : "")
                 .UseSetting("Archive:Seeds", Repository.Seeds)
                 // Every request of the in-memory server comes from one (unknown) client: without this,
                 // the test classes sharing a portal would spend one search budget between them.
@@ -47,7 +51,16 @@ public class PortalFixture : IDisposable
         });
     }
 
+    /// <summary>The SQLite file (unused on PostgreSQL, where <see cref="ArchiveLocation"/> is the connection string).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Where the portal's archive is for the <see cref="Provider"/>: the SQLite file or the PostgreSQL connection string.</summary>
+    public string ArchiveLocation { get; }
+
+    public PolicyNews.Archive.Store.ArchiveProvider Provider => TestProvider.Current;
+
+    /// <summary>An import into the portal's own archive, on its provider.</summary>
+    public PolicyNews.Archive.Import.ImportRequest ImportRequest(IReadOnlyList<string> files) => new(ArchiveLocation, files) { Provider = Provider };
 
     /// <summary>The portal's services (the endpoints it maps, its OpenAPI document).</summary>
     public IServiceProvider Services => factory.Services;
