@@ -80,6 +80,8 @@ public sealed class PostgresSearch
                 : $"SELECT COUNT(*) FROM (SELECT 1 {matching} LIMIT @Take) counted", parameters);
             var exact = request.CountAll || total <= exactUpTo;
             parameters.Add("Take", pageSize + 1);
+            // A relevance page also gives each hit's rank (its score on the page and in the API).
+            var ranks = new Dictionary<long, double>();
             var ids = total == 0 ? []
                 : request.Sort == SearchSort.Newest ? session.Query<long>($"""
                     SELECT x.section_id {matching.Replace("FROM search_sections x", """
@@ -90,14 +92,15 @@ public sealed class PostgresSearch
                     ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
                     LIMIT @Take OFFSET @Skip
                     """, parameters)
-                : total <= exactUpTo ? session.Query<long>($"""
-                    SELECT x.section_id {matching}
-                    ORDER BY {match.Rank("x", Weights)} DESC, x.section_id
+                : total <= exactUpTo ? session.Query<(long Id, double Rank)>($"""
+                    SELECT x.section_id, CAST({match.Rank("x", Weights)} AS double precision) AS rank {matching}
+                    ORDER BY rank DESC, x.section_id
                     LIMIT @Take OFFSET @Skip
-                    """, parameters)
+                    """, parameters).Select(r => (ranks[r.Id] = r.Rank, r.Id).Id).ToList()
                 : HeadingsThenRecent(session, match, matching, parameters, (int)((page - 1) * (long)pageSize), pageSize);
             var hasNext = ids.Count > pageSize;
-            return new SearchMatches(query, exact ? total : exactUpTo, exact, hasNext ? ids[..pageSize] : ids, hasNext);
+            var shown = hasNext ? ids[..pageSize] : ids;
+            return new SearchMatches(query, exact ? total : exactUpTo, exact, shown, hasNext, shown.Select(id => ranks.GetValueOrDefault(id)).ToList());
         }
     }
 
@@ -197,4 +200,6 @@ public sealed class PostgresSearch
 /// The sections a query matches on one page, in order (section row ids), and how many match in all:
 /// exactly when <see cref="TotalIsExact"/>, else more than <see cref="TotalHits"/>.
 /// </summary>
-public sealed record SearchMatches(SearchQuery Query, int TotalHits, bool TotalIsExact, IReadOnlyList<long> SectionIds, bool HasNext);
+/// <see cref="Ranks"/>: each section's rank (higher is better; 0 where the order is not by relevance), when known.
+public sealed record SearchMatches(SearchQuery Query, int TotalHits, bool TotalIsExact, IReadOnlyList<long> SectionIds, bool HasNext,
+    IReadOnlyList<double>? Ranks = null);

@@ -98,7 +98,9 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     }
 
     static (List<RankRow> Ranked, int TotalHits, bool Exact, bool HasNext) FromMatches(SearchMatches matches) =>
-        (matches.SectionIds.Select(id => new RankRow { Id = id }).ToList(), matches.TotalHits, matches.TotalIsExact, matches.HasNext);
+        // FTS5's rank is BM25, lower is better (the score is its negation); ts_rank's higher is better.
+        (matches.SectionIds.Select((id, i) => new RankRow { Id = id, Rank = -(matches.Ranks?[i] ?? 0) }).ToList(),
+            matches.TotalHits, matches.TotalIsExact, matches.HasNext);
 
     /// <summary>
     /// The statements of one search. Filters are rowid sets computed once per statement, so the FTS5

@@ -17,8 +17,13 @@ public sealed class ReadinessTests(PortalFixture portal) : IClassFixture<PortalF
     [Theory]
     [InlineData("newer schema", "is newer than this build knows")]
     [InlineData("older schema", "is older than this build needs")]
-    [InlineData("file gone", "store: cannot read")]
-    public async Task ReadinessTurnsUnavailableWhenTheDatabaseChangesUnderThePortal(string change, string expected)
+    public Task ReadinessTurnsUnavailableWhenTheSchemaChangesUnderThePortal(string change, string expected) =>
+        ReadinessTurnsUnavailableWhile(change, expected);
+
+    [SqliteOnlyFact("moves the SQLite file away under the portal")]
+    public Task ReadinessTurnsUnavailableWhenTheFileGoes() => ReadinessTurnsUnavailableWhile("file gone", "store: cannot read");
+
+    async Task ReadinessTurnsUnavailableWhile(string change, string expected)
     {
         var client = portal.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Health.ReadyPath)).StatusCode);
@@ -39,10 +44,12 @@ public sealed class ReadinessTests(PortalFixture portal) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Health.ReadyPath)).StatusCode);
     }
 
+    static int Latest => TestProvider.IsPostgres ? PolicyNews.Archive.Store.PostgreSQL.PostgresMigrator.LatestVersion : Migrator.LatestVersion;
+
     IDisposable Change(string change) => change switch
     {
-        "newer schema" => SchemaVersion(Migrator.LatestVersion + 1),
-        "older schema" => SchemaVersion(Migrator.LatestVersion - 1),
+        "newer schema" => SchemaVersion(Latest + 1),
+        "older schema" => SchemaVersion(Latest - 1),
         "file gone" => Moved(),
         _ => throw new ArgumentOutOfRangeException(nameof(change)),
     };
@@ -51,11 +58,18 @@ public sealed class ReadinessTests(PortalFixture portal) : IClassFixture<PortalF
     IDisposable SchemaVersion(int version)
     {
         SetVersion(version);
-        return new Undo(() => SetVersion(Migrator.LatestVersion));
+        return new Undo(() => SetVersion(Latest));
     }
 
     void SetVersion(int version)
     {
+        if (TestProvider.IsPostgres)
+        {
+            using var postgres = new Npgsql.NpgsqlConnection(portal.ArchiveLocation);
+            postgres.Open();
+            postgres.Execute("UPDATE schema_version SET version = @version", new { version });
+            return;
+        }
         using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Pooling=False");
         connection.Open();
         connection.Execute($"PRAGMA user_version = {version}");

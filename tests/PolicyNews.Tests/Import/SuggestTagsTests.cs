@@ -72,7 +72,7 @@ public sealed class SuggestTagsTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.DoesNotContain("杭州", names.Keys);
     }
 
-    [Fact]
+    [SqliteOnlyFact("suggest-tags reads an SQLite file (--db); it has no --provider yet")]
     public void CommandPrintsNamesAndTermsWithCountsAndExamples()
     {
         var output = new StringWriter();
@@ -103,7 +103,7 @@ public sealed class SuggestTagsTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.False(File.Exists(dir["none.db"]));
     }
 
-    [Fact]
+    [SqliteOnlyFact("suggest-tags reads an SQLite file (--db); it has no --provider yet")]
     public void BuiltImporterSuggestsTagsWithTheDictionariesItShipsWith()
     {
         // Runs the importer from its own output folder, so jieba.NET's dictionaries must have been

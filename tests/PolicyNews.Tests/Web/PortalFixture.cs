@@ -59,6 +59,10 @@ public class PortalFixture : IDisposable
 
     public PolicyNews.Archive.Store.ArchiveProvider Provider => TestProvider.Current;
 
+    /// <summary>Rows straight from the portal's archive, on either provider (the SQL must be in the subset both accept).</summary>
+    public List<T> Query<T>(string sql, object? parameters = null) =>
+        Services.GetRequiredService<PolicyNews.Archive.Store.ArchiveDatabase>().Read("read for a test", s => s.Query<T>(sql, parameters));
+
     /// <summary>An import into the portal's own archive, on its provider.</summary>
     public PolicyNews.Archive.Import.ImportRequest ImportRequest(IReadOnlyList<string> files) => new(ArchiveLocation, files) { Provider = Provider };
 

@@ -36,10 +36,9 @@ public sealed class SitemapTests(GeneratedArchivePortal portal) : IClassFixture<
         }
         var paths = urls.Select(u => new Uri(u.Element(Sm + "loc")!.Value).AbsolutePath).ToList();
 
-        using var db = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly;Pooling=False");
-        var sections = db.Query<string>("SELECT '/articles/' || a.slug || '/' || s.slug FROM sections s JOIN articles a ON a.id = s.article_id").ToList();
-        var articles = db.Query<string>("SELECT '/articles/' || slug FROM articles").ToList();
-        var tags = db.Query<string>("SELECT '/tags/' || slug FROM tags WHERE id IN (SELECT tag_id FROM section_tags)").ToList();
+        var sections = portal.Query<string>("SELECT '/articles/' || a.slug || '/' || s.slug FROM sections s JOIN articles a ON a.id = s.article_id");
+        var articles = portal.Query<string>("SELECT '/articles/' || slug FROM articles");
+        var tags = portal.Query<string>("SELECT '/tags/' || slug FROM tags WHERE id IN (SELECT tag_id FROM section_tags)");
         Assert.Equal(GeneratedArchivePortal.ArticleCount * 4, sections.Count);
         Assert.Equal(2, tags.Count);
 
@@ -55,10 +54,9 @@ public sealed class SitemapTests(GeneratedArchivePortal portal) : IClassFixture<
     public async Task AnArticlesPagesAreLastModifiedWhenItWasImported()
     {
         var index = await Get("/sitemap.xml");   // the portal starts, importing the archive
-        using var db = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly;Pooling=False");
-        var imported = db.QuerySingle<string>("""
+        var imported = Assert.Single(portal.Query<string>("""
             SELECT f.imported_at FROM articles a JOIN source_files f ON f.id = a.source_file_id WHERE a.slug = @slug
-            """, new { slug = GeneratedArchivePortal.Slug(1) });
+            """, new { slug = GeneratedArchivePortal.Slug(1) }));
 
         var urls = new List<XElement>();
         foreach (var file in index.Root!.Elements(Sm + "sitemap"))
