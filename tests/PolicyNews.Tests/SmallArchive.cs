@@ -1,3 +1,4 @@
+using PolicyNews.Archive.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PolicyNews.Archive.Import;
@@ -13,6 +14,34 @@ namespace PolicyNews.Tests;
 /// </summary>
 public sealed class SmallArchive : TempFolder
 {
+    /// <summary>
+    /// A small archive on SQLite; with <paramref name="followProvider"/>, on the suite's provider
+    /// (<see cref="TestProvider"/>: a PostgreSQL database of its own under POLICYNEWS_TEST_PROVIDER=PostgreSQL),
+    /// for tests that read it only through the stores and the portal. Tests that look into the file
+    /// (<see cref="Connect"/>, <see cref="Scalar{T}"/>) keep SQLite.
+    /// </summary>
+    public SmallArchive(bool followProvider = false) =>
+        location = new Lazy<string>(() => followProvider && TestProvider.IsPostgres ? TestProvider.NewPostgresDatabase() : DatabasePath);
+
+    readonly Lazy<string> location;
+
+    public ArchiveProvider Provider => Location == DatabasePath ? ArchiveProvider.Sqlite : ArchiveProvider.PostgreSQL;
+
+    /// <summary>The SQLite file or the PostgreSQL connection string.</summary>
+    public string Location => location.Value;
+
+    /// <summary>The archive opened on its provider, for the stores.</summary>
+    public ArchiveDatabase Open() => Provider == ArchiveProvider.PostgreSQL
+        ? ArchiveDatabase.OpenPostgres(Location)
+        : ArchiveDatabase.Open(DatabasePath, PolicyNews.Archive.Search.SearchSqlFunctions.Register);
+
+    /// <summary>The settings that point a portal at this archive.</summary>
+    public (string Key, string Value)[] PortalSettings =>
+    [
+        ("Archive:Provider", Provider.ToString()), ("Archive:Database", DatabasePath),
+        ("ConnectionStrings:Archive", Provider == ArchiveProvider.PostgreSQL ? Location : ""),
+    ];
+
     /// <summary>
     /// As story.txt: a lead of two paragraphs (one with pinyin), a section "為什麼成功" of two
     /// paragraphs and a section "下一步" of two numbered items.
@@ -56,7 +85,7 @@ public sealed class SmallArchive : TempFolder
 
     public ImportResult Import(IReadOnlyList<string> files, IReadOnlyDictionary<string, ArticleMetadata>? metadata,
         IReadOnlyList<TagDefinition>? tags = null) =>
-        new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(DatabasePath, files, metadata, tags));
+        new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(Location, files, metadata, tags) { Provider = Provider });
 
     public SqliteConnection Connect()
     {

@@ -18,7 +18,7 @@ public sealed class VariantSearchTests : IDisposable
         研究借鑑了國際經驗，政策反覆調整。
         """;
 
-    readonly SmallArchive archive = new();
+    readonly SmallArchive archive = new(followProvider: true);
 
     public VariantSearchTests()
     {
@@ -30,7 +30,7 @@ public sealed class VariantSearchTests : IDisposable
 
     int Hits(string query)
     {
-        using var database = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
+        using var database = archive.Open();
         return new SearchStore(database).Search(new SearchRequest(query)).TotalHits;
     }
 

@@ -8,7 +8,7 @@ namespace PolicyNews.Tests.Web;
 /// <summary>Links shared before a re-import keep working: readable paths that a rewrite retired redirect to the text.</summary>
 public sealed class MovedPathsTests : IDisposable
 {
-    readonly SmallArchive archive = new();
+    readonly SmallArchive archive = new(followProvider: true);
 
     public void Dispose() => archive.Dispose();
 
@@ -20,7 +20,12 @@ public sealed class MovedPathsTests : IDisposable
     }
 
     HttpClient Portal(WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(host => host.UseEnvironment("Production").UseSetting("Archive:Database", archive.DatabasePath))
+        factory.WithWebHostBuilder(host =>
+            {
+                host.UseEnvironment("Production");
+                foreach (var (key, value) in archive.PortalSettings)
+                    host.UseSetting(key, value);
+            })
             .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Two web nodes over one PostgreSQL (issue 16; docs/operations.md, "Several web nodes"): a
+# throw-away cluster on a loopback port, the seeds imported with the importer CLI, two published
+# portals on two loopback ports, wrk across both (every page of the archive in turn, as
+# tools/load-test.sh) while the importer adds a new article. Prints wrk's figures per node, how long
+# after the importer's commit each node served the new article, and exits 1 on any answer >= 500,
+# any socket error, or a node that did not serve the new article within 10 s.
+#   tools/two-node-demo.sh                       # 8 connections per node, 30 s
+#   DURATION=60 CONNECTIONS=64 tools/two-node-demo.sh
+# Needs wrk and Debian's postgresql (apt-get install -y wrk postgresql). As root, the server runs as
+# the postgres user (initdb refuses root). Bounded: wrk runs DURATION seconds; every process started
+# here is stopped by its id, and the cluster and its folder are removed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${DURATION:-30}
+connections=${CONNECTIONS:-8}
+command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[[ -x $bin/initdb ]] || { echo "needs PostgreSQL (apt-get install -y postgresql)" >&2; exit 2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+as_server() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+work=$(mktemp -d)
+chmod 755 "$work"
+pids=()
+keep=artifacts/two-node-demo   # the nodes' logs and wrk's output, kept for a look afterwards
+cleanup() {
+  mkdir -p "$keep" && cp "$work"/node*.log "$work"/wrk*.txt "$work"/import-*.log "$keep"/ 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f $work/pg/data/postmaster.pid ]] && as_server "$bin/pg_ctl" -D "$work/pg/data" -m fast -w stop > /dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "publishing (Release) …" >&2
+dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release -o "$work/portal" --nologo -v quiet > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+cp -r docs "$work/portal"/
+dotnet publish src/PolicyNews.Importer/PolicyNews.Importer.csproj -c Release -o "$work/importer" --nologo -v quiet > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+
+# The throw-away cluster: one database, the portals' and the importer's.
+mkdir -p "$work/pg"
+[[ $(id -u) -eq 0 ]] && chown postgres "$work/pg"
+pgport=$(free_port)
+as_server "$bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync > /dev/null
+as_server "$bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1" start > /dev/null
+as_server "$bin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres policynews
+cs="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=policynews"
+import() { dotnet "$work/importer/PolicyNews.Importer.dll" --provider PostgreSQL --connection "$cs" "$@"; }
+import seeds/ > "$work/import-seeds.log"
+echo "PostgreSQL $(basename "$(dirname "$bin")") on 127.0.0.1:$pgport; seeds imported"
+
+# Two nodes, nothing shared but the database.
+ports=()
+for node in 1 2; do
+  port=$(free_port)
+  ports+=("$port")
+  (cd "$work/portal" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+      Archive__Provider=PostgreSQL ConnectionStrings__Archive="$cs" Limits__Enabled=false \
+      dotnet PolicyNews.Web.dll > "$work/node$node.log" 2>&1) &
+  pids+=($!)
+done
+for port in "${ports[@]}"; do
+  for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/readyz" && break; sleep 0.5; done
+  curl -fs -o /dev/null "http://127.0.0.1:$port/readyz" || { echo "node on $port not ready" >&2; cat "$work"/node*.log >&2; exit 1; }
+done
+echo "nodes ready on 127.0.0.1:${ports[0]} and 127.0.0.1:${ports[1]}"
+
+# Every page the archive has (from the sitemap), plus searches, API, feed: tools/load-test.sh's rotation.
+base="http://127.0.0.1:${ports[0]}"
+paths=$(curl -fs "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -e 's/<[^>]*>//g' -e "s#^https\?://[^/]*##")
+paths+=$'\n'"/search?q=%E5%89%B5%E6%96%B0"$'\n'"/search?q=chuangxin&script=hans"$'\n'"/api/search?q=%E6%9D%AD%E5%B7%9E"
+paths+=$'\n'"/api/articles"$'\n'"/feed.atom"$'\n'"/sitemap.xml"$'\n'"/tags?script=hans"
+{
+  echo 'paths = {'
+  while read -r p; do [[ -n $p ]] && printf '  "%s",\n' "$p"; done <<< "$paths"
+  echo '}'
+  cat <<'LUA'
+local counter = 0
+statuses = {}
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = { s2 = 0, s3 = 0, s4 = 0, s5 = 0, s503 = 0 } end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+function response(status, headers, body)
+  local class = "s" .. math.floor(status / 100)
+  statuses[class] = (statuses[class] or 0) + 1
+  if status == 503 then statuses.s503 = statuses.s503 + 1 end
+end
+function done(summary, latency, requests)
+  local total = { s2 = 0, s3 = 0, s4 = 0, s5 = 0, s503 = 0 }
+  for _, t in ipairs(threads) do
+    local s = t:get("statuses")
+    for k, v in pairs(s) do total[k] = (total[k] or 0) + v end
+  end
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("answers: 2xx %d, 3xx %d, 4xx %d, 5xx %d (503, a time limit: %d); socket errors %d (timeouts %d)\n",
+    total.s2, total.s3, total.s4, total.s5, total.s503, errors, summary.errors.timeout))
+  io.write(string.format("RESULT %d %d %.1f %.1f\n", total.s5, errors, summary.requests / (summary.duration / 1e6),
+    latency:percentile(99) / 1000))
+end
+LUA
+} > "$work/mixed.lua"
+
+echo "load: $connections connections per node, ${duration}s, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for node in 1 2; do
+  wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$work/mixed.lua" "http://127.0.0.1:${ports[$((node - 1))]}" > "$work/wrk$node.txt" &
+  pids+=($!)
+  wrk_pids+=($!)
+done
+
+# A third of the way in, the importer adds an article while both nodes are under load.
+sleep $((duration / 3))
+mkdir -p "$work/new"
+printf '%s\n' "兩個節點的示範文章。" "這篇文章在負載測試進行時導入，兩個節點都應立即提供它。" > "$work/new/two-node-demo.txt"
+import "$work/new/" > "$work/import-new.log"
+committed=$(date +%s%N)
+grep -E '^(added|time:)' "$work/import-new.log" | sed 's/^/importer: /'
+failed=0
+for node in 1 2; do
+  url="http://127.0.0.1:${ports[$((node - 1))]}/articles/two-node-demo"
+  served=
+  for _ in $(seq 1 1000); do
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]]; then served=$(date +%s%N); break; fi
+    sleep 0.01
+  done
+  if [[ -z $served ]]; then echo "node $node: did not serve the new article within 10 s" >&2; failed=1; continue; fi
+  home=$(curl -fs "http://127.0.0.1:${ports[$((node - 1))]}/" | grep -c 'two-node-demo' || true)
+  echo "node $node: served the new article $(( (served - committed) / 1000000 )) ms after the importer exited; its home page links it: $([[ $home -gt 0 ]] && echo yes || echo no)"
+done
+
+for pid in "${wrk_pids[@]}"; do wait "$pid"; done
+for node in 1 2; do
+  echo "--- node $node (wrk)"
+  grep -E 'Latency|Requests/sec|answers:|requests in' "$work/wrk$node.txt"
+  read -r _ fivexx errors rps p99 < <(grep '^RESULT' "$work/wrk$node.txt")
+  echo "node $node: $rps requests/s, p99 $p99 ms, answers >= 500: $fivexx, socket errors: $errors"
+  (( fivexx > 0 || errors > 0 )) && failed=1
+done
+if (( failed )); then
+  tail -n 30 "$work"/node*.log >&2
+  echo "FAIL" >&2
+  exit 1
+fi
+echo "OK: both nodes answered every request without an error >= 500 or a socket error, and served the new article after the commit"
