@@ -14,6 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-30}
 connections=${CONNECTIONS:-8}
+# The time limits (Limits:SearchTimeout 5 s, PageTimeout 15 s) are for hostile queries; on a shared,
+# overloaded machine ordinary pages pass them, which says nothing about the provider. TIME_LIMIT=default keeps them.
+time_limit=${TIME_LIMIT:-00:01:00}
+limits=(Limits__SearchTimeout="$time_limit" Limits__PageTimeout="$time_limit")
+[[ $time_limit == default ]] && limits=()
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x $bin/initdb ]] || { echo "needs PostgreSQL (apt-get install -y postgresql)" >&2; exit 2; }
@@ -56,6 +61,7 @@ for node in 1 2; do
   ports+=("$port")
   (cd "$work/portal" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
       Archive__Provider=PostgreSQL ConnectionStrings__Archive="$cs" Limits__Enabled=false \
+      "${limits[@]}" \
       dotnet PolicyNews.Web.dll > "$work/node$node.log" 2>&1) &
   pids+=($!)
 done
@@ -106,7 +112,7 @@ LUA
 
 echo "load: $connections connections per node, ${duration}s, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for node in 1 2; do
-  wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$work/mixed.lua" "http://127.0.0.1:${ports[$((node - 1))]}" > "$work/wrk$node.txt" &
+  wrk -t1 -c"$connections" -d"${duration}s" --timeout 60s --latency -s "$work/mixed.lua" "http://127.0.0.1:${ports[$((node - 1))]}" > "$work/wrk$node.txt" &
   pids+=($!)
   wrk_pids+=($!)
 done
