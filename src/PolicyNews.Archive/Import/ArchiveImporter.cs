@@ -144,7 +144,8 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         }
     }
 
-    static Dictionary<string, StoredFile> ReadStoredFiles(ArchiveDatabase database) => database.Read("read the stored files", session =>
+    // On the primary: the plan is checked against the primary inside the write, and a replica's lag would fail that check.
+    static Dictionary<string, StoredFile> ReadStoredFiles(ArchiveDatabase database) => database.ReadPrimary("read the stored files", session =>
         session.Query<StoredFile>(ArticleWriter.StoredFilesSql).ToDictionary(f => f.FileName, StringComparer.Ordinal));
 
     /// <summary>Every decision of steps 3 and 4 (unchanged or not, the old row, who owns which slug) rests on these rows alone.</summary>

@@ -382,6 +382,13 @@ public sealed class ArchiveDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Read{T}"/> on the primary even when reads go to a replica: for what decides a write
+    /// (is the archive empty, so the seeds are to be imported?), which must not see a replica's lag.
+    /// </summary>
+    public T ReadPrimary<T>(string what, Func<ReadSession, T> read, CancellationToken cancellationToken = default) =>
+        primary is not null ? primary.Read(what, read, cancellationToken) : Read(what, read, cancellationToken);
+
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public void Dispose()
     {

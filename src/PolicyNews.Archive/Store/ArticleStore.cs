@@ -37,6 +37,10 @@ public sealed class ArticleStore(ArchiveDatabase database)
     public long CountArticles() => database.Read("count articles", session =>
         session.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
 
+    /// <summary>As <see cref="CountArticles"/>, on the primary (ConnectionStrings:Archive) when reads go to a replica: whether to seed it.</summary>
+    public long CountArticlesOnPrimary() => database.ReadPrimary("count articles on the primary", session =>
+        session.QuerySingleOrDefault<long>("SELECT COUNT(*) FROM articles"));
+
     /// <summary>The columns of an <see cref="ArticleRow"/>, for every query that reads whole articles.</summary>
     const string ArticleColumns = """
         SELECT id, slug, title, title_derived AS TitleDerived, source, published, author,

@@ -34,7 +34,7 @@ public static class ArchiveStartup
         try
         {
             database = services.GetRequiredService<ArchiveDatabase>();   // checks, opens and migrates
-            articles = services.GetRequiredService<ArticleStore>().CountArticles();
+            articles = services.GetRequiredService<ArticleStore>().CountArticlesOnPrimary();
         }
         catch (Exception ex) when (ex is StoreException or ArgumentException or NotSupportedException)
         {
@@ -55,7 +55,7 @@ public static class ArchiveStartup
         // import while the others wait, then find the articles and leave them alone.
         var (result, problems) = database.WhileSeeding(() =>
         {
-            if (database.Provider != ArchiveProvider.Sqlite && services.GetRequiredService<ArticleStore>().CountArticles() > 0)
+            if (database.Provider != ArchiveProvider.Sqlite && services.GetRequiredService<ArticleStore>().CountArticlesOnPrimary() > 0)
                 return ((ImportResult?)null, (IReadOnlyList<ImportProblem>)[]);
             var (request, problems) = ImportInputs.Gather(database.FilePath, [settings.Seeds]);
             return (request is null ? null : new ArchiveImporter(ArticlePipeline.Create(), logger: logger)

@@ -110,6 +110,30 @@ public sealed class PostgresImportTests(PostgresFixture postgres, ITestOutputHel
         Assert.Equal(1, Scalar<long>(database, "SELECT generation FROM import_generation"));   // one import wrote
     }
 
-    sealed class SharedPostgresPortal(string connectionString)
-        : PortalFixture(("Archive:Provider", "PostgreSQL"), ("ConnectionStrings:Archive", connectionString));
+    /// <summary>
+    /// ConnectionStrings:ArchiveRead: pages read from it, while the primary gets the migrations and
+    /// the seed import. Here the "replica" is another database holding another archive, so which one
+    /// a page came from shows.
+    /// </summary>
+    [PostgresFact]
+    public async Task PagesReadFromArchiveReadWhileTheSeedsGoToThePrimary()
+    {
+        var primary = new NpgsqlConnectionStringBuilder(postgres.Cluster.CreateDatabase()) { Pooling = true }.ToString();
+        var replica = new NpgsqlConnectionStringBuilder(postgres.Cluster.CreateDatabase()) { Pooling = true }.ToString();
+        Assert.True(new ArchiveImporter(new FakePipeline()).Import(Request(replica, dir.Write("story.txt", SmallArchive.Story))).Succeeded);
+
+        using (var node = new SharedPostgresPortal(primary, ("ConnectionStrings:ArchiveRead", replica)))
+        {
+            var home = await node.Page("/");
+            Assert.Equal(["/articles/deepseek-story"],
+                home.QuerySelectorAll(".article-card h2 a, .article-card h3 a").Select(a => a.GetAttribute("href")).Distinct());
+            using var ready = await node.Client().GetAsync("/readyz");
+            Assert.Contains(PostgresArchive.Describe(replica), await ready.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(2, Scalar<long>(primary, "SELECT COUNT(*) FROM articles"));   // the seeds, imported into the primary
+        Assert.Equal(1, Scalar<long>(replica, "SELECT COUNT(*) FROM articles"));
+    }
+
+    sealed class SharedPostgresPortal(string connectionString, params (string Key, string Value)[] more)
+        : PortalFixture([("Archive:Provider", "PostgreSQL"), ("ConnectionStrings:Archive", connectionString), .. more]);
 }
