@@ -9,7 +9,6 @@ using PolicyNews.Web.ShareCards;
 using PolicyNews.Web.Pages.Tags;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Serilog;
 
 // The portal, in the order a request meets it. Paths (database, seeds, wwwroot, docs) are relative
 // to the working directory: `dotnet run --project src/PolicyNews.Web` runs in the repository root
@@ -30,7 +29,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = folders.WebRoot,
 });
 
-builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+// Serilog from the Serilog section; the request log, quiet about answers served from the cache.
+builder.AddRequestLog();
 builder.Services.AddSingleton(folders);
 builder.Services.Configure<ArchiveSettings>(builder.Configuration.GetSection(ArchiveSettings.SectionName));
 builder.Services.AddArchive();
@@ -74,7 +74,7 @@ if (!ArchiveStartup.Prepare(app.Services))
 app.UseTrustedProxies();                    // the client's address and scheme, from configured proxies only
 // Errors: the error page for pages, problem JSON for /api/*, whatever the method.
 app.UseErrorResponses();
-app.UseSerilogRequestLogging();
+app.UseRequestLog();
 app.UseHealth();                            // /healthz, /readyz: before the https redirect (the container's probe speaks plain http)
 app.UseHttpsForPublicOrigin();              // an https public origin: redirect http, send HSTS
 app.UseSecurityHeaders();
