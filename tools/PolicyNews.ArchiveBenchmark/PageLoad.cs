@@ -26,6 +26,14 @@ public sealed partial class PageLoad(int connections, int seconds)
             Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
     }
 
+    /// <summary>Load without measuring, for <paramref name="duration"/> seconds.</summary>
+    public void WarmUp(string url, int duration)
+    {
+        if (!url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+            throw new ArgumentException($"only 127.0.0.1 is loaded: {url}");
+        Wrk(url, duration);
+    }
+
     string Wrk(string url, int duration, params string[] extra)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
