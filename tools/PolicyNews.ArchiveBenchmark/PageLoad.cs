@@ -4,8 +4,12 @@ using System.Text.RegularExpressions;
 
 namespace PolicyNews.Benchmarks;
 
-/// <summary>What wrk measured for one address: requests per second, latency percentiles, answers that were not 2xx.</summary>
-public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx);
+/// <summary>
+/// What wrk measured for one address: requests per second, latency percentiles, answers that were
+/// not 2xx, and the CPU the serving processes spent per answered request (microseconds; null when
+/// nothing answered).
+/// </summary>
+public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, double? CpuMicroseconds);
 
 /// <summary>
 /// wrk against one address at a time, bounded in time, on 127.0.0.1 only: a short warm-up
@@ -13,17 +17,22 @@ public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P
 /// </summary>
 public sealed partial class PageLoad(int connections, int seconds)
 {
-    public LoadResult Measure(string url)
+    /// <param name="server">The process serving <paramref name="url"/>: its CPU time (and its children's, nginx's workers) is read before and after the run.</param>
+    public LoadResult Measure(string url, Started server)
     {
         if (!url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
             throw new ArgumentException($"only 127.0.0.1 is measured: {url}");
         Wrk(url, 2);
+        var before = server.CpuTime();
         var output = Wrk(url, seconds, "--latency");
+        var cpu = server.CpuTime() - before;
+        var requests = double.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         return new LoadResult(
             double.Parse(Rps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
             Milliseconds(Percentile().Matches(output).First(m => m.Groups[1].Value == "50")),
             Milliseconds(Percentile().Matches(output).First(m => m.Groups[1].Value == "99")),
-            Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+            Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            requests > 0 ? cpu.TotalMicroseconds / requests : null);
     }
 
     /// <summary>Load without measuring, for <paramref name="duration"/> seconds.</summary>
@@ -58,6 +67,9 @@ public sealed partial class PageLoad(int connections, int seconds)
 
     [GeneratedRegex(@"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", RegexOptions.Multiline)]
     private static partial Regex Percentile();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex Requests();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex Non2xx();
@@ -99,6 +111,43 @@ public sealed class Started(Process process) : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// User and system CPU time of the process and of its child processes still running (nginx's
+    /// workers), from /proc. Unlike requests/s, CPU per request hardly moves when other work loads
+    /// the machine: a process is only charged for what it runs.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var ticks = 0L;
+        foreach (var pid in Children(Process.Id).Prepend(Process.Id))
+        {
+            try
+            {
+                // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException) { }   // exited meanwhile
+        }
+        return TimeSpan.FromSeconds(ticks / 100.0);   // USER_HZ: 100 on Linux
+    }
+
+    static IEnumerable<int> Children(int pid)
+    {
+        string list;
+        try
+        {
+            list = File.ReadAllText($"/proc/{pid}/task/{pid}/children");
+        }
+        catch (IOException)
+        {
+            yield break;
+        }
+        foreach (var child in list.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            yield return int.Parse(child, CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

@@ -111,17 +111,18 @@ try
         foreach (var (name, path, _) in pages)
             load.WarmUp(portalUrl + path, 4);
 
-        report.AppendLine().AppendLine("| page | bytes | portal req/s | p50 ms | p99 ms | nginx req/s | p50 ms | p99 ms | portal / nginx | target |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        report.AppendLine().AppendLine("| page | bytes | portal req/s | p50 ms | p99 ms | nginx req/s | p50 ms | p99 ms | portal / nginx | target | portal CPU µs/req | nginx CPU µs/req | nginx / portal CPU |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         foreach (var (name, path, target) in pages)
         {
             Console.Error.WriteLine($"{articles:N0} articles: {name} …");
-            var p = load.Measure(portalUrl + path);
-            var n = load.Measure(nginxUrl + "/" + name);
+            var p = load.Measure(portalUrl + path, portal);
+            var n = load.Measure(nginxUrl + "/" + name, nginx);
             var ratio = p.RequestsPerSecond / n.RequestsPerSecond;
             var errors = p.Non2xx > 0 ? $" ({p.Non2xx:N0} non-2xx)" : p.RequestsPerSecond == 0 ? " (none answered within the run)" : "";
             report.AppendLine($"| {name} | {sizes[name]:N0} | {p.RequestsPerSecond:N0}{errors} | {p.P50Ms:0.00} | {p.P99Ms:0.00} | {n.RequestsPerSecond:N0} | {n.P50Ms:0.00} | {n.P99Ms:0.00} | " +
-                              $"{ratio:P0} | ≥ {target:P0} {(ratio >= target ? "met" : "**not met**")} |");
+                              $"{ratio:P0} | ≥ {target:P0} {(ratio >= target ? "met" : "**not met**")} | " +
+                              $"{p.CpuMicroseconds:N0} | {n.CpuMicroseconds:N0} | {n.CpuMicroseconds / p.CpuMicroseconds:P0} |");
             if (!series.TryGetValue(name, out var points))
                 series[name] = points = [];
             if (p.RequestsPerSecond > 0)   // wrk reports no latency when nothing answered
