@@ -156,3 +156,40 @@ public sealed class SlowSearches
         }
     }
 }
+
+/// <summary>
+/// With the output cache on, identical requests that arrive while one is being rendered wait for its
+/// answer; when that one is stopped at its time limit, the waiting ones are answered 503 like it,
+/// never 500 (the two-node demonstration once saw a 500 this way).
+/// </summary>
+public sealed class CoalescedSlowSearchTests(CachedSlowSearchPortal portal) : IClassFixture<CachedSlowSearchPortal>
+{
+    [Theory]
+    [InlineData("/search?q=")]
+    [InlineData("/api/search?q=")]
+    public async Task RequestsWaitingForAStoppedSearchAreAnswered503(string path)
+    {
+        // A query of its own per row, so no earlier answer is in the cache.
+        var url = path + Uri.EscapeDataString("創新 " + Guid.NewGuid().ToString("N")[..6]);
+        var client = portal.Client();
+        var stopped = client.SendAsync(SlowSearches.Request(url, SlowSearches.OutlastTimeLimit));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var waiting = Enumerable.Range(0, 3).Select(_ => client.GetAsync(url)).ToArray();
+
+        using var first = await stopped;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        foreach (var response in await Task.WhenAll(waiting))
+        {
+            using (response)
+                Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable });
+        }
+    }
+}
+
+/// <summary><see cref="SlowSearchPortal"/>'s limits with the output cache on.</summary>
+public sealed class CachedSlowSearchPortal : PortalFixture
+{
+    public CachedSlowSearchPortal() : this(new SlowSearches()) { }
+
+    CachedSlowSearchPortal(SlowSearches slow) : base(slow.Register, ("Limits:SearchTimeout", "00:00:01")) { }
+}

@@ -5,7 +5,7 @@ namespace PolicyNews.Web.Pages.Errors;
 
 /// <summary>
 /// The page for any error status, reached only by re-execution (ErrorResponses): the status of the
-/// failed request, or 500 after an exception. Requested directly, /errors/{code} is a 404 like any
+/// failed request, or after an exception the status ErrorResponses chose for it (500; 503 for a cancelled request). Requested directly, /errors/{code} is a 404 like any
 /// unknown page, so no one can make the site answer 500 on purpose.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ public sealed class StatusModel : PageModel
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         int? failed = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
-            ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? null : StatusCodes.Status500InternalServerError);
+            ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? null : Response.StatusCode);
         Code = failed is >= 400 and <= 599 ? failed.Value : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
         RetryAfter = Code == StatusCodes.Status429TooManyRequests ? Response.Headers.RetryAfter.ToString() : null;
