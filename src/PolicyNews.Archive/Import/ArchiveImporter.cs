@@ -226,9 +226,12 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         var changesBefore = RowsWritten(write);
         var outcomes = new List<FileOutcome>();
         var warnings = new List<string>();
+        var relabelled = new List<long>();   // metadata changed: the title, author and source are indexed (labels)
         foreach (var file in plan.Where(p => p.Unchanged))
         {
             var updated = file.Meta is not null && articles.UpdateMetadata(file.Old!.ArticleId!.Value, file.Meta);
+            if (updated)
+                relabelled.Add(file.Old!.ArticleId!.Value);
             outcomes.Add(new FileOutcome(file.Source.FileName, updated ? FileStatus.MetadataUpdated : FileStatus.Unchanged,
                 file.Slug, null, DocumentCounts.Zero, null));
         }
@@ -255,15 +258,18 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         Progress?.Report(new ImportProgress(ImportStage.Tagging, 0, sections));
         var (linksAdded, linksRemoved) = tags.Link(tagsChanged > 0 ? null : written);
         Progress?.Report(new ImportProgress(ImportStage.Tagging, sections, sections));
-        // The search index follows the text in the same transaction (tags are not indexed).
+        // The search index follows the text in the same transaction. Tag names are indexed as labels
+        // of their sections, so a changed taxonomy re-indexes every article.
         Progress?.Report(new ImportProgress(ImportStage.Indexing, 0, sections));
+        var reindex = tagsChanged > 0 ? connection.Query<long>("SELECT id FROM articles", transaction: tx).AsList()
+            : written.Concat(relabelled).Distinct().ToList();
         // The index writer is the provider's: FTS5 tables, or PostgreSQL's tsvector rows.
         if (connection is SqliteConnection sqlite)
-            new SearchIndexWriter(sqlite, (SqliteTransaction)tx).Refresh(written,
+            new SearchIndexWriter(sqlite, (SqliteTransaction)tx).Refresh(reindex,
                 Progress is null ? null : new Action<int>(indexed => Progress.Report(new ImportProgress(ImportStage.Indexing, indexed, sections))));
         else
         {
-            new PostgresSearchIndex((NpgsqlConnection)connection, (NpgsqlTransaction)tx).Refresh(written);
+            new PostgresSearchIndex((NpgsqlConnection)connection, (NpgsqlTransaction)tx).Refresh(reindex);
             Progress?.Report(new ImportProgress(ImportStage.Indexing, sections, sections));
         }
 

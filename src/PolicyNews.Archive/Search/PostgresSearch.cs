@@ -12,9 +12,9 @@ namespace PolicyNews.Archive.Search;
 /// heading matches first, then the other hits most recently imported first.
 /// </summary>
 /// <remarks>
-/// Ranking is <c>ts_rank</c> with a heading lexeme weighing 8 body lexemes (SQLite: BM25 with the
-/// heading columns at 8), summed over the query's terms, so the order of equally good hits can
-/// differ between the providers; the hits cannot.
+/// Up to the limit the order is SearchStore's rules (docs/search.md, "Ranking"): match tier, heading,
+/// close terms, date. Past it each tier in turn, heading matches first (by <c>ts_rank</c>, where
+/// SQLite uses BM25, so equally matching headings may come in another order), then the rest newest-imported first.
 /// </remarks>
 public sealed class PostgresSearch
 {
@@ -92,35 +92,67 @@ public sealed class PostgresSearch
                     ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
                     LIMIT @Take OFFSET @Skip
                     """, parameters)
-                : total <= exactUpTo ? session.Query<(long Id, double Rank)>($"""
-                    SELECT x.section_id, CAST({match.Rank("x", Weights)} AS double precision) AS rank {matching}
-                    ORDER BY rank DESC, x.section_id
+                : total <= exactUpTo ? session.Query<long>($"""
+                    SELECT x.section_id {matching.Replace("FROM search_sections x", """
+                        FROM search_sections x
+                        JOIN sections s ON s.id = x.section_id
+                        JOIN articles a ON a.id = s.article_id
+                        """)}
+                    ORDER BY {match.OrderByRules("x")} a.published DESC NULLS LAST, a.id DESC, s.ordinal
                     LIMIT @Take OFFSET @Skip
-                    """, parameters).Select(r => (ranks[r.Id] = r.Rank, r.Id).Id).ToList()
-                : HeadingsThenRecent(session, match, matching, parameters, (int)((page - 1) * (long)pageSize), pageSize);
+                    """, parameters)
+                : TiersInTurn(session, match, matching, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
             var hasNext = ids.Count > pageSize;
             var shown = hasNext ? ids[..pageSize] : ids;
             return new SearchMatches(query, exact ? total : exactUpTo, exact, shown, hasNext, shown.Select(id => ranks.GetValueOrDefault(id)).ToList());
         }
     }
 
-    /// <summary>Past the exact limit: sections whose heading holds every included term (ranked), then the rest newest-imported first.</summary>
-    List<long> HeadingsThenRecent(ReadSession session, Match match, string matching, DynamicParameters parameters, int skip, int pageSize)
+    /// <summary>
+    /// Past the exact limit: each match tier in turn (counted only as far as the page needs), within
+    /// a tier sections whose heading holds every included term (ranked), then the rest newest-imported first.
+    /// </summary>
+    List<long> TiersInTurn(ReadSession session, Match match, string matching, DynamicParameters parameters, int skip, int need)
+    {
+        var ids = new List<long>();
+        for (var tier = 0; tier < match.TierCount && need > 0; tier++)
+        {
+            var stream = $"{matching} AND {match.InTier("x", tier)}";
+            if (tier < match.TierCount - 1)
+            {
+                parameters.Add("Take", skip + need);
+                var count = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {stream} LIMIT @Take) counted", parameters);
+                if (count <= skip)
+                {
+                    skip -= count;
+                    continue;
+                }
+            }
+            var page = HeadingsThenRecent(session, match, stream, parameters, skip, need);
+            ids.AddRange(page);
+            need -= page.Count;
+            skip = 0;
+        }
+        return ids;
+    }
+
+    /// <summary>Up to <paramref name="take"/> hits of one stream after <paramref name="skip"/>: heading matches (ranked), then the rest newest-imported first.</summary>
+    List<long> HeadingsThenRecent(ReadSession session, Match match, string stream, DynamicParameters parameters, int skip, int take)
     {
         // search_headings holds the headings alone: small rows, so matching and ranking them stays
         // cheap for a word in every other body (as SQLite's search_headings, migration 005).
-        var headingMatching = $"FROM search_headings h WHERE {match.Headings} AND h.section_id IN (SELECT x.section_id {matching})";
+        var headingMatching = $"FROM search_headings h WHERE {match.Headings} AND h.section_id IN (SELECT x.section_id {stream})";
         parameters.Add("Take", exactUpTo + 1);
         var headings = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
             ? []
             : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights)} DESC, h.section_id", parameters);
 
-        var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(pageSize + 1).ToList();
+        var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(take).ToList();
         parameters.Add("Ids", headings.ToArray());
-        parameters.Add("Take", pageSize + 1 - ids.Count);
+        parameters.Add("Take", take - ids.Count);
         parameters.Add("Skip", (long)Math.Max(0, skip - headings.Count));
         ids.AddRange(session.Query<long>($"""
-            SELECT x.section_id {matching} AND NOT (x.section_id = ANY(@Ids))
+            SELECT x.section_id {stream} AND NOT (x.section_id = ANY(@Ids))
             ORDER BY x.section_id DESC
             LIMIT @Take OFFSET @Skip
             """, parameters));
@@ -131,65 +163,127 @@ public sealed class PostgresSearch
 
     /// <summary>
     /// A parsed query as SQL: every term a tsquery parameter, in the form columns
-    /// <see cref="SearchQuery"/> chooses for FTS5 (pairs unless a Han character stands alone; pinyin
-    /// as single syllables, pairs, or pairs in any reading). The same parameters serve
-    /// search_sections (alias x) and search_headings (alias h), which have the same columns.
+    /// <see cref="SearchQuery"/> chooses for FTS5 (pairs unless a Han character stands alone, also in
+    /// the labels; pinyin as word readings, single syllables, pairs, or pairs in any reading), each
+    /// alternative with its match tier. The same parameters serve search_sections (alias x) and
+    /// search_headings (alias h), which have the same columns but the labels.
     /// </summary>
     sealed class Match
     {
-        readonly List<List<(string Column, string Parameter)>> included;
-        readonly List<List<(string Column, string Parameter)>> excluded;
+        readonly List<List<Alternative>> included;
+        readonly List<List<Alternative>> excluded;
+        readonly string? near;
+
+        sealed record Alternative(string Column, string Parameter, SearchQuery.MatchTier Tier)
+        {
+            public bool IsLabel => Column.StartsWith("label", StringComparison.Ordinal);
+        }
 
         Match(SearchQuery query)
         {
             included = query.Included.Select(Term).ToList();
             excluded = query.Terms.Where(t => t.IsExcluded).Select(Term).ToList();
+            TierCount = query.TierCount;
+            if (query.Included.Count > 1)
+                near = NearTerms(query.Included);
         }
 
         public static Match For(SearchQuery query) => new(query);
 
         public DynamicParameters Parameters { get; } = new();
 
+        public int TierCount { get; }
+
         /// <summary>Sections holding every included term and no excluded one.</summary>
-        public string Sections => All("x", included) + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(t => Any("x", t)))})");
+        public string Sections => All("x", included, SearchQuery.MatchTier.Other) + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(t => Any("x", t, SearchQuery.MatchTier.Other)))})");
 
         /// <summary>Headings holding every included term.</summary>
-        public string Headings => All("h", included);
+        public string Headings => string.Join(" AND ", included.Select(t => Any("h", t.Where(a => !a.IsLabel).ToList(), SearchQuery.MatchTier.Other)));
+
+        /// <summary>
+        /// The ranking rules before the date, each followed by a comma: the match tier (when the
+        /// query can match through pinyin), heading matches, close terms (two terms or more).
+        /// </summary>
+        public string OrderByRules(string alias) =>
+            (TierCount == 1 ? "" : "CASE " + string.Concat(Enumerable.Range(0, TierCount - 1)
+                .Select(t => $"WHEN {All(alias, included, (SearchQuery.MatchTier)t)} THEN {t} ")) + $"ELSE {TierCount - 1} END, ")
+            + $"{alias}.section_id IN (SELECT h.section_id FROM search_headings h WHERE {Headings}) DESC, "
+            + (near is null ? "" : $"{near} DESC, ");
+
+        /// <summary>Hits of exactly this tier (a hit of the search already).</summary>
+        public string InTier(string alias, int tier) => TierCount == 1 ? "TRUE"
+            : (tier == TierCount - 1 ? "TRUE" : All(alias, included, (SearchQuery.MatchTier)tier))
+              + (tier == 0 ? "" : $" AND NOT {All(alias, included, (SearchQuery.MatchTier)(tier - 1))}");
 
         /// <summary>The sum of ts_rank over the included terms' columns of the table <paramref name="alias"/>.</summary>
-        public string Rank(string alias, string weights) => string.Join(" + ", included.SelectMany(t => t)
+        public string Rank(string alias, string weights) => string.Join(" + ", included.SelectMany(t => t).Where(a => !a.IsLabel || alias == "x")
             .Select(a => $"ts_rank({weights}, {alias}.{a.Column}, CAST(@{a.Parameter} AS tsquery))"));
 
-        static string All(string alias, List<List<(string Column, string Parameter)>> terms) =>
-            string.Join(" AND ", terms.Select(t => Any(alias, t)));
+        static string All(string alias, List<List<Alternative>> terms, SearchQuery.MatchTier upTo) =>
+            "(" + string.Join(" AND ", terms.Select(t => Any(alias, t, upTo))) + ")";
 
-        static string Any(string alias, List<(string Column, string Parameter)> alternatives) =>
-            "(" + string.Join(" OR ", alternatives.Select(a => $"{alias}.{a.Column} @@ CAST(@{a.Parameter} AS tsquery)")) + ")";
+        static string Any(string alias, List<Alternative> alternatives, SearchQuery.MatchTier upTo) =>
+            "(" + string.Join(" OR ", alternatives.Where(a => a.Tier <= upTo).Select(a => $"{alias}.{a.Column} @@ CAST(@{a.Parameter} AS tsquery)")) + ")";
 
-        List<(string Column, string Parameter)> Term(SearchTerm term)
+        string Parameter(string tsquery)
         {
-            var alternatives = new List<(string Column, IEnumerable<string> Tokens)>
-            {
-                SearchTokens.HasLoneHan(term.Words)
-                    ? ("words", term.Words)
-                    : ("pairs", SearchTokens.WordPairs(Tokens(term.Words)).Select(t => t.Text)),
-            };
-            if (term.Syllables is { Count: 1 })
-                alternatives.Add(("pinyin", term.Syllables));
-            else if (term.Syllables is { } syllables)
-            {
-                var pairs = SearchTokens.PinyinPairs(Tokens(syllables)).Select(t => t.Text).ToList();
-                alternatives.Add(("pinyin_pairs", pairs));
-                if (syllables.Count == 2)
-                    alternatives.Add(("pinyin_readings", pairs));
-            }
+            var parameter = $"q{Parameters.ParameterNames.Count()}";
+            Parameters.Add(parameter, tsquery);
+            return parameter;
+        }
 
-            return alternatives.Select(a =>
+        List<Alternative> Term(SearchTerm term)
+        {
+            var alternatives = new List<(string Column, IEnumerable<string> Tokens, SearchQuery.MatchTier Tier)>();
+            var result = new List<Alternative>();
+            foreach (var words in term.AllSpellings)
             {
-                var parameter = $"q{Parameters.ParameterNames.Count()}";
-                Parameters.Add(parameter, TsVectors.Phrase(a.Tokens));
-                return (a.Column, parameter);
-            }).ToList();
+                var text = SearchTokens.HasLoneHan(words)
+                    ? (Column: "words", Labels: "labels", Tokens: words)
+                    : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
+                var textParameter = Parameter(TsVectors.Phrase(text.Tokens));
+                result.Add(new(text.Column, textParameter, SearchQuery.MatchTier.Text));
+                result.Add(new(text.Labels, textParameter, SearchQuery.MatchTier.Text));
+            }
+            if (term.Syllables is { } syllables)
+            {
+                foreach (var cut in SearchTokens.WordCuts(syllables))
+                    alternatives.Add(("pinyin_words", cut, SearchQuery.MatchTier.WordReading));
+                if (syllables.Count == 1)
+                    alternatives.Add(("pinyin", syllables, SearchQuery.MatchTier.Other));
+                else
+                {
+                    var pairs = SearchTokens.PinyinPairs(Tokens(syllables)).Select(t => t.Text).ToList();
+                    alternatives.Add(("pinyin_pairs", pairs, SearchQuery.MatchTier.Other));
+                    if (syllables.Count == 2)
+                        alternatives.Add(("pinyin_readings", pairs, SearchQuery.MatchTier.Other));
+                }
+            }
+            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), a.Tier)));
+            return result;
+        }
+
+        /// <summary>
+        /// FTS5's NEAR(a b, N) pair by pair, as tsquery: b starts at most N + 1 positions after a ends
+        /// (or a after b), both in the heading (weight A) or both in the body (D), as FTS5 keeps them
+        /// in two columns. In the pairs form, or the words form if some term has a lone Han character.
+        /// </summary>
+        string NearTerms(IReadOnlyList<SearchTerm> terms)
+        {
+            var single = terms.Any(t => SearchTokens.HasLoneHan(t.Words));
+            var column = single ? "words" : "pairs";
+            var phrases = terms.Select(t => SearchQuery.TextTokens(t, single)).ToList();
+            return "(" + string.Join(" AND ", phrases.Zip(phrases.Skip(1), (a, b) =>
+            {
+                var alternatives = new List<string>();
+                foreach (var weight in new[] { "A", "D" })
+                    for (var distance = 1; distance <= SearchQuery.CloseWithin + 1; distance++)
+                    {
+                        alternatives.Add($"({TsVectors.Phrase(a, weight)}) <{distance}> ({TsVectors.Phrase(b, weight)})");
+                        alternatives.Add($"({TsVectors.Phrase(b, weight)}) <{distance}> ({TsVectors.Phrase(a, weight)})");
+                    }
+                return $"x.{column} @@ CAST(@{Parameter(string.Join(" | ", alternatives))} AS tsquery)";
+            })) + ")";
         }
 
         static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();

@@ -15,11 +15,18 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     /// <summary>Sections read and written per round trip when the whole archive is indexed.</summary>
     const int Batch = 5000;
 
-    // A section's body is its paragraphs in order, one line each: the text SearchIndexWriter indexes.
+    // The texts SearchIndexWriter indexes: the heading (a lead's is its article's title), the body
+    // (its paragraphs in order, one line each) and the labels (a lead's author and source, every
+    // section's tag names).
     const string SectionTexts = """
-        SELECT s.id, s.heading,
-               (SELECT string_agg(p.text, E'\n' ORDER BY p.ordinal) FROM paragraphs p WHERE p.section_id = s.id) AS body
-        FROM sections s
+        SELECT s.id,
+               CASE WHEN s.ordinal = 0 THEN a.title || COALESCE(E'\n' || s.heading, '') ELSE s.heading END AS heading,
+               (SELECT string_agg(p.text, E'\n' ORDER BY p.ordinal) FROM paragraphs p WHERE p.section_id = s.id) AS body,
+               (SELECT string_agg(l.label, E'\n' ORDER BY l.n)
+                FROM (SELECT 1 AS n, a.author AS label WHERE s.ordinal = 0
+                      UNION ALL SELECT 2, a.source WHERE s.ordinal = 0
+                      UNION ALL SELECT 3, t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id) l) AS labels
+        FROM sections s JOIN articles a ON a.id = s.article_id
         """;
 
     /// <summary>Re-indexes every section of the given articles.</summary>
@@ -53,25 +60,36 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     void Write(List<SectionText> sections)
     {
         // ForIndex keeps the last two texts' forms: both are taken once per section, heading first.
-        var forms = sections.Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body))).ToList();
+        var forms = sections.Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body),
+            Labels: SearchTokens.ForIndex(s.Labels))).ToList();
         Copy("search_sections", forms);
-        Copy("search_headings", forms.Where(f => f.Heading is not null).Select(f => f with { Body = null }).ToList());
+        Copy("search_headings", forms.Where(f => f.Heading is not null).Select(f => f with { Body = null, Labels = null }).ToList());
     }
 
-    void Copy(string table, List<(long Id, SearchTokens.IndexForms? Heading, SearchTokens.IndexForms? Body)> rows)
+    void Copy(string table, List<(long Id, SearchTokens.IndexForms? Heading, SearchTokens.IndexForms? Body, SearchTokens.IndexForms? Labels)> rows)
     {
-        using var copy = connection.BeginTextImport($"COPY {table} (section_id, words, pairs, pinyin, pinyin_pairs, pinyin_readings) FROM STDIN");
-        foreach (var (id, heading, body) in rows)
+        var labelled = table == "search_sections";
+        using var copy = connection.BeginTextImport($"COPY {table} (section_id, words, pairs, pinyin, pinyin_pairs, pinyin_readings, pinyin_words"
+            + (labelled ? ", labels, label_pairs" : "") + ") FROM STDIN");
+        foreach (var (id, heading, body, labels) in rows)
         {
             copy.Write(id);
-            foreach (var vector in new[]
-                     {
-                         TsVectors.Vector(heading?.Words, body?.Words),
-                         TsVectors.Vector(heading?.WordPairs, body?.WordPairs),
-                         TsVectors.Vector(heading?.Pinyin, body?.Pinyin),
-                         TsVectors.Vector(heading?.PinyinPairs, body?.PinyinPairs),
-                         TsVectors.Vector(heading?.PinyinReadingPairs, body?.PinyinReadingPairs),
-                     })
+            var vectors = new List<string>
+            {
+                TsVectors.Vector(heading?.Words, body?.Words),
+                TsVectors.Vector(heading?.WordPairs, body?.WordPairs),
+                TsVectors.Vector(heading?.Pinyin, body?.Pinyin),
+                TsVectors.Vector(heading?.PinyinPairs, body?.PinyinPairs),
+                TsVectors.Vector(heading?.PinyinReadingPairs, body?.PinyinReadingPairs),
+                TsVectors.Vector(heading?.PinyinWords, body?.PinyinWords),
+            };
+            if (labelled)
+            {
+                // Labels are a field of their own, as FTS5's labels columns: body-weighted, no heading part.
+                vectors.Add(TsVectors.Vector(null, labels?.Words));
+                vectors.Add(TsVectors.Vector(null, labels?.WordPairs));
+            }
+            foreach (var vector in vectors)
             {
                 copy.Write('\t');
                 copy.Write(vector.Replace("\\", "\\\\"));   // COPY's text format escapes backslashes; tokens hold no tab or newline
@@ -85,5 +103,6 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         public long Id { get; set; }
         public string? Heading { get; set; }
         public string? Body { get; set; }
+        public string? Labels { get; set; }
     }
 }

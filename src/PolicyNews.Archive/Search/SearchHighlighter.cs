@@ -21,18 +21,32 @@ public static class SearchHighlighter
     /// <summary>The matched spans in <paramref name="text"/>, sorted and merged, and how many distinct terms matched.</summary>
     public static (List<TextSpan> Spans, int TermsMatched) Find(string text, SearchQuery query)
     {
+        var (spans, termsMatched, _) = FindRanked(text, query);
+        return (spans, termsMatched);
+    }
+
+    /// <summary>
+    /// <see cref="Find"/>, and how many terms matched as text (not only through pinyin): the best
+    /// paragraph of a hit is one that matches as the ranking did (docs/search.md, "Ranking").
+    /// </summary>
+    public static (List<TextSpan> Spans, int TermsMatched, int TermsMatchedAsText) FindRanked(string text, SearchQuery query)
+    {
         var folded = ScriptConverter.FoldForSearchWithOffsets(text);
         if (CannotMatch(folded.Text, query))
-            return ([], 0);
+            return ([], 0, 0);
         var words = SearchTokens.Words(folded.Text);
         // Pinyin tokens only when a term can match them: most queries are not pinyin.
         var pinyin = query.Included.Any(t => t.Syllables is not null) ? SearchTokens.Pinyin(folded.Text) : [];
         var spans = new List<TextSpan>();
         var termsMatched = 0;
+        var asText = 0;
         foreach (var term in query.Included)
         {
             var before = spans.Count;
-            AddOccurrences(words, term.Words, folded, spans);
+            foreach (var spelling in term.AllSpellings)
+                AddOccurrences(words, spelling, folded, spans);
+            if (spans.Count > before)
+                asText++;
             if (term.Syllables is [var first, var second])
                 AddReadingPairs(pinyin, first, second, folded, spans);
             else if (term.Syllables is not null)
@@ -40,7 +54,7 @@ public static class SearchHighlighter
             if (spans.Count > before)
                 termsMatched++;
         }
-        return (Merge(spans), termsMatched);
+        return (Merge(spans), termsMatched, asText);
     }
 
     /// <summary>
@@ -50,7 +64,7 @@ public static class SearchHighlighter
     /// </summary>
     static bool CannotMatch(string folded, SearchQuery query) =>
         !MayCarryMarks(folded)
-        && query.Included.All(t => t.Syllables is null && t.Words.Any(w => !folded.Contains(w, StringComparison.Ordinal)));
+        && query.Included.All(t => t.Syllables is null && t.AllSpellings.All(s => s.Any(w => !folded.Contains(w, StringComparison.Ordinal))));
 
     /// <summary>The whole text as segments, matches marked (for headings).</summary>
     public static IReadOnlyList<SnippetSegment> Segments(string text, IReadOnlyList<TextSpan> spans) =>

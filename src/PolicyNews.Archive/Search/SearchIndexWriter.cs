@@ -6,8 +6,10 @@ namespace PolicyNews.Archive.Search;
 /// <summary>
 /// Keeps the search indexes (search_sections and search_headings, migration 005) equal
 /// to the sections inside the import transaction, so a run that rolls back leaves them as they
-/// were. Tags are not in the index (the tag filter joins section_tags), so only written sections
-/// need new rows; a deleted section's rows go with it (a trigger of migration 005).
+/// were. A section's tag names and its article's title, author and source are indexed with it
+/// (labels, migration 010), so the importer refreshes the articles it wrote, those whose metadata
+/// changed, and every article when the taxonomy changed; a deleted section's rows go with it (a
+/// trigger of migration 005).
 /// </summary>
 /// <remarks>
 /// The index forms (<see cref="SearchTokens.ForIndex"/>) are most of an import's work, so they are
@@ -26,12 +28,21 @@ public sealed class SearchIndexWriter(SqliteConnection connection, SqliteTransac
     /// </summary>
     const int MergePages = 2_000, AutoMerge = 4;
 
-    /// <summary>A section's heading and body (its paragraphs in order, one line each), the text both indexes are made from.</summary>
+    /// <summary>
+    /// A section's heading, body (its paragraphs in order, one line each) and labels, the texts both
+    /// indexes are made from: the lead (ordinal 0) has its article's title as its heading and the
+    /// author and source as labels; every section the names of its tags (migration 010).
+    /// </summary>
     const string SectionTexts = """
-        SELECT s.id, s.heading,
+        SELECT s.id,
+               CASE WHEN s.ordinal = 0 THEN a.title || COALESCE(char(10) || s.heading, '') ELSE s.heading END AS heading,
                (SELECT group_concat(text, char(10))
-                FROM (SELECT p.text FROM paragraphs p WHERE p.section_id = s.id ORDER BY p.ordinal)) AS body
-        FROM sections s
+                FROM (SELECT p.text FROM paragraphs p WHERE p.section_id = s.id ORDER BY p.ordinal)) AS body,
+               (SELECT group_concat(label, char(10))
+                FROM (SELECT a.author AS label WHERE s.ordinal = 0
+                      UNION ALL SELECT a.source WHERE s.ordinal = 0
+                      UNION ALL SELECT t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id)) AS labels
+        FROM sections s JOIN articles a ON a.id = s.article_id
         WHERE s.id > @after AND {0}
         ORDER BY s.id
         LIMIT @limit
@@ -40,13 +51,15 @@ public sealed class SearchIndexWriter(SqliteConnection connection, SqliteTransac
     const string SectionRow = """
         INSERT INTO search_sections (rowid, heading, body, heading_pairs, body_pairs,
                                      heading_pinyin, body_pinyin, heading_pinyin_pairs, body_pinyin_pairs,
-                                     heading_pinyin_readings, body_pinyin_readings)
-        VALUES ($id, $h1, $b1, $h2, $b2, $h3, $b3, $h4, $b4, $h5, $b5)
+                                     heading_pinyin_readings, body_pinyin_readings,
+                                     heading_pinyin_words, body_pinyin_words, labels, label_pairs)
+        VALUES ($id, $h1, $b1, $h2, $b2, $h3, $b3, $h4, $b4, $h5, $b5, $h6, $b6, $l1, $l2)
         """;
 
     const string HeadingRow = """
-        INSERT INTO search_headings (rowid, heading, heading_pairs, heading_pinyin, heading_pinyin_pairs, heading_pinyin_readings)
-        VALUES ($id, $h1, $h2, $h3, $h4, $h5)
+        INSERT INTO search_headings (rowid, heading, heading_pairs, heading_pinyin, heading_pinyin_pairs, heading_pinyin_readings,
+                                     heading_pinyin_words)
+        VALUES ($id, $h1, $h2, $h3, $h4, $h5, $h6)
         """;
 
     /// <summary>Re-indexes every section of the given articles; <paramref name="indexed"/> is told how many sections are done after each batch.</summary>
@@ -73,26 +86,29 @@ public sealed class SearchIndexWriter(SqliteConnection connection, SqliteTransac
         connection.Execute($"DELETE FROM search_sections WHERE {rows}", transaction: transaction);
         connection.Execute($"DELETE FROM search_headings WHERE {rows}", transaction: transaction);
 
-        using var sectionInsert = Insert(SectionRow, "$h1", "$b1", "$h2", "$b2", "$h3", "$b3", "$h4", "$b4", "$h5", "$b5");
-        using var headingInsert = Insert(HeadingRow, "$h1", "$h2", "$h3", "$h4", "$h5");
+        using var sectionInsert = Insert(SectionRow, "$h1", "$b1", "$h2", "$b2", "$h3", "$b3", "$h4", "$b4", "$h5", "$b5", "$h6", "$b6", "$l1", "$l2");
+        using var headingInsert = Insert(HeadingRow, "$h1", "$h2", "$h3", "$h4", "$h5", "$h6");
         var read = string.Format(SectionTexts, sections);
         var done = 0;
         for (long after = 0; ;)
         {
-            var batch = connection.Query<(long Id, string? Heading, string? Body)>(read, new { after, limit = BatchSize }, transaction).AsList();
+            var batch = connection.Query<(long Id, string? Heading, string? Body, string? Labels)>(read, new { after, limit = BatchSize }, transaction).AsList();
             if (batch.Count == 0)
                 break;
             after = batch[^1].Id;
             // The forms on every core, in order, streamed: the one connection writes each row while
             // the next rows are still being made.
             var forms = batch.AsParallel().AsOrdered()
-                .Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body ?? "")!));
-            foreach (var (id, heading, body) in forms)
+                .Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body ?? "")!,
+                    Labels: SearchTokens.ForIndex(s.Labels)));
+            foreach (var (id, heading, body, labels) in forms)
             {
                 Run(sectionInsert, id, heading?.Words, body.Words, heading?.WordPairs, body.WordPairs, heading?.Pinyin, body.Pinyin,
-                    heading?.PinyinPairs, body.PinyinPairs, heading?.PinyinReadingPairs, body.PinyinReadingPairs);
+                    heading?.PinyinPairs, body.PinyinPairs, heading?.PinyinReadingPairs, body.PinyinReadingPairs,
+                    heading?.PinyinWords, body.PinyinWords, labels?.Words, labels?.WordPairs);
                 if (heading is not null)
-                    Run(headingInsert, id, heading.Words, heading.WordPairs, heading.Pinyin, heading.PinyinPairs, heading.PinyinReadingPairs);
+                    Run(headingInsert, id, heading.Words, heading.WordPairs, heading.Pinyin, heading.PinyinPairs, heading.PinyinReadingPairs,
+                        heading.PinyinWords);
             }
             indexed?.Invoke(done += batch.Count);
         }

@@ -18,5 +18,6 @@ public static class SearchSqlFunctions
         connection.CreateFunction<string?, string?>("search_pinyin", t => SearchTokens.ForIndex(t)?.Pinyin, isDeterministic: true);
         connection.CreateFunction<string?, string?>("search_pinyin_pairs", t => SearchTokens.ForIndex(t)?.PinyinPairs, isDeterministic: true);
         connection.CreateFunction<string?, string?>("search_pinyin_readings", t => SearchTokens.ForIndex(t)?.PinyinReadingPairs, isDeterministic: true);
+        connection.CreateFunction<string?, string?>("search_pinyin_words", t => SearchTokens.ForIndex(t)?.PinyinWords, isDeterministic: true);
     }
 }

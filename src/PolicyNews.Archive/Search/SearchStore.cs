@@ -11,24 +11,22 @@ namespace PolicyNews.Archive.Search;
 /// a query with nothing to search gives an empty one whose <see cref="SearchQuery.Status"/> says why.
 /// </summary>
 /// <remarks>
-/// Up to <c>exactUpTo</c> hits a search is exact: every hit counted and ranked by BM25. Past it (a
-/// word in a good part of the archive) both would cost more than the rest of the search together,
-/// however few hits a page shows (docs/search.md, "Measurements"), so the search stops counting,
-/// reports "more than exactUpTo", and orders by a cheaper rule: sections whose heading holds the
-/// terms first (BM25 over the headings alone), then the other hits most recently imported first.
-/// <see cref="SearchRequest.CountAll"/> asks for the exact count anyway. Lucene and Elasticsearch
-/// do the same past 1,000 and 10,000 hits.
+/// Up to <c>exactUpTo</c> hits a search is exact: every hit counted and ordered by the ranking rules
+/// (docs/search.md, "Ranking"): how the terms matched (text, then pinyin read as the text's words,
+/// then any other pinyin), then heading (a lead's heading is its article's title), then closeness of
+/// the terms, then the article's date, newest first. Each rule is a set the FTS5 index gives
+/// (a MATCH over the same table), so SQLite orders the hits and reads one page. Past the limit
+/// counting and the date order would cost more than the rest of the search together (docs/search.md,
+/// "Measurements"), so the search stops counting, reports "more than exactUpTo", and lists each
+/// match tier in turn: sections whose heading holds the terms first, then the other hits most
+/// recently imported first. <see cref="SearchRequest.CountAll"/> asks for the exact count anyway.
+/// Lucene and Elasticsearch stop counting past 1,000 and 10,000 hits.
 /// </remarks>
 public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = SearchStore.DefaultExactUpTo)
 {
     public const int MaxPageSize = 100;
 
     public const int DefaultExactUpTo = 2000;
-
-    // bm25 column weights in column order, each heading column before its body column (migration
-    // 005): a term in a short heading already scores high, the weight makes a heading hit outrank
-    // body hits. Given to FTS5 as its rank function, so ORDER BY rank sorts inside FTS5.
-    public const string RankFunction = "bm25(8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0, 8.0, 1.0)";
 
     /// <summary>
     /// One page of results. <paramref name="cancellationToken"/> (the web passes the request's, which
@@ -63,10 +61,14 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
             var sections = session.Query<HitRow>($"""
                 SELECT s.id, s.ordinal, s.heading, s.stable_id AS StableId, s.slug,
                        a.id AS ArticleId, a.slug AS ArticleSlug, a.title AS ArticleTitle,
-                       a.source AS ArticleSource, a.published AS ArticlePublished
+                       a.source AS ArticleSource, a.published AS ArticlePublished, a.author AS ArticleAuthor
                 FROM sections s JOIN articles a ON a.id = s.article_id
                 WHERE {session.Sql.In("s.id", "ids")}
                 """, new { ids }).ToDictionary(s => s.Id);
+            var tags = session.Query<(long SectionId, string Name)>($"""
+                SELECT st.section_id, t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id
+                WHERE {session.Sql.In("st.section_id", "ids")} ORDER BY st.section_id, t.name
+                """, new { ids }).ToLookup(t => t.SectionId, t => t.Name);
             var paragraphs = session.Query<ParagraphRow>($"""
                 SELECT section_id AS SectionId, stable_id AS StableId, text
                 FROM paragraphs WHERE {session.Sql.In("section_id", "ids")} ORDER BY section_id, ordinal
@@ -77,7 +79,7 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
                 .Select(g => new SearchArticleHits(
                     new ArticleRef(g.First().Section.ArticleSlug, g.First().Section.ArticleTitle,
                         g.First().Section.ArticleSource, g.First().Section.ArticlePublished),
-                    g.Select(r => Hit(r.Section, r.Rank == 0 ? 0 : -r.Rank, paragraphs[r.Section.Id], query)).ToList()))
+                    g.Select(r => Hit(r.Section, r.Rank, paragraphs[r.Section.Id], tags[r.Section.Id], query)).ToList()))
                 .ToList();
             return new SearchResults(query, totalHits, exact, page, pageSize, articles, hasNext);
         }, cancellationToken);
@@ -92,14 +94,14 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
         var exact = countAll || total <= exactUpTo;
         var (ranked, hasNext) = total == 0 ? ([], false)
             : sort == SearchSort.Newest ? FullPage(session.Query<RankRow>(sql.NewestPage, filter with { Take = filter.Take + 1 }), filter.Take)
-            : total <= exactUpTo ? FullPage(session.Query<RankRow>(sql.RelevancePage, filter with { Take = filter.Take + 1 }), filter.Take)
-            : HeadingsThenRecent(session, sql, query, filter);
+            : total <= exactUpTo ? FullPage(session.Query<RankRow>(sql.RelevancePage(query), Ranked(filter, query) with { Take = filter.Take + 1 }), filter.Take)
+            : FullPage(TiersInTurn(session, sql, query, filter), filter.Take);
         return (ranked, exact ? total : exactUpTo, exact, hasNext);
     }
 
     static (List<RankRow> Ranked, int TotalHits, bool Exact, bool HasNext) FromMatches(SearchMatches matches) =>
-        // FTS5's rank is BM25, lower is better (the score is its negation); ts_rank's higher is better.
-        (matches.SectionIds.Select((id, i) => new RankRow { Id = id, Rank = -(matches.Ranks?[i] ?? 0) }).ToList(),
+        // Both providers' ranks are the ranking rules as one number, higher is better (the score).
+        (matches.SectionIds.Select((id, i) => new RankRow { Id = id, Rank = matches.Ranks?[i] ?? 0 }).ToList(),
             matches.TotalHits, matches.TotalIsExact, matches.HasNext);
 
     /// <summary>
@@ -139,12 +141,31 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
             LIMIT @Take OFFSET @Skip
             """;
 
-        public string RelevancePage => $"""
-            SELECT rowid AS Id, rank AS Rank
-            {Matching} AND rank MATCH '{RankFunction}'
-            ORDER BY rank, rowid
-            LIMIT @Take OFFSET @Skip
-            """;
+        /// <summary>
+        /// Every hit ordered by the rules, one page read. Each rule is a rowid set that FTS5 computes
+        /// once for the statement (a MATCH over the same index, so no hit's text is read): the tiers
+        /// (<see cref="SearchQuery.TierMatchExpressions"/>), the heading matches (search_headings),
+        /// the close matches; then the article's date. Rank is the rules as one number, higher better
+        /// (the API's score): 4 per tier above the last, 2 for a heading match, 1 for close terms.
+        /// </summary>
+        public string RelevancePage(SearchQuery query)
+        {
+            var tier = query.TierCount == 1 ? "0"
+                : "CASE " + string.Concat(query.TierMatchExpressions.Select((_, i) =>
+                    $"WHEN m.rowid IN (SELECT rowid FROM search_sections WHERE search_sections MATCH @Tier{i}) THEN {i} ")) + $"ELSE {query.TierCount - 1} END";
+            var near = query.NearMatchExpression is null ? "0" : "m.rowid IN (SELECT rowid FROM search_sections WHERE search_sections MATCH @Near)";
+            return $"""
+                SELECT Id, ({query.TierCount - 1} - Tier) * 4 + InHeading * 2 + Near AS Rank
+                FROM (SELECT m.rowid AS Id, {tier} AS Tier,
+                             m.rowid IN (SELECT rowid FROM search_headings WHERE search_headings MATCH @Heading) AS InHeading,
+                             {near} AS Near, a.published AS Published, a.id AS ArticleId, s.ordinal AS Ordinal
+                      FROM (SELECT rowid {Matching}) m
+                      JOIN sections s ON s.id = m.rowid
+                      JOIN articles a ON a.id = s.article_id)
+                ORDER BY Tier, InHeading DESC, Near DESC, Published DESC NULLS LAST, ArticleId DESC, Ordinal
+                LIMIT @Take OFFSET @Skip
+                """;
+        }
 
         // Headings are short, so ranking a couple of thousand of them is cheap; but they are counted
         // first, without BM25, because a word in tens of thousands of headings would be ranked in full
@@ -167,8 +188,8 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
             """;
     }
 
-    // Of the given sections, those holding an excluded term (@Match is the exclusions, OR-ed).
-    const string Excluded = """
+    // Of the given sections, those in a tier's stream (@Match: its hits, exclusions applied).
+    const string InStream = """
         SELECT rowid FROM search_sections
         WHERE search_sections MATCH @Match AND rowid IN (SELECT value FROM json_each(@Ids))
         """;
@@ -177,32 +198,69 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     static (List<RankRow> Rows, bool HasNext) FullPage(List<RankRow> rows, int take) =>
         rows.Count > take ? (rows[..take], true) : (rows, false);
 
+    /// <summary>The parameters of the ranking sets (<see cref="Statements.RelevancePage"/>).</summary>
+    static RankedFilter Ranked(Filter filter, SearchQuery query) => new(filter.Match, filter.Article, filter.Tag, filter.Take, filter.Skip,
+        filter.Source, filter.Type, filter.From, filter.ToEnd, query.HeadingMatchExpression!,
+        query.TierMatchExpressions.ElementAtOrDefault(0), query.TierMatchExpressions.ElementAtOrDefault(1), query.NearMatchExpression);
+
     /// <summary>
-    /// A page of "heading matches by BM25, then the other hits most recently imported first". When
-    /// headings match more than the exact limit too (generated or templated headings), they are not
-    /// put first either: every hit is then most recent first.
+    /// Past the exact limit: one page (and one row more) of "each match tier in turn, and within a
+    /// tier heading matches by BM25, then the other hits most recently imported first". A tier is
+    /// counted only up to the rows the page still needs, and only when a later tier may be needed.
     /// </summary>
-    (List<RankRow> Rows, bool HasNext) HeadingsThenRecent(ReadSession session, Statements sql, SearchQuery query, Filter filter)
+    List<RankRow> TiersInTurn(ReadSession session, Statements sql, SearchQuery query, Filter filter)
     {
-        var headingFilter = filter with { Match = query.HeadingMatchExpression!, Take = exactUpTo + 1 };
+        var rows = new List<RankRow>();
+        var skip = filter.Skip;
+        var need = filter.Take + 1;
+        for (var tier = 0; tier < query.TierCount && need > 0; tier++)
+        {
+            var stream = filter with { Match = query.TierStream(tier) };
+            if (tier < query.TierCount - 1)
+            {
+                var count = session.QuerySingleOrDefault<long>(sql.CountUpTo, stream with { Take = (int)Math.Min(int.MaxValue, skip + need) });
+                if (count <= skip)
+                {
+                    skip -= count;
+                    continue;
+                }
+            }
+            var page = HeadingsThenRecent(session, sql, query, stream, skip, need);
+            var rank = (query.TierCount - 1 - tier) * 4;
+            rows.AddRange(page.Select(r => new RankRow { Id = r.Id, Rank = rank + r.Rank }));
+            need -= page.Count;
+            skip = 0;
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> hits of one stream (<paramref name="stream"/>.Match) after
+    /// <paramref name="skip"/>: heading matches by BM25, then the other hits most recently imported
+    /// first. When headings match more than the exact limit too (generated or templated headings),
+    /// they are not put first either: every hit is then most recent first.
+    /// </summary>
+    List<RankRow> HeadingsThenRecent(ReadSession session, Statements sql, SearchQuery query, Filter stream, long skip, int take)
+    {
+        var headingFilter = stream with { Match = query.HeadingMatchExpression!, Take = exactUpTo + 1 };
         var headings = session.QuerySingleOrDefault<int>(sql.HeadingCountUpTo, headingFilter) > exactUpTo ? []
             : session.Query<RankRow>(sql.HeadingHits, headingFilter);
-        if (query.ExclusionMatchExpression is { } exclusions && headings.Count > 0)
+        // The headings hold the included terms; whether the section is in this stream (its tier, no
+        // excluded term) is the whole section's matter.
+        if (headings.Count > 0 && (query.TierCount > 1 || query.ExclusionMatchExpression is not null))
         {
-            var excluded = session.Query<long>(Excluded, new { Match = exclusions, Ids = Json(headings) }).ToHashSet();
-            headings.RemoveAll(h => excluded.Contains(h.Id));
+            var inStream = session.Query<long>(InStream, new { stream.Match, Ids = Json(headings) }).ToHashSet();
+            headings.RemoveAll(h => !inStream.Contains(h.Id));
         }
 
-        var rows = headings.Skip((int)Math.Min(filter.Skip, headings.Count)).Take(filter.Take).ToList();
-        var recent = session.Query<RankRow>(sql.RecentPage, filter with
+        var rows = headings.Skip((int)Math.Min(skip, headings.Count)).Take(take).Select(h => new RankRow { Id = h.Id, Rank = 2 }).ToList();
+        rows.AddRange(session.Query<RankRow>(sql.RecentPage, stream with
         {
             Ids = Json(headings),
-            Take = filter.Take - rows.Count + 1,
-            Skip = Math.Max(0, filter.Skip - headings.Count),
-        });
-        var (more, hasNext) = FullPage(recent, filter.Take - rows.Count);
-        rows.AddRange(more);
-        return (rows, hasNext);
+            Take = take - rows.Count,
+            Skip = Math.Max(0, skip - headings.Count),
+        }));
+        return rows;
     }
 
     static string Json(List<RankRow> rows) => "[" + string.Join(',', rows.Select(r => r.Id)) + "]";
@@ -211,25 +269,45 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
     sealed record Filter(string Match, string? Article, string? Tag, int Take, long Skip, string Ids = "[]",
         string? Source = null, string? Type = null, string? From = null, string? ToEnd = null);
 
+    /// <summary>The same, with the ranking sets: heading matches, the better tiers, close terms.</summary>
+    sealed record RankedFilter(string Match, string? Article, string? Tag, int Take, long Skip,
+        string? Source, string? Type, string? From, string? ToEnd, string Heading, string? Tier0, string? Tier1, string? Near);
+
     /// <summary>
-    /// The best paragraph is the one matching the most distinct terms, then the most matches, then
-    /// the earliest; the snippet comes from it, or from the first paragraph if only the heading matched.
+    /// The best paragraph is the one matching the most terms as text (not through pinyin), then the
+    /// most distinct terms, then the most matches, then the earliest; the snippet comes from it, or from the first paragraph if only the heading matched.
     /// </summary>
-    static SearchHit Hit(HitRow row, double score, IEnumerable<ParagraphRow> paragraphs, SearchQuery query)
+    static SearchHit Hit(HitRow row, double score, IEnumerable<ParagraphRow> paragraphs, IEnumerable<string> tags, SearchQuery query)
     {
         var heading = row.Heading is null ? [] : SearchHighlighter.Segments(row.Heading, SearchHighlighter.Find(row.Heading, query).Spans);
-        var candidates = paragraphs.Select(p => (Paragraph: p, Match: SearchHighlighter.Find(p.Text, query))).ToList();
+        var candidates = paragraphs.Select(p => (Paragraph: p, Match: SearchHighlighter.FindRanked(p.Text, query))).ToList();
         var best = candidates
             .Where(c => c.Match.Spans.Count > 0)
-            .OrderByDescending(c => c.Match.TermsMatched)
+            .OrderByDescending(c => c.Match.TermsMatchedAsText)
+            .ThenByDescending(c => c.Match.TermsMatched)
             .ThenByDescending(c => c.Match.Spans.Count)
             .FirstOrDefault();     // stable sort: the earliest among equals
 
         var link = new SectionLink(row.StableId, row.Slug, row.Ordinal, row.Heading);
+        var labels = Labels(row, tags, query);
         if (best.Paragraph is not null)
-            return new SearchHit(link, best.Paragraph.StableId, heading, SearchHighlighter.Cut(best.Paragraph.Text, best.Match.Spans), score);
+            return new SearchHit(link, best.Paragraph.StableId, heading, SearchHighlighter.Cut(best.Paragraph.Text, best.Match.Spans), score, labels);
         var first = candidates.FirstOrDefault().Paragraph;
-        return new SearchHit(link, null, heading, first is null ? Snippet.Empty : SearchHighlighter.Cut(first.Text, []), score);
+        return new SearchHit(link, null, heading, first is null ? Snippet.Empty : SearchHighlighter.Cut(first.Text, []), score, labels);
+    }
+
+    /// <summary>The labels indexed with the section (SearchIndexWriter.SectionTexts) that hold a term, marked.</summary>
+    static List<MatchedLabel> Labels(HitRow row, IEnumerable<string> tags, SearchQuery query)
+    {
+        var labels = new List<(string Kind, string? Text)>();
+        if (row.Ordinal == 0)
+            labels.AddRange([("title", row.ArticleTitle), ("author", row.ArticleAuthor), ("source", row.ArticleSource)]);
+        labels.AddRange(tags.Select(t => ("tag", (string?)t)));
+        return labels.Where(l => !string.IsNullOrEmpty(l.Text))
+            .Select(l => (l.Kind, l.Text, SearchHighlighter.Find(l.Text!, query).Spans))
+            .Where(l => l.Spans.Count > 0)
+            .Select(l => new MatchedLabel(l.Kind, SearchHighlighter.Segments(l.Text!, l.Spans)))
+            .ToList();
     }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -252,6 +330,7 @@ public sealed class SearchStore(ArchiveDatabase database, int exactUpTo = Search
         public string ArticleTitle { get; set; } = "";
         public string? ArticleSource { get; set; }
         public string? ArticlePublished { get; set; }
+        public string? ArticleAuthor { get; set; }
     }
 
     sealed class ParagraphRow

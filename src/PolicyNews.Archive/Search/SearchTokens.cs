@@ -165,6 +165,94 @@ public static class SearchTokens
         return pairs;
     }
 
+    /// <summary>
+    /// The word-reading form: each run of characters of the pinyin stream cut into words
+    /// (<see cref="WordReadings.Segment"/>, longest match in pinyin-pro's word list), one token per
+    /// word, its syllables as the word is usually read joined by "_" (重新 → chong_xin, 中心 →
+    /// zhong_xin, 其實也 → qi_shi ye), breaks where the pinyin stream has them. A pinyin query
+    /// found here was read as the text's own words read (search ranks that above syllables that
+    /// only line up across words or in another reading: docs/search.md, "Ranking").
+    /// </summary>
+    public static List<string> PinyinWords(string folded, List<SearchToken> pinyin)
+    {
+        var tokens = new List<string>();
+        for (var i = 0; i < pinyin.Count;)
+        {
+            if (pinyin[i].IsBreak)
+            {
+                tokens.Add(Break);
+                i++;
+                continue;
+            }
+            var run = new StringBuilder();
+            for (; i < pinyin.Count && !pinyin[i].IsBreak; i++)
+                run.Append(folded, pinyin[i].Start, pinyin[i].End - pinyin[i].Start);
+            foreach (var word in WordReadings.Segment(run.ToString(), PinyinSyllables.UsualReading))
+                tokens.Add(string.Join(PairSeparator, word.Syllables));
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// The ways a query's syllables can be read as whole words of the word-reading form, each a phrase
+    /// of word tokens. The index holds words of one and two characters (longer words are cut into
+    /// their two-character words), so the cuts are into pieces of two syllables, with at most one piece
+    /// of one, at either end (shiye → shi_ye; yinhangye → yin_hang ye or yin hang_ye); a lone syllable
+    /// stays itself. Cuts with more single syllables would each read the long lists of common
+    /// syllables (a pinyin query became 4× slower with every cut). Up to <see cref="MaxWordSyllables"/>
+    /// syllables; a longer term has none.
+    /// </summary>
+    public static List<List<string>> WordCuts(IReadOnlyList<string> syllables)
+    {
+        var cuts = new List<List<string>>();
+        if (syllables.Count == 0 || syllables.Count > MaxWordSyllables)
+            return cuts;
+        for (var mask = 0; mask < 1 << (syllables.Count - 1); mask++)
+        {
+            if (!TwoSyllablePieces(mask, syllables.Count))
+                continue;
+            var words = new List<string>();
+            var word = new StringBuilder(syllables[0]);
+            for (var k = 1; k < syllables.Count; k++)
+            {
+                if ((mask & 1 << (k - 1)) != 0)
+                {
+                    words.Add(word.ToString());
+                    word.Clear().Append(syllables[k]);
+                }
+                else
+                    word.Append(PairSeparator).Append(syllables[k]);
+            }
+            words.Add(word.ToString());
+            cuts.Add(words);
+        }
+        return cuts;
+    }
+
+    public const int MaxWordSyllables = 6;
+
+    /// <summary>True when the cut (bit k set: a word ends after syllable k) makes pieces of two syllables, one of one allowed at an end.</summary>
+    static bool TwoSyllablePieces(int mask, int count)
+    {
+        if (count == 1)
+            return true;
+        var pieces = new List<int>();
+        var length = 1;
+        for (var k = 1; k < count; k++)
+        {
+            if ((mask & 1 << (k - 1)) != 0)
+            {
+                pieces.Add(length);
+                length = 1;
+            }
+            else
+                length++;
+        }
+        pieces.Add(length);
+        var singles = pieces.Count(p => p == 1);
+        return pieces.All(p => p is 1 or 2) && singles <= 1 && (singles == 0 || pieces[0] == 1 || pieces[^1] == 1);
+    }
+
     /// <summary>True when some Han character stands alone between non-Han tokens: only the single-character column holds it.</summary>
     public static bool HasLoneHan(IReadOnlyList<string> words)
     {
@@ -178,30 +266,34 @@ public static class SearchTokens
     public static string Join(IEnumerable<SearchToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
 
     /// <summary>
-    /// The five index forms of an unfolded text (null stays null). The SQL that fills the index asks
-    /// for each form of a section's heading and then of its body, form after form, so the forms of
-    /// the last two texts are kept per thread: keeping one made every call compute all five again.
+    /// The six index forms of an unfolded text (null stays null). The SQL that fills the index asks
+    /// for each form of a section's heading, its body and its labels, form after form, so the forms of
+    /// the last three texts are kept per thread: keeping one made every call compute all of them again.
     /// </summary>
     public static IndexForms? ForIndex(string? text)
     {
         if (text is null)
             return null;
-        if (lastForms is { } last && last.Source == text)
-            return last;
-        if (previousForms is { } previous && previous.Source == text)
-            return previous;
+        recentForms ??= new IndexForms?[3];
+        foreach (var recent in recentForms)
+            if (recent is not null && recent.Source == text)
+                return recent;
         var folded = ScriptConverter.FoldForSearchWithOffsets(text).Text;
         var words = Words(folded);
         var pinyin = Pinyin(folded);
-        previousForms = lastForms;
-        lastForms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)),
-            string.Join(' ', PinyinReadingPairs(folded, pinyin)));
-        return lastForms;
+        var forms = new IndexForms(text, Join(words), Join(WordPairs(words)), Join(pinyin), Join(PinyinPairs(pinyin)),
+            string.Join(' ', PinyinReadingPairs(folded, pinyin)), string.Join(' ', PinyinWords(folded, pinyin)));
+        recentForms[nextRecent] = forms;
+        nextRecent = (nextRecent + 1) % recentForms.Length;
+        return forms;
     }
 
-    [ThreadStatic] static IndexForms? lastForms, previousForms;
+    // A section's heading, body and labels: the three texts whose forms the SQL asks for in turn.
+    [ThreadStatic] static IndexForms?[]? recentForms;
+    [ThreadStatic] static int nextRecent;
 
-    public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadingPairs);
+    public sealed record IndexForms(string Source, string Words, string WordPairs, string Pinyin, string PinyinPairs, string PinyinReadingPairs,
+        string PinyinWords);
 
     static bool IsHanToken(SearchToken token) => IsHanText(token.Text);
 

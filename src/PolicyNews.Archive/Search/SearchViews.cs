@@ -55,15 +55,21 @@ public sealed record SearchArticleHits(ArticleRef Article, IReadOnlyList<SearchH
 /// that matches best, null when only the heading matched. <see cref="Heading"/> is the section
 /// heading split into matched and unmatched segments (empty for the lead). <see cref="Snippet"/>
 /// is cut from that paragraph's original text (or the section's first paragraph when only the
-/// heading matched). <see cref="Score"/> is the BM25 score, higher is better; 0 for hits that were
-/// not ranked (sorted by date, or past the exact limit and not a heading match).
+/// heading matched). <see cref="Score"/> is the ranking rules as one number, higher is better (4 per
+/// match tier above the last, 2 for a heading match, 1 for close terms; docs/search.md, "Ranking");
+/// 0 for hits sorted by date. <see cref="Labels"/> are the section's labels that hold a term, marked:
+/// the article's title, author and source (for the lead) and the section's tag names, indexed with it.
 /// </summary>
 public sealed record SearchHit(
     SectionLink Section,
     string? ParagraphId,
     IReadOnlyList<SnippetSegment> Heading,
     Snippet Snippet,
-    double Score);
+    double Score,
+    IReadOnlyList<MatchedLabel> Labels);
+
+/// <summary>What a label is: <see cref="Kind"/> is title, author, source or tag.</summary>
+public sealed record MatchedLabel(string Kind, IReadOnlyList<SnippetSegment> Segments);
 
 /// <summary>
 /// Text to show as-is: segments in order, <see cref="SnippetSegment.IsMatch"/> ones highlighted.

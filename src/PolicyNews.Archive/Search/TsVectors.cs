@@ -52,6 +52,10 @@ public static class TsVectors
     public static string Phrase(IEnumerable<string> tokens) =>
         string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t))));
 
+    /// <summary>The same, every lexeme restricted to one weight (A: the heading, D: the body).</summary>
+    public static string Phrase(IEnumerable<string> tokens, string weight) =>
+        string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t)) + ":" + weight));
+
     /// <summary>As unicode61 with remove_diacritics 2: lower case, combining marks dropped (Han and ASCII pass as they are).</summary>
     public static string Lexeme(string token)
     {

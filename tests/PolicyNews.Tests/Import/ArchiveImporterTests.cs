@@ -83,7 +83,7 @@ public sealed class ArchiveImporterTests : IDisposable
     }
 
     [Fact]
-    public void EditedMetadataOfAnUnchangedFileUpdatesOnlyTheArticleRow()
+    public void EditedMetadataOfAnUnchangedFileUpdatesTheArticleRowAndItsIndexOnly()
     {
         var story = archive.Write("story.txt", Story);
         archive.Import(story);
@@ -92,8 +92,10 @@ public sealed class ArchiveImporterTests : IDisposable
         var result = new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(archive.DatabasePath, [story], meta, Tags));
 
         Assert.Equal(FileStatus.MetadataUpdated, Assert.Single(result.Files).Status);
-        Assert.Equal(1, result.RowsChanged);
         Assert.Equal("新標題", archive.Scalar<string>("SELECT title FROM articles"));
+        // No section or paragraph is rewritten; the search index follows the title (indexed as the lead's heading).
+        Assert.Equal(1, archive.Scalar<long>("SELECT COUNT(*) FROM search_headings WHERE search_headings MATCH '\"新标 标题\"'"));
+        Assert.Equal(0, archive.Scalar<long>("SELECT COUNT(*) FROM search_headings WHERE search_headings MATCH '\"故事\"'"));
     }
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "创新", "創新", "新", "才", "杭州", "杭州。", "deepseek", "ＤｅｅｐＳｅｅｋ", "DeepSeek式創新", "\"DeepSeek式創新\"",
         "chuangxin", "hangzhou", "hang zhou", "xin", "changqi", "hangye", "chongxin", "rencaipei", "六小龙", "六小龍 杭州",
         "創新 -人才", "人才 -deepseek -杭州", "\"人才培養\"", "科技 创新 企业", "梁文锋", "AI", "2025", "的", "\"人才 創新\"", "\"创新 人才\"",
+        // The ranking rules (docs/search.md, "Ranking"): tiers, labels, word spellings, close terms.
+        "zhongxin", "shiye", "ai", "趙廣立", "人民論壇", "中美科技競爭", "随着", "科技 创新", "deepseek 杭州",
     ];
 
     // Nothing to search, and phrases of two words that share sections but never stand side by side.
@@ -63,7 +65,16 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
 
         Assert.Equal(sqlite.Query.Status, pg.Query.Status);
         Assert.Equal(sqlite.TotalHits, pg.TotalHits);
-        Assert.Equal(Sorted(sqlite.Hits.Select(h => h.Section.StableId)), Sorted(StableIds(pg.SectionIds)));
+        // Under the exact limit the order is the ranking rules, the same on both (then date, article, section);
+        // SearchStore groups its page by article in the order of each article's first hit, so PostgreSQL's is grouped too.
+        // Closeness (two terms or more) is FTS5's NEAR on SQLite and its emulation on PostgreSQL, which still
+        // disagree on one section of "deepseek 杭州" (not understood yet): for those queries, the same sections.
+        var articleOf = sqlite.Articles.SelectMany(a => a.Hits.Select(h => (h.Section.StableId, a.Article.Slug))).ToDictionary();
+        var pgOrder = StableIds(pg.SectionIds).GroupBy(id => articleOf[id]).SelectMany(g => g).ToList();
+        if (sqlite.Query.Included.Count == 1)
+            Assert.Equal(sqlite.Hits.Select(h => h.Section.StableId), pgOrder);
+        else
+            Assert.Equal(Sorted(sqlite.Hits.Select(h => h.Section.StableId)), Sorted(pgOrder));
     }
 
     [PostgresFact]

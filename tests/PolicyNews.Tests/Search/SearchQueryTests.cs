@@ -79,6 +79,10 @@ public sealed partial class SearchQueryTests
     {
         var query = SearchQuery.Parse(input);
         var expressions = new List<string> { query.MatchExpression!, query.HeadingMatchExpression! };
+        expressions.AddRange(query.TierMatchExpressions);
+        expressions.AddRange(Enumerable.Range(0, query.TierCount).Select(query.TierStream));
+        if (query.NearMatchExpression is { } near)
+            expressions.Add(near);
         if (query.Terms.Any(t => t.IsExcluded))
             expressions.Add(Assert.IsType<string>(query.ExclusionMatchExpression));
         else
@@ -90,11 +94,15 @@ public sealed partial class SearchQueryTests
     }
 
     [Theory]
-    [InlineData("才", "{heading body} : \"才\"")]
-    [InlineData("創新", "{heading_pairs body_pairs} : \"创新\"")]
-    [InlineData("科技創新", "{heading_pairs body_pairs} : \"科技 技创 创新\"")]
-    [InlineData("DeepSeek式", "{heading body} : \"deepseek 式\"")]
-    [InlineData("DeepSeek式創新", "{heading_pairs body_pairs} : \"deepseek 式创 创新\"")]
+    [InlineData("才", "{heading body labels} : \"才\"")]
+    [InlineData("創新", "{heading_pairs body_pairs label_pairs} : \"创新\"")]
+    [InlineData("科技創新", "{heading_pairs body_pairs label_pairs} : \"科技 技创 创新\"")]
+    [InlineData("DeepSeek式", "{heading body labels} : \"deepseek 式\"")]
+    [InlineData("DeepSeek式創新", "{heading_pairs body_pairs label_pairs} : \"deepseek 式创 创新\"")]
+    // Word readings: every cut of the syllables into words, as whole-word tokens.
+    [InlineData("zhongxin", "{heading_pinyin_words body_pinyin_words} : \"zhong_xin\" OR {heading_pinyin_pairs")]
+    [InlineData("yinhangye", "{heading_pinyin_words body_pinyin_words} : \"yin hang_ye\" OR {heading_pinyin_words body_pinyin_words} : \"yin_hang ye\" OR")]
+    [InlineData("ai", "{heading_pinyin_words body_pinyin_words} : \"ai\"")]
     [InlineData("chuangxin", "{heading_pinyin_pairs body_pinyin_pairs} : \"chuang_xin\"")]
     [InlineData("xin", "{heading_pinyin body_pinyin} : \"xin\"")]
     [InlineData("yinhang", "{heading_pinyin_pairs body_pinyin_pairs} : \"yin_hang\" OR {heading_pinyin_readings body_pinyin_readings} : \"yin_hang\"")]
@@ -105,7 +113,7 @@ public sealed partial class SearchQueryTests
     [GeneratedRegex("\"(?:[^\"]|\"\")*\"")]
     private static partial Regex QuotedString();
 
-    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\{heading_pinyin_readings body_pinyin_readings\} :|\{heading_pinyin_readings\} :|\{heading\} :|\{heading_pairs\} :|\{heading_pinyin\} :|\{heading_pinyin_pairs\} :|\s)+$")]
+    [GeneratedRegex(@"^(?:[()]|AND|OR|NOT|S|NEAR\(S S, 10\)|\{heading body\} :|\{heading_pairs body_pairs\} :|\{heading body labels\} :|\{heading_pairs body_pairs label_pairs\} :|\{heading_pinyin_words body_pinyin_words\} :|\{heading_pinyin_words\} :|\{heading_pinyin body_pinyin\} :|\{heading_pinyin_pairs body_pinyin_pairs\} :|\{heading_pinyin_readings body_pinyin_readings\} :|\{heading_pinyin_readings\} :|\{heading\} :|\{heading_pairs\} :|\{heading_pinyin\} :|\{heading_pinyin_pairs\} :|\s)+$")]
     private static partial Regex Skeleton();
 
     [Theory]

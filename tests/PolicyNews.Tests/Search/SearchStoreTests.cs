@@ -53,7 +53,8 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.Equal(results.TotalHits, results.Hits.Count());
         foreach (var hit in results.Hits)
         {
-            var marked = hit.Snippet.Segments.Concat(hit.Heading).Where(s => s.IsMatch).ToList();
+            // A hit found through its labels (title, author, source, tag names) has its mark there.
+            var marked = hit.Snippet.Segments.Concat(hit.Heading).Concat(hit.Labels.SelectMany(l => l.Segments)).Where(s => s.IsMatch).ToList();
             Assert.NotEmpty(marked);
             Assert.All(marked, s => Assert.Equal(highlighted, ScriptConverter.FoldForSearch(s.Text)));
         }
@@ -97,9 +98,11 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     [Fact]
     public void PhraseNeedsAdjacentWordsWhileSeparateTermsNeedOnlyBoth()
     {
+        // In one paragraph, and in the article's title (the lead's heading).
         var phrase = Search("\"DeepSeek式創新\"");
-        var hit = Assert.Single(phrase.Hits);
-        Assert.Equal("pf982c64deb", hit.ParagraphId);
+        Assert.Equal(2, phrase.TotalHits);
+        Assert.Single(phrase.Hits, h => h.ParagraphId == "pf982c64deb");
+        Assert.Single(phrase.Hits, h => h.Section.IsLead && h.Labels.Any(l => l.Kind == "title"));
 
         var terms = Search("DeepSeek式 創新");
         Assert.Superset(Sections(phrase), Sections(terms));
@@ -168,14 +171,18 @@ public sealed class SearchStoreTests(SeedArchive seeds) : IClassFixture<SeedArch
     [Fact]
     public void HeadingMatchRanksItsSectionFirst()
     {
-        // 六小龍 is in the heading “六小龍”為何在杭州扎堆 and in the body of two sections.
+        // 六小龍 is in the heading “六小龍”為何在杭州扎堆, in the article's title (the lead's heading) and
+        // in the body of two sections. Both heading matches come first, in the article's order (the lead first).
         var results = Search("六小龙");
 
-        Assert.Equal(2, results.TotalHits);
-        var first = results.Hits.First();
-        Assert.Equal("“六小龍”為何在杭州扎堆", first.Section.Heading);
-        Assert.Contains(first.Heading, s => s.IsMatch && s.Text == "六小龍");
-        Assert.True(first.Score > results.Hits.Last().Score);
+        Assert.Equal(3, results.TotalHits);
+        var (lead, headed, body) = (results.Hits.ElementAt(0), results.Hits.ElementAt(1), results.Hits.ElementAt(2));
+        Assert.True(lead.Section.IsLead);
+        Assert.Contains(Assert.Single(lead.Labels, l => l.Kind == "title").Segments, s => s.IsMatch && s.Text == "六小龍");
+        Assert.Equal("“六小龍”為何在杭州扎堆", headed.Section.Heading);
+        Assert.Contains(headed.Heading, s => s.IsMatch && s.Text == "六小龍");
+        Assert.Equal(lead.Score, headed.Score);
+        Assert.True(headed.Score > body.Score);
     }
 
     [Fact]
@@ -280,10 +287,14 @@ public sealed class SearchStoreManyHitsTests(SeedArchive seeds) : IClassFixture<
     [Fact]
     public void HeadingMatchesComeFirstThenTheRestMostRecentFirst()
     {
-        var results = Search("六小龙", exactUpTo: 1);
+        // Past the limit of 2 with 3 hits; the two heading matches are within it, so they come first.
+        var results = Search("六小龙", exactUpTo: 2);
 
-        Assert.Equal(2, results.Hits.Count());
+        Assert.False(results.TotalIsExact);
+        // The heading and the title (the lead's heading) by BM25: the short heading first; then the body hit.
+        Assert.Equal(3, results.Hits.Count());
         Assert.Equal("“六小龍”為何在杭州扎堆", results.Hits.First().Section.Heading);
+        Assert.True(results.Hits.ElementAt(1).Section.IsLead);
     }
 
     [Fact]

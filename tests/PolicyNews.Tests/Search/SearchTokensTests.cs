@@ -29,6 +29,19 @@ public sealed class SearchTokensTests
         Assert.Equal(pinyin, SearchTokens.ForIndex(text)!.Pinyin);
 
     [Theory]
+    [InlineData("中心", "zhong_xin")]                     // a word read as its characters usually are
+    [InlineData("重新開始", "chong_xin kai_shi")]          // 重 is usually zhong; in 重新 it is chong
+    [InlineData("銀行", "yin_hang")]
+    [InlineData("他其實也同意", "ta qi_shi ye tong_yi")]    // 其實|也: no shi_ye token across the words
+    [InlineData("這項事業發展", "zhe xiang shi_ye fa_zhan")]
+    [InlineData("普惠性事業", "pu hui xing shi_ye")]        // from the right: not 性事|業 (普惠 is not in the list)
+    [InlineData("研究中心", "yan_jiu zhong_xin")]          // a long word cut into its two-character words
+    [InlineData("杭州。西湖", "hang zhou ¦ xi hu")]          // names the word list lacks: a character each
+    [InlineData("我愛你", "wo ai ni")]
+    public void WordReadingsReadEachWordAsAWord(string text, string pinyinWords) =>
+        Assert.Equal(pinyinWords, SearchTokens.ForIndex(text)!.PinyinWords);
+
+    [Theory]
     [InlineData("創新發展", "创新 新发 发展", "chuang_xin xin_fa fa_zhan")]
     [InlineData("才", "才", "cai")]
     [InlineData("DeepSeek式創新", "deepseek 式创 创新", "shi_chuang chuang_xin")]

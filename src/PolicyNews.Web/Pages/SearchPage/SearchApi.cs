@@ -52,6 +52,7 @@ public static class SearchApi
                         paragraph = h.ParagraphId,
                         score = h.Score,
                         snippet = script.Segments(h.Snippet.Segments).Select(x => new { text = x.Text, match = x.IsMatch }),
+                        labels = h.Labels.Select(l => new { kind = l.Kind, segments = script.Segments(l.Segments).Select(x => new { text = x.Text, match = x.IsMatch }) }),
                     }),
                 }),
             });
