@@ -28,6 +28,12 @@ public sealed class PostgresSearch
 
     // ts_rank's weights are {D, C, B, A}: body lexemes D, heading lexemes A.
     const string Weights = "'{0.125, 0, 0, 1}'";
+    // ts_rank's normalisation 2 divides by the length: a short heading that is mostly the query ranks
+    // above a long title that mentions it, as FTS5's BM25 ranks SQLite's headings.
+    const int ShorterFirst = 2;
+
+    /// <summary>A matching section and its rank (the rules as one number, as SQLite gives it).</summary>
+    sealed record RankedId(long Id, double Rank);
 
     public SearchMatches Find(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -80,11 +86,11 @@ public sealed class PostgresSearch
                 : $"SELECT COUNT(*) FROM (SELECT 1 {matching} LIMIT @Take) counted", parameters);
             var exact = request.CountAll || total <= exactUpTo;
             parameters.Add("Take", pageSize + 1);
-            // A relevance page also gives each hit's rank (its score on the page and in the API).
-            var ranks = new Dictionary<long, double>();
+            // A relevance page also gives each hit's rank: the rules as one number, as on SQLite
+            // (SearchStore.Statements.RelevancePage), its score on the page and in the API.
             var ids = total == 0 ? []
-                : request.Sort == SearchSort.Newest ? session.Query<long>($"""
-                    SELECT x.section_id {matching.Replace("FROM search_sections x", """
+                : request.Sort == SearchSort.Newest ? session.Query<RankedId>($"""
+                    SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {matching.Replace("FROM search_sections x", """
                         FROM search_sections x
                         JOIN sections s ON s.id = x.section_id
                         JOIN articles a ON a.id = s.article_id
@@ -92,8 +98,8 @@ public sealed class PostgresSearch
                     ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
                     LIMIT @Take OFFSET @Skip
                     """, parameters)
-                : total <= exactUpTo ? session.Query<long>($"""
-                    SELECT x.section_id {matching.Replace("FROM search_sections x", """
+                : total <= exactUpTo ? session.Query<RankedId>($"""
+                    SELECT x.section_id AS Id, CAST({match.Score("x")} AS double precision) AS Rank {matching.Replace("FROM search_sections x", """
                         FROM search_sections x
                         JOIN sections s ON s.id = x.section_id
                         JOIN articles a ON a.id = s.article_id
@@ -104,7 +110,7 @@ public sealed class PostgresSearch
                 : TiersInTurn(session, match, matching, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
             var hasNext = ids.Count > pageSize;
             var shown = hasNext ? ids[..pageSize] : ids;
-            return new SearchMatches(query, exact ? total : exactUpTo, exact, shown, hasNext, shown.Select(id => ranks.GetValueOrDefault(id)).ToList());
+            return new SearchMatches(query, exact ? total : exactUpTo, exact, shown.Select(r => r.Id).ToList(), hasNext, shown.Select(r => r.Rank).ToList());
         }
     }
 
@@ -112,9 +118,9 @@ public sealed class PostgresSearch
     /// Past the exact limit: each match tier in turn (counted only as far as the page needs), within
     /// a tier sections whose heading holds every included term (ranked), then the rest newest-imported first.
     /// </summary>
-    List<long> TiersInTurn(ReadSession session, Match match, string matching, DynamicParameters parameters, int skip, int need)
+    List<RankedId> TiersInTurn(ReadSession session, Match match, string matching, DynamicParameters parameters, int skip, int need)
     {
-        var ids = new List<long>();
+        var ids = new List<RankedId>();
         for (var tier = 0; tier < match.TierCount && need > 0; tier++)
         {
             var stream = $"{matching} AND {match.InTier("x", tier)}";
@@ -129,7 +135,8 @@ public sealed class PostgresSearch
                 }
             }
             var page = HeadingsThenRecent(session, match, stream, parameters, skip, need);
-            ids.AddRange(page);
+            var rank = (match.TierCount - 1 - tier) * 4;
+            ids.AddRange(page.Select(r => r with { Rank = rank + r.Rank }));
             need -= page.Count;
             skip = 0;
         }
@@ -137,7 +144,7 @@ public sealed class PostgresSearch
     }
 
     /// <summary>Up to <paramref name="take"/> hits of one stream after <paramref name="skip"/>: heading matches (ranked), then the rest newest-imported first.</summary>
-    List<long> HeadingsThenRecent(ReadSession session, Match match, string stream, DynamicParameters parameters, int skip, int take)
+    List<RankedId> HeadingsThenRecent(ReadSession session, Match match, string stream, DynamicParameters parameters, int skip, int take)
     {
         // search_headings holds the headings alone: small rows, so matching and ranking them stays
         // cheap for a word in every other body (as SQLite's search_headings, migration 005).
@@ -145,14 +152,14 @@ public sealed class PostgresSearch
         parameters.Add("Take", exactUpTo + 1);
         var headings = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
             ? []
-            : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights)} DESC, h.section_id", parameters);
+            : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights, ShorterFirst)} DESC, h.section_id", parameters);
 
-        var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(take).ToList();
+        var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(take).Select(id => new RankedId(id, 2)).ToList();
         parameters.Add("Ids", headings.ToArray());
         parameters.Add("Take", take - ids.Count);
         parameters.Add("Skip", (long)Math.Max(0, skip - headings.Count));
-        ids.AddRange(session.Query<long>($"""
-            SELECT x.section_id {stream} AND NOT (x.section_id = ANY(@Ids))
+        ids.AddRange(session.Query<RankedId>($"""
+            SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {stream} AND NOT (x.section_id = ANY(@Ids))
             ORDER BY x.section_id DESC
             LIMIT @Take OFFSET @Skip
             """, parameters));
@@ -205,10 +212,17 @@ public sealed class PostgresSearch
         /// query can match through pinyin), heading matches, close terms (two terms or more).
         /// </summary>
         public string OrderByRules(string alias) =>
-            (TierCount == 1 ? "" : "CASE " + string.Concat(Enumerable.Range(0, TierCount - 1)
-                .Select(t => $"WHEN {All(alias, included, (SearchQuery.MatchTier)t)} THEN {t} ")) + $"ELSE {TierCount - 1} END, ")
-            + $"{alias}.section_id IN (SELECT h.section_id FROM search_headings h WHERE {Headings}) DESC, "
-            + (near is null ? "" : $"{near} DESC, ");
+            (TierCount == 1 ? "" : $"{Tier(alias)}, ") + $"{InHeading(alias)} DESC, " + (near is null ? "" : $"{near} DESC, ");
+
+        /// <summary>The rules of <see cref="OrderByRules"/> as one number, higher better: 4 per tier above the last, 2 for a heading match, 1 for close terms.</summary>
+        public string Score(string alias) =>
+            $"({TierCount - 1} - {(TierCount == 1 ? "0" : Tier(alias))}) * 4 + CASE WHEN {InHeading(alias)} THEN 2 ELSE 0 END"
+            + (near is null ? "" : $" + CASE WHEN {near} THEN 1 ELSE 0 END");
+
+        string Tier(string alias) => "CASE " + string.Concat(Enumerable.Range(0, TierCount - 1)
+            .Select(t => $"WHEN {All(alias, included, (SearchQuery.MatchTier)t)} THEN {t} ")) + $"ELSE {TierCount - 1} END";
+
+        string InHeading(string alias) => $"{alias}.section_id IN (SELECT h.section_id FROM search_headings h WHERE {Headings})";
 
         /// <summary>Hits of exactly this tier (a hit of the search already).</summary>
         public string InTier(string alias, int tier) => TierCount == 1 ? "TRUE"
@@ -216,8 +230,8 @@ public sealed class PostgresSearch
               + (tier == 0 ? "" : $" AND NOT {All(alias, included, (SearchQuery.MatchTier)(tier - 1))}");
 
         /// <summary>The sum of ts_rank over the included terms' columns of the table <paramref name="alias"/>.</summary>
-        public string Rank(string alias, string weights) => string.Join(" + ", included.SelectMany(t => t).Where(a => !a.IsLabel || alias == "x")
-            .Select(a => $"ts_rank({weights}, {alias}.{a.Column}, CAST(@{a.Parameter} AS tsquery))"));
+        public string Rank(string alias, string weights, int normalization = 0) => string.Join(" + ", included.SelectMany(t => t).Where(a => !a.IsLabel || alias == "x")
+            .Select(a => $"ts_rank({weights}, {alias}.{a.Column}, CAST(@{a.Parameter} AS tsquery), {normalization})"));
 
         static string All(string alias, List<List<Alternative>> terms, SearchQuery.MatchTier upTo) =>
             "(" + string.Join(" AND ", terms.Select(t => Any(alias, t, upTo))) + ")";
