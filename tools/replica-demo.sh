@@ -10,39 +10,30 @@
 # user. Bounded: every process started here is stopped by its id; the clusters' folder is removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-[[ -x $bin/initdb ]] || { echo "needs PostgreSQL (apt-get install -y postgresql)" >&2; exit 2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-as_server() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source tools/lib/postgres-servers.sh
 
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for cluster in replica primary; do
-    [[ -f $work/$cluster/data/postmaster.pid ]] && as_server "$bin/pg_ctl" -D "$work/$cluster/data" -m fast -w stop > /dev/null 2>&1 || true
-  done
+  stop_cluster replica
+  stop_cluster primary
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "publishing (Release) …" >&2
-dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release -o "$work/portal" --nologo -v quiet > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
-cp -r docs "$work/portal"/
-dotnet publish src/PolicyNews.Importer/PolicyNews.Importer.csproj -c Release -o "$work/importer" --nologo -v quiet > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+publish_apps
 
-for cluster in primary replica; do mkdir -p "$work/$cluster"; [[ $(id -u) -eq 0 ]] && chown postgres "$work/$cluster"; done
+cluster_folder primary
+cluster_folder replica
 primary_port=$(free_port)
 replica_port=$(free_port)
-as_server "$bin/initdb" -D "$work/primary/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync > /dev/null
-as_server "$bin/pg_ctl" -D "$work/primary/data" -l "$work/primary/server.log" -w \
-  -o "-p $primary_port -k $work/primary -c listen_addresses=127.0.0.1" start > /dev/null
+start_cluster primary "$primary_port"
 as_server "$bin/createdb" -h 127.0.0.1 -p "$primary_port" -U postgres policynews
 # The replica: a base backup that streams the WAL and writes its own standby settings (-R).
 as_server "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$work/replica/data" -R -X stream
-as_server "$bin/pg_ctl" -D "$work/replica/data" -l "$work/replica/server.log" -w \
-  -o "-p $replica_port -k $work/replica -c listen_addresses=127.0.0.1" start > /dev/null
+start_cluster replica "$replica_port"
 primary="Host=127.0.0.1;Port=$primary_port;Username=postgres;Database=policynews"
 replica="Host=127.0.0.1;Port=$replica_port;Username=postgres;Database=policynews"
 sql() { as_server "$bin/psql" -h 127.0.0.1 -p "$1" -U postgres -d policynews -Atqc "$2"; }

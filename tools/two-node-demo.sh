@@ -20,10 +20,7 @@ time_limit=${TIME_LIMIT:-00:01:00}
 limits=(Limits__SearchTimeout="$time_limit" Limits__PageTimeout="$time_limit")
 [[ $time_limit == default ]] && limits=()
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-[[ -x $bin/initdb ]] || { echo "needs PostgreSQL (apt-get install -y postgresql)" >&2; exit 2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-as_server() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source tools/lib/postgres-servers.sh
 
 work=$(mktemp -d)
 chmod 755 "$work"
@@ -32,22 +29,17 @@ keep=artifacts/two-node-demo   # the nodes' logs and wrk's output, kept for a lo
 cleanup() {
   mkdir -p "$keep" && cp "$work"/node*.log "$work"/wrk*.txt "$work"/import-*.log "$keep"/ 2>/dev/null || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [[ -f $work/pg/data/postmaster.pid ]] && as_server "$bin/pg_ctl" -D "$work/pg/data" -m fast -w stop > /dev/null 2>&1 || true
+  stop_cluster pg
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "publishing (Release) …" >&2
-dotnet publish src/PolicyNews.Web/PolicyNews.Web.csproj -c Release -o "$work/portal" --nologo -v quiet > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
-cp -r docs "$work/portal"/
-dotnet publish src/PolicyNews.Importer/PolicyNews.Importer.csproj -c Release -o "$work/importer" --nologo -v quiet > "$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+publish_apps
 
 # The throw-away cluster: one database, the portals' and the importer's.
-mkdir -p "$work/pg"
-[[ $(id -u) -eq 0 ]] && chown postgres "$work/pg"
+cluster_folder pg
 pgport=$(free_port)
-as_server "$bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync > /dev/null
-as_server "$bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1" start > /dev/null
+start_cluster pg "$pgport"
 as_server "$bin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres policynews
 cs="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=policynews"
 import() { dotnet "$work/importer/PolicyNews.Importer.dll" --provider PostgreSQL --connection "$cs" "$@"; }
