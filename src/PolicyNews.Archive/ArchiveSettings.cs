@@ -22,6 +22,13 @@ public sealed class ArchiveSettings
     public string Seeds { get; set; } = "seeds/";
 
     /// <summary>
+    /// <c>Archive:StartupCheckUpToMegabytes</c> — the web host checks a SQLite file of up to this size
+    /// (<c>quick_check</c>) before it serves, and a larger one while it serves (readiness says
+    /// "running" until it is done, 503 if it finds damage): the check reads the whole file.
+    /// </summary>
+    public int StartupCheckUpToMegabytes { get; set; } = 256;
+
+    /// <summary>
     /// <c>Archive:SearchExactUpTo</c> — up to this many hits a search counts and ranks every one;
     /// past it, it says "more than" and orders heading matches first (Search/SearchStore.cs).
     /// </summary>

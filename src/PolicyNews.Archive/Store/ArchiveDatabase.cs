@@ -97,8 +97,19 @@ public sealed class ArchiveDatabase : IDisposable
     /// <summary>The file could only be opened for reading (write-protected file, immutable file, read-only mount).</summary>
     public bool ReadOnly { get; }
 
-    /// <summary>The <see cref="QuickCheck"/> that <see cref="Open"/> ran when asked to (<see cref="ArchiveOpenOptions.QuickCheck"/>), else null.</summary>
-    public IntegrityCheck? CheckedAtOpen { get; private set; }
+    /// <summary>
+    /// The latest <see cref="CheckIntegrity"/>: the one <see cref="Open"/> ran when asked to
+    /// (<see cref="ArchiveOpenOptions.QuickCheck"/>) or a later one; null while none has finished.
+    /// </summary>
+    public IntegrityCheck? Integrity { get => integrity; private set => integrity = value; }
+    volatile IntegrityCheck? integrity;
+
+    /// <summary>
+    /// <see cref="Open"/> was asked to check the file but left it for later, the file being larger
+    /// than <see cref="ArchiveOpenOptions.QuickCheckUpToBytes"/>; false again once <see cref="CheckIntegrity"/> has run.
+    /// </summary>
+    public bool IntegrityCheckPending => integrityCheckPending;
+    volatile bool integrityCheckPending;
 
     /// <summary>
     /// Opens (creating if needed) the database at <paramref name="path"/> and migrates it, with the
@@ -145,8 +156,10 @@ public sealed class ArchiveDatabase : IDisposable
             // Cheapest first, and nothing written until the file has passed every check.
             using var connection = database.OpenSqliteConnection();
             Migrator.EnsureOpenable(connection, writable: !readOnly);
-            if (options.QuickCheck)
-                database.CheckedAtOpen = database.RunQuickCheck();
+            if (options.QuickCheck && new FileInfo(fullPath).Length > (options.QuickCheckUpToBytes ?? long.MaxValue))
+                database.integrityCheckPending = true;
+            else if (options.QuickCheck)
+                database.RefuseIfDamaged(database.CheckIntegrity());
             if (!readOnly)
                 Migrator.Migrate(connection, sqlFunctions, database.logger);
         }
@@ -268,17 +281,32 @@ public sealed class ArchiveDatabase : IDisposable
         }
     }
 
-    IntegrityCheck RunQuickCheck()
+    /// <summary>
+    /// Runs <see cref="QuickCheck"/>, keeps the result as <see cref="Integrity"/> (what readiness
+    /// reports) and returns it; damage is a result, not an exception (<see cref="Describe"/> words it).
+    /// Safe beside readers and the importer: it reads one WAL snapshot.
+    /// </summary>
+    public IntegrityCheck CheckIntegrity()
     {
         var started = Stopwatch.GetTimestamp();
-        var problems = QuickCheck();
-        var check = new IntegrityCheck(problems, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow);
-        if (problems.Count > 0)
-            throw new StoreException($"store: {FilePath} is damaged: SQLite's quick_check found " +
-                                     $"{(problems.Count >= 10 ? "10 or more problems" : problems.Count == 1 ? "a problem" : $"{problems.Count} problems")}: " +
-                                     string.Join("; ", problems.Take(3)) + (problems.Count > 3 ? "; …" : ""));
-        logger.LogInformation("store: quick_check of {Database}: ok in {Elapsed:0} ms", FilePath, check.Took.TotalMilliseconds);
+        var check = new IntegrityCheck(QuickCheck(), Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow);
+        Integrity = check;
+        integrityCheckPending = false;
+        if (check.Ok)
+            logger.LogInformation("store: quick_check of {Database}: ok in {Elapsed:0} ms", FilePath, check.Took.TotalMilliseconds);
         return check;
+    }
+
+    /// <summary>What a failed <paramref name="check"/> found, in one line naming the file.</summary>
+    public string Describe(IntegrityCheck check) =>
+        $"store: {FilePath} is damaged: SQLite's quick_check found " +
+        $"{(check.Problems.Count >= 10 ? "10 or more problems" : check.Problems.Count == 1 ? "a problem" : $"{check.Problems.Count} problems")}: " +
+        string.Join("; ", check.Problems.Take(3)) + (check.Problems.Count > 3 ? "; …" : "");
+
+    void RefuseIfDamaged(IntegrityCheck check)
+    {
+        if (!check.Ok)
+            throw new StoreException(Describe(check));
     }
 
     /// <summary>

@@ -14,6 +14,14 @@ public sealed record ArchiveOpenOptions
 
     /// <summary>Run <see cref="ArchiveDatabase.QuickCheck"/> before migrating, and refuse a damaged file.</summary>
     public bool QuickCheck { get; init; }
+
+    /// <summary>
+    /// With <see cref="QuickCheck"/>: check only a file of at most this many bytes at open (null: any
+    /// size). A larger one opens unchecked, with <see cref="ArchiveDatabase.IntegrityCheckPending"/>
+    /// set, for the caller to check while it serves (<see cref="ArchiveDatabase.CheckIntegrity"/>):
+    /// <c>quick_check</c> reads the whole file, about 100 s for 3 GB on a busy 2-core machine.
+    /// </summary>
+    public long? QuickCheckUpToBytes { get; init; }
 }
 
 /// <summary>A <c>quick_check</c>: its problems (none: sound), how long it took, when it ran.</summary>

@@ -15,7 +15,8 @@ public static class ArchiveServices
     /// One <see cref="ArchiveDatabase"/> for the process (it only holds a connection string or a data
     /// source) and its stores, on the provider <c>Archive:Provider</c> names. On SQLite the web host
     /// only reads, so it accepts a write-protected file whose schema is current; it checks the file
-    /// (<c>quick_check</c>) before serving from it. Opening happens when
+    /// (<c>quick_check</c>) before serving from it, or while serving when it is larger than
+    /// <c>Archive:StartupCheckUpToMegabytes</c> (<see cref="ArchiveStartup"/>). Opening happens when
     /// <see cref="ArchiveStartup.Prepare"/> first asks for it, which reports an archive it cannot serve.
     /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services) => services
@@ -25,7 +26,12 @@ public static class ArchiveServices
             var logger = sp.GetRequiredService<ILogger<ArchiveDatabase>>();
             if (settings.Provider == ArchiveProvider.Sqlite)
                 return ArchiveDatabase.Open(settings.Database, SearchSqlFunctions.Register, logger,
-                    new ArchiveOpenOptions { AllowReadOnly = true, QuickCheck = true });
+                    new ArchiveOpenOptions
+                    {
+                        AllowReadOnly = true,
+                        QuickCheck = true,
+                        QuickCheckUpToBytes = Math.Max(0, settings.StartupCheckUpToMegabytes) * 1024L * 1024,
+                    });
             var configuration = sp.GetRequiredService<IConfiguration>();
             var primary = configuration.GetConnectionString(PrimaryConnection);
             if (string.IsNullOrWhiteSpace(primary))

@@ -7,8 +7,8 @@ using PolicyNews.Archive.Text;
 namespace PolicyNews.Web.Hosting;
 
 /// <summary>
-/// Before the first request: open the database — checked, quick_check'ed and migrated by
-/// <see cref="ArchiveDatabase.Open"/> — and, on a fresh machine with no articles, import
+/// Before the first request: open the database — checked, quick_check'ed (a large file while it is
+/// served: <see cref="CheckInBackground"/>) and migrated by <see cref="ArchiveDatabase.Open"/> — and, on a fresh machine with no articles, import
 /// <c>Archive:Seeds</c> so that <c>dotnet run</c> alone gives a working portal. A database that
 /// already holds articles is left alone — re-imports are the importer's job.
 ///
@@ -42,6 +42,8 @@ public static class ArchiveStartup
             logger.LogCritical("archive: not starting: {Fault}", Describe(ex, settings.Database));
             return false;
         }
+        if (database.IntegrityCheckPending)
+            CheckInBackground(database, logger);
 
         if (database.ReadOnly)
             logger.LogWarning("archive: {Database} is read-only: serving it as it is (no migrations, no seed import)", database.Description);
@@ -78,6 +80,33 @@ public static class ArchiveStartup
         logger.LogInformation("archive: imported {Count} articles from {Seeds} into {Database}",
             result.Imported, Path.GetFullPath(settings.Seeds), database.Description);
         return true;
+    }
+
+    /// <summary>
+    /// A file larger than <c>Archive:StartupCheckUpToMegabytes</c> is served at once and checked on a
+    /// thread of its own: <c>quick_check</c> of a 3 GB archive took 106 s, and a restart should not
+    /// leave the portal answering nothing for that long. Damage found then cannot refuse the start any
+    /// more; it is logged as the start-up refusal would be and makes readiness 503 (<see cref="ArchiveReadiness"/>),
+    /// so a load balancer stops sending readers to it.
+    /// </summary>
+    static void CheckInBackground(ArchiveDatabase database, ILogger logger)
+    {
+        logger.LogInformation("archive: {Database} is larger than Archive:StartupCheckUpToMegabytes: serving it while quick_check reads it",
+            database.Description);
+        Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var check = database.CheckIntegrity();
+                if (!check.Ok)
+                    logger.LogCritical("archive: not ready: {Fault}", database.Describe(check));
+            }
+            catch (Exception ex)
+            {
+                // Nothing awaits this task: whatever stopped the check must reach the log, not vanish.
+                logger.LogCritical(ex, "archive: quick_check of {Database} could not run", database.Description);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     static string Describe(Exception ex, string configured) => ex switch

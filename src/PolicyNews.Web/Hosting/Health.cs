@@ -103,8 +103,9 @@ public static class Health
 /// Ready when the archive can be served: the file opens now (a fresh connection, so a deleted or
 /// unreadable file shows), its schema is the one this build knows (an importer from a newer build
 /// may have migrated it since start; a file swapped for an older one would need migrating), and the
-/// <c>quick_check</c> run at start (cached: it reads the whole file) found nothing. Unhealthy too
-/// while the process shuts down.
+/// <c>quick_check</c> run at start (cached: it reads the whole file) found nothing — or, for a file
+/// checked while it is served, has found nothing so far ("running"). Unhealthy too while the process
+/// shuts down.
 /// </summary>
 public sealed class ArchiveReadiness(ArchiveDatabase database, IHostApplicationLifetime lifetime) : IHealthCheck
 {
@@ -119,8 +120,10 @@ public sealed class ArchiveReadiness(ArchiveDatabase database, IHostApplicationL
             ["readOnly"] = database.ReadOnly,
             ["schemaExpected"] = database.LatestSchemaVersion,
         };
-        var check = database.CheckedAtOpen;
-        if (check is not null)
+        var check = database.Integrity;
+        if (database.IntegrityCheckPending)
+            data["quickCheck"] = "running";
+        else if (check is not null)
         {
             data["quickCheck"] = check.Ok ? "ok" : string.Join("; ", check.Problems);
             data["quickCheckAt"] = check.At;
@@ -148,7 +151,8 @@ public sealed class ArchiveReadiness(ArchiveDatabase database, IHostApplicationL
             return HealthCheckResult.Unhealthy(
                 $"schema version {version} is older than this build needs ({database.LatestSchemaVersion}): the file was replaced; restart the portal to migrate it", data: data);
         if (check is { Ok: false })
-            return HealthCheckResult.Unhealthy("quick_check found damage at start", data: data);
-        return HealthCheckResult.Healthy($"schema {version}, quick_check {(check is null ? "not run" : "ok")}{(database.ReadOnly ? ", read-only" : "")}", data);
+            return HealthCheckResult.Unhealthy("quick_check found damage", data: data);
+        var checkState = database.IntegrityCheckPending ? "running" : check is null ? "not run" : "ok";
+        return HealthCheckResult.Healthy($"schema {version}, quick_check {checkState}{(database.ReadOnly ? ", read-only" : "")}", data);
     }
 }

@@ -69,6 +69,54 @@ public sealed class BadDatabaseStartupTests(GoodArchive good) : IClassFixture<Go
         Assert.Equal("ok", archive.GetProperty("quickCheck").GetString());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChecksALargeFileWhileServingIt(bool damaged)
+    {
+        // Every file counts as large at 0 MB: served at once, quick_check'ed on a thread of its own.
+        var database = dir["archive.db"];
+        if (damaged)
+            Make("corrupt middle page", database);
+        else
+            good.CopyTo(database);
+
+        using var portal = ProgramProcess.Portal(database, "--Archive:StartupCheckUpToMegabytes=0");
+        using var client = new HttpClient { BaseAddress = await portal.Listening() };
+        Assert.Contains($"archive: {database} is larger than Archive:StartupCheckUpToMegabytes: serving it while quick_check reads it", portal.Output);
+
+        var (status, archive) = await ReadinessOnceChecked(client);
+        if (damaged)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("quick_check found damage", archive.GetProperty("description").GetString());
+            Assert.Contains($"FTL] archive: not ready: store: {database} is damaged: SQLite's quick_check found", portal.Output);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("ok", archive.GetProperty("quickCheck").GetString());
+            using var article = await client.GetAsync("/articles/deepseek-style-innovation-can-be-replicated");
+            Assert.Equal(HttpStatusCode.OK, article.StatusCode);
+        }
+    }
+
+    /// <summary>Asks <c>/readyz</c> until its quick_check is no longer "running".</summary>
+    static async Task<(HttpStatusCode, JsonElement)> ReadinessOnceChecked(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow + ProgramProcess.Patience;
+        while (true)
+        {
+            using var ready = await client.GetAsync(Health.ReadyPath);
+            using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            var archive = json.RootElement.GetProperty("checks").GetProperty("archive").Clone();
+            if (archive.GetProperty("quickCheck").GetString() != "running")
+                return (ready.StatusCode, archive);
+            Assert.True(DateTime.UtcNow < deadline, "quick_check still running after " + ProgramProcess.Patience);
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Puts the damaged file at <paramref name="database"/>; returns what must be undone afterwards.</summary>
     IDisposable? Make(string fault, string database)
     {

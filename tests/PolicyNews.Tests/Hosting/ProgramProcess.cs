@@ -11,7 +11,7 @@ namespace PolicyNews.Tests.Hosting;
 public sealed partial class ProgramProcess : IDisposable
 {
     /// <summary>Long enough for a slow, shared build machine; the programs answer in about a second.</summary>
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     readonly Process process;
     readonly StringBuilder output = new();
