@@ -76,9 +76,9 @@ public sealed class SmallArchive : TempFolder
 
     public string DatabasePath => this["archive.db"];
 
-    /// <summary>Undoes migration 009 (browsing), for tests that take a database back to an older schema and migrate it again.</summary>
+    /// <summary>Undoes migrations 009 (browsing) and 011 (facet counts), for tests that take a database back to an older schema and migrate it again.</summary>
     public const string UndoBrowsingFacets =
-        "DROP TABLE article_tags; DROP INDEX articles_by_source; DROP INDEX articles_by_type; ALTER TABLE articles DROP COLUMN type;";
+        "DROP TABLE facet_counts; DROP TABLE article_tags; DROP INDEX articles_by_source; DROP INDEX articles_by_type; ALTER TABLE articles DROP COLUMN type;";
 
     /// <summary>Imports the files with the sample <see cref="Metadata"/> and <see cref="Tags"/>.</summary>
     public ImportResult Import(params string[] files) => Import(files, Metadata, Tags);

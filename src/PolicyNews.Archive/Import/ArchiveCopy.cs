@@ -19,7 +19,7 @@ public static class ArchiveCopy
     static readonly string[] Tables =
     [
         "source_files", "articles", "sections", "paragraphs", "annotations", "repairs",
-        "heading_annotations", "heading_repairs", "tags", "section_tags", "article_tags", "retired_paths", "retired_section_ids",
+        "heading_annotations", "heading_repairs", "tags", "section_tags", "article_tags", "retired_paths", "retired_section_ids", "facet_counts",
     ];
 
     /// <summary>Returns the number of rows copied. Refuses (<see cref="StoreException"/>) a target that already holds articles.</summary>
@@ -39,7 +39,7 @@ public static class ArchiveCopy
         var (generation, changedAt) = source.QuerySingle<(long, string)>("SELECT generation, changed_at FROM import_generation WHERE id = 1");
         target.Execute("UPDATE import_generation SET generation = @generation, changed_at = @changedAt WHERE id = 1", new { generation, changedAt }, tx);
         // Identity columns go on after the highest copied id.
-        foreach (var table in Tables.Where(t => t is not ("section_tags" or "article_tags" or "retired_paths" or "retired_section_ids")))
+        foreach (var table in Tables.Where(t => t is not ("section_tags" or "article_tags" or "retired_paths" or "retired_section_ids" or "facet_counts")))
             target.Execute($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT max(id) FROM {table}), 0) + 1, false)", transaction: tx);
 
         new PostgresSearchIndex(target, tx).Rebuild();

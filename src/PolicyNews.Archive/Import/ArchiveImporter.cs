@@ -275,10 +275,14 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
 
         var rowsChanged = RowsWritten(write) - changesBefore;
         // A run that wrote something starts a new generation (migration 007): the web host's cached
-        // pages and validators follow it. A run with nothing new leaves the file untouched.
+        // pages and validators follow it, and counts the listing's facets anew (migration 011).
+        // A run with nothing new leaves the file untouched.
         if (rowsChanged > 0)
+        {
+            FacetCounts.Refresh(connection, tx);
             connection.Execute("UPDATE import_generation SET generation = generation + 1, changed_at = @importedAt WHERE id = 1",
                 new { importedAt }, tx);
+        }
 
         var order = plan.Select((p, i) => (p.Source.FileName, i)).ToDictionary(x => x.FileName, x => x.i);
         return new ImportResult(outcomes.OrderBy(o => order[o.FileName]).ToList(), warnings, [],

@@ -63,42 +63,47 @@ public sealed class ListingStore(ArchiveDatabase database)
             .ToList();
     }
 
+    internal static readonly FacetQuery Sources = new("source", "a.source", "a.source", "NULL", "COUNT(*)", "a.source IS NOT NULL", "a.source", "Count DESC, Key");
+    internal static readonly FacetQuery Types = new("type", "a.type", "a.type", "NULL", "COUNT(*)", "1 = 1", "a.type", "Count DESC, Key");
+    internal static readonly FacetQuery Years = new("year", "substr(a.published, 1, 4)", "substr(a.published, 1, 4)", "NULL", "COUNT(*)",
+        "a.published IS NOT NULL", "1", "Key DESC");
+    // Months of one year (an article dated only to the year has no month).
+    static readonly FacetQuery Months = new("month", "substr(a.published, 1, 7)", "substr(a.published, 1, 7)", "NULL", "COUNT(*)",
+        "length(a.published) >= 7", "1", "Key DESC");
+    // Tags and kinds count article_tags ("x": the filter's own subqueries name it "at").
+    internal static readonly FacetQuery Tags = new("tag", "t.slug", "t.name", "t.kind", "COUNT(*)", "1 = 1", "x.tag_id, t.id", "Count DESC, Label");
+    internal static readonly FacetQuery Kinds = new("kind", "t.kind", "t.kind", "NULL", "COUNT(DISTINCT x.article_id)", "1 = 1", "t.kind", "Key");
+
+    /// <summary>Unfiltered, tags and kinds read the links alone; joined to the articles only when a filter needs their columns.</summary>
+    internal const string TagLinksAlone = "article_tags x JOIN tags t ON t.id = x.tag_id";
+    const string TagLinksOfArticles = "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id";
+
     /// <summary>
     /// Each facet counted over the articles the other facets keep, so that a value's count is what
-    /// following its link (which sets that facet, keeping the others) shows.
+    /// following its link (which sets that facet, keeping the others) shows. When the others keep
+    /// every article, the counts the importer kept are read instead (<see cref="FacetCounts"/>).
     /// </summary>
     static ArticleFacets Facets(ReadSession session, ArticleFilter filter)
     {
-        // "present" keeps rows with the facet's column set, in WHERE so that it narrows the index range.
-        List<FacetValue> Count(Facet facet, string select, string from, string present, string groupBy, string order, ArticleFilter? over = null)
+        var kept = session.QuerySingleOrDefault<bool>(FacetCounts.FilledSql);
+        List<FacetValue> Count(Facet facet, FacetQuery query, string from, ArticleFilter? over = null)
         {
             var others = over ?? filter.Without(facet);
-            return session.Query<FacetRow>($"""
-                SELECT {select} FROM {from} WHERE {present} AND {others.Sql}
-                GROUP BY {groupBy} ORDER BY {order} LIMIT {FacetLimit}
-                """, others.Parameters).Select(r => new FacetValue(r.Key, r.Label, r.Count, r.Kind)).ToList();
+            var sql = kept && others.IsEmpty && FacetCounts.Kept.Any(k => k.Query == query)
+                ? FacetCounts.ReadSql(query)
+                : $"{query.Sql(from, others.Sql)} ORDER BY {query.Order} LIMIT {FacetLimit}";
+            return session.Query<FacetRow>(sql, others.Parameters).Select(r => new FacetValue(r.Key, r.Label, r.Count, r.Kind)).ToList();
         }
+        string TagLinks(Facet facet) => filter.Without(facet).IsEmpty ? TagLinksAlone : TagLinksOfArticles;
 
-        var sources = Count(Facet.Source, "a.source AS Key, a.source AS Label, COUNT(*) AS Count", "articles a",
-            "a.source IS NOT NULL", "a.source", "Count DESC, Key");
-        var types = Count(Facet.Type, "a.type AS Key, a.type AS Label, COUNT(*) AS Count", "articles a", "1 = 1", "a.type", "Count DESC, Key")
+        var sources = Count(Facet.Source, Sources, "articles a");
+        var types = Count(Facet.Type, Types, "articles a")
             .Select(t => t with { Label = ArticleTypes.NameOf(t.Key) })
             .OrderBy(t => ArticleTypes.All.ToList().FindIndex(k => k.Key == t.Key)).ToList();
-        var years = Count(Facet.Date, "substr(a.published, 1, 4) AS Key, substr(a.published, 1, 4) AS Label, COUNT(*) AS Count",
-            "articles a", "a.published IS NOT NULL", "1", "Key DESC");
-        // Months of one year: over the other facets and that year (an article dated only to the year has no month).
-        var months = filter.SingleYear is { } year
-            ? Count(Facet.Date, "substr(a.published, 1, 7) AS Key, substr(a.published, 1, 7) AS Label, COUNT(*) AS Count",
-                "articles a", "length(a.published) >= 7", "1", "Key DESC", filter with { From = year, To = year })
-            : [];
-        // Tags and kinds count article_tags ("x": the filter's own subqueries name it "at"), joined to
-        // the articles only when a filter needs their columns: unfiltered, the links alone are read.
-        string TagLinks(Facet facet) => filter.Without(facet).IsEmpty
-            ? "article_tags x JOIN tags t ON t.id = x.tag_id"
-            : "articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id";
-        var tags = Count(Facet.Tag, "t.slug AS Key, t.name AS Label, COUNT(*) AS Count, t.kind AS Kind",
-            TagLinks(Facet.Tag), "1 = 1", "x.tag_id, t.id", "Count DESC, t.name");
-        var kinds = Count(Facet.Kind, "t.kind AS Key, t.kind AS Label, COUNT(DISTINCT x.article_id) AS Count", TagLinks(Facet.Kind), "1 = 1", "t.kind", "Key")
+        var years = Count(Facet.Date, Years, "articles a");
+        var months = filter.SingleYear is { } year ? Count(Facet.Date, Months, "articles a", filter with { From = year, To = year }) : [];
+        var tags = Count(Facet.Tag, Tags, TagLinks(Facet.Tag));
+        var kinds = Count(Facet.Kind, Kinds, TagLinks(Facet.Kind))
             .Select(k => k with { Label = TagKinds.NameOf(k.Key) })
             .OrderBy(k => TagKinds.Rank(k.Key)).ToList();
         return new ArticleFacets(sources, types, years, months, tags, kinds);
