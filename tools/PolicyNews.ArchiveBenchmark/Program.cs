@@ -100,7 +100,9 @@ try
             };
             using var portal = Started.Run("dotnet", options.Portal, environment, Path.Combine(options.Portal, "PolicyNews.Web.dll"));
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            WaitFor(http, portalUrl + "/robots.txt");
+            // Ready, and done checking the file: a large SQLite archive is quick_check'ed while it is
+            // served (ArchiveStartup), which would share the machine with the first pages measured.
+            WaitFor(http, portalUrl + "/readyz", body => !body.Contains("\"running\""));
 
             // The bytes each page answers, served by nginx as static files.
             var www = Path.Combine(folder, "www-" + provider.ToString().ToLowerInvariant());
@@ -192,13 +194,16 @@ static void SideBySide(StringBuilder report, ArchiveProvider[] providers,
     report.AppendLine();
 }
 
-static void WaitFor(HttpClient http, string url)
+/// <summary>Until the URL answers with success (and a body <paramref name="done"/> accepts), for at most 10 minutes.</summary>
+static void WaitFor(HttpClient http, string url, Func<string, bool>? done = null)
 {
-    for (var attempt = 0; attempt < 240; attempt++)
+    var until = DateTime.UtcNow.AddMinutes(10);
+    while (DateTime.UtcNow < until)
     {
         try
         {
-            if (http.GetAsync(url).Result.IsSuccessStatusCode)
+            using var answer = http.GetAsync(url).Result;
+            if (answer.IsSuccessStatusCode && (done is null || done(answer.Content.ReadAsStringAsync().Result)))
                 return;
         }
         catch (AggregateException) { }
