@@ -1,21 +1,26 @@
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Store.PostgreSQL;
 
 namespace PolicyNews.Importer;
 
 /// <summary>
-/// <c>suggest-tags --db FILE</c>: reads an archive and prints the names and terms that no tag in it
-/// covers, most prominent first, with how often they occur and an example (<see cref="TagSuggester"/>).
-/// It only reads: the archive is not changed, and a missing file is an error rather than a new archive.
+/// <c>suggest-tags --db FILE</c> (or <c>--provider PostgreSQL --connection "…"</c>): reads an archive
+/// and prints the names and terms that no tag in it covers, most prominent first, with how often they
+/// occur and an example (<see cref="TagSuggester"/>). It only reads: the archive is not changed, and
+/// a missing file or a database without an archive is an error rather than a new archive.
 /// </summary>
 public sealed class SuggestTagsCommand(TextWriter output, TextWriter error)
 {
-    public int Run(string database, KeywordMethod method, int top, int minCount)
+    /// <param name="location">The SQLite file, or the PostgreSQL connection string.</param>
+    public int Run(string location, KeywordMethod method, int top, int minCount, ArchiveProvider provider = ArchiveProvider.Sqlite)
     {
-        if (!File.Exists(database))
+        // Messages name the file, or host:port/database (never a connection string's password).
+        var name = provider == ArchiveProvider.PostgreSQL ? PostgresArchive.Describe(location) : location;
+        if (provider == ArchiveProvider.Sqlite && !File.Exists(location))
         {
-            error.WriteLine($"error: {database}: no such archive database (import some articles first)");
+            error.WriteLine($"error: {name}: no such archive database (import some articles first)");
             return ImportCommand.Failure;
         }
 
@@ -23,12 +28,19 @@ public sealed class SuggestTagsCommand(TextWriter output, TextWriter error)
         IReadOnlyList<SectionText> sections;
         try
         {
-            using var archive = ArchiveDatabase.Open(database, SearchSqlFunctions.Register);
+            using var archive = provider == ArchiveProvider.PostgreSQL
+                ? ArchiveDatabase.OpenPostgres(location, migrate: false)
+                : ArchiveDatabase.Open(location, SearchSqlFunctions.Register);
+            if (archive.ProbeSchemaVersion() == 0)
+            {
+                error.WriteLine($"error: {name}: no archive in this database (import some articles first)");
+                return ImportCommand.Failure;
+            }
             (tags, sections) = TaggingReader.Read(archive);
         }
         catch (StoreException ex)
         {
-            error.WriteLine($"error: {database}: {ex.Message}");
+            error.WriteLine($"error: {name}: {ex.Message}");
             return ImportCommand.Failure;
         }
 

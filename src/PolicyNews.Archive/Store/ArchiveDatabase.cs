@@ -76,12 +76,14 @@ public sealed class ArchiveDatabase : IDisposable
     /// nodes at once: the migrator's advisory lock lets one do it). With
     /// <paramref name="readConnectionString"/> (a streaming replica), reads go there and only imports
     /// and migrations use the primary. An unreachable server or a refused login throws a
-    /// <see cref="StoreException"/> naming host, port and database.
+    /// <see cref="StoreException"/> naming host, port and database. A command that only reads passes
+    /// <paramref name="migrate"/> false, so that it never creates or changes a schema.
     /// </summary>
-    public static ArchiveDatabase OpenPostgres(string connectionString, string? readConnectionString = null, ILogger? logger = null)
+    public static ArchiveDatabase OpenPostgres(string connectionString, string? readConnectionString = null, ILogger? logger = null,
+        bool migrate = true)
     {
         logger ??= NullLogger.Instance;
-        var primary = PostgresArchive.Open(connectionString, logger);
+        var primary = PostgresArchive.Open(connectionString, logger, migrate);
         try
         {
             var replica = string.IsNullOrWhiteSpace(readConnectionString) ? null : PostgresArchive.Open(readConnectionString, logger, migrate: false);

@@ -64,6 +64,20 @@ public sealed class PostgresImportTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [PostgresFact]
+    public void SuggestTagsRefusesADatabaseWithoutAnArchiveAndCreatesNoSchema()
+    {
+        var database = new NpgsqlConnectionStringBuilder(postgres.Cluster.CreateDatabase()) { Password = "secret-word" }.ToString();
+        var error = new StringWriter();
+
+        var exit = new SuggestTagsCommand(new StringWriter(), error).Run(database, KeywordMethod.TfIdf, 10, 1, ArchiveProvider.PostgreSQL);
+
+        Assert.Equal(ImportCommand.Failure, exit);
+        Assert.Contains($"error: {PostgresArchive.Describe(database)}: no archive in this database (import some articles first)", error.ToString());
+        Assert.DoesNotContain("secret-word", error.ToString());
+        Assert.Equal(0, Scalar<long>(database, "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [PostgresFact]
     public void ASecondImporterWaitsForTheLockThenSaysTheDatabaseIsLocked()
     {
         var database = postgres.Cluster.CreateDatabase();

@@ -72,13 +72,13 @@ public sealed class SuggestTagsTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.DoesNotContain("杭州", names.Keys);
     }
 
-    [SqliteOnlyFact("suggest-tags reads an SQLite file (--db); it has no --provider yet")]
+    [Fact]
     public void CommandPrintsNamesAndTermsWithCountsAndExamples()
     {
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = new SuggestTagsCommand(output, error).Run(seeds.DatabasePath, KeywordMethod.TfIdf, top: 5, minCount: 2);
+        var exit = new SuggestTagsCommand(output, error).Run(seeds.Location, KeywordMethod.TfIdf, top: 5, minCount: 2, TestProvider.Current);
 
         Assert.Equal(0, exit);
         Assert.Equal("", error.ToString());
@@ -103,28 +103,45 @@ public sealed class SuggestTagsTests(SeedArchive seeds) : IClassFixture<SeedArch
         Assert.False(File.Exists(dir["none.db"]));
     }
 
-    [SqliteOnlyFact("suggest-tags reads an SQLite file (--db); it has no --provider yet")]
+    [Fact]
     public void BuiltImporterSuggestsTagsWithTheDictionariesItShipsWith()
     {
         // Runs the importer from its own output folder, so jieba.NET's dictionaries must have been
         // copied there by the build (PolicyNews.Importer.csproj), not found beside the tests.
+        string[] archive = TestProvider.IsPostgres ? ["--provider", "PostgreSQL", "--connection", seeds.Location] : ["--db", seeds.Location];
+        var (exit, stdout, stderr) = BuiltImporter(["suggest-tags", .. archive, "--top", "3"]);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("names:", stdout);
+        Assert.Contains("中國", stdout);
+    }
+
+    [Theory]
+    [InlineData("--top 3", "--db <file> is required (or --provider PostgreSQL --connection")]
+    [InlineData("--provider PostgreSQL --db archive.db", "--provider PostgreSQL takes --connection \"<connection string>\" in place of --db")]
+    [InlineData("--db archive.db --connection Host=x", "--db <file> is required (or --provider PostgreSQL --connection")]
+    public void BuiltImporterSaysWhichArchiveSuggestTagsNeeds(string arguments, string message)
+    {
+        var (exit, _, stderr) = BuiltImporter(["suggest-tags", .. arguments.Split(' ')]);
+
+        Assert.Equal(ImportCommand.Failure, exit);
+        Assert.Contains($"error: {message}", stderr);
+        Assert.Contains("suggest-tags (--db <file> | --provider PostgreSQL --connection", stderr);
+    }
+
+    static (int Exit, string Stdout, string Stderr) BuiltImporter(string[] arguments)
+    {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var bin = Path.Combine(Repository.Root, "src", "PolicyNews.Importer", "bin", configuration, "net10.0");
         Assert.True(File.Exists(Path.Combine(bin, "jieba", "dict.txt")), $"build the importer first: {bin}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(bin, "PolicyNews.Importer.dll"), "suggest-tags", "--db", seeds.DatabasePath, "--top", "3" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments.Prepend(Path.Combine(bin, "PolicyNews.Importer.dll")))
+            start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEnd();
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-
-        Assert.True(process.ExitCode == 0, stderr);
-        Assert.Contains("names:", stdout);
-        Assert.Contains("中國", stdout);
+        return (process.ExitCode, stdout.Result, stderr);
     }
 }

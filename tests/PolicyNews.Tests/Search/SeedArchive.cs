@@ -14,10 +14,10 @@ public sealed class SeedArchive : IDisposable
     {
         DatabasePath = dir["archive.db"];
         // POLICYNEWS_TEST_PROVIDER=PostgreSQL: the seeds in a PostgreSQL database of their own (TestProvider).
-        var location = TestProvider.IsPostgres ? TestProvider.NewPostgresDatabase() : DatabasePath;
-        var result = new ArchiveImporter(ArticlePipeline.Create()).Import(Request(location) with { Provider = TestProvider.Current });
+        Location = TestProvider.IsPostgres ? TestProvider.NewPostgresDatabase() : DatabasePath;
+        var result = new ArchiveImporter(ArticlePipeline.Create()).Import(Request(Location) with { Provider = TestProvider.Current });
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        Database = TestProvider.IsPostgres ? ArchiveDatabase.OpenPostgres(location) : ArchiveDatabase.Open(DatabasePath, SearchSqlFunctions.Register);
+        Database = TestProvider.IsPostgres ? ArchiveDatabase.OpenPostgres(Location) : ArchiveDatabase.Open(DatabasePath, SearchSqlFunctions.Register);
         Search = new SearchStore(Database);
         Articles = new ArticleStore(Database);
     }
@@ -26,6 +26,9 @@ public sealed class SeedArchive : IDisposable
     public const string Lessons = "lessons-of-deepseek-for-china-sci-tech-leadership";
 
     public string DatabasePath { get; }
+
+    /// <summary>Where the seeds are on the suite's provider: <see cref="DatabasePath"/>, or the PostgreSQL connection string.</summary>
+    public string Location { get; }
     public ArchiveDatabase Database { get; }
     public SearchStore Search { get; }
     public ArticleStore Articles { get; }
