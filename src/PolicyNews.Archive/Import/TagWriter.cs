@@ -47,8 +47,9 @@ internal sealed class TagWriter(DbConnection connection, DbTransaction transacti
         var ids = stored.ToDictionary(t => t.Slug, t => t.Id);
         var matcher = new TagMatcher(stored.Select(t => t.Definition));
 
-        var scope = articleIds is null ? "1 = 1" : sql.In("s.article_id", "articleIds");
-        var idList = articleIds?.ToArray();
+        // InIds rather than IN @list: a run of more than 32,766 articles would pass SQLite's limit on parameters.
+        var scope = articleIds is null ? "1 = 1" : sql.InIds("s.article_id", "articleIds");
+        var idList = articleIds is null ? null : sql.Ids(articleIds);
         var sections = connection.Query<(long Id, long ArticleId, string? Heading)>(
             $"SELECT s.id, s.article_id, s.heading FROM sections s WHERE {scope}", new { articleIds = idList }, transaction).ToList();
         var texts = connection.Query<(long SectionId, string Text)>($"""
@@ -85,8 +86,7 @@ internal sealed class TagWriter(DbConnection connection, DbTransaction transacti
     {
         if (articleIds.Count == 0)
             return;
-        // InIds rather than IN @list: an import of many articles would pass SQLite's limit on parameters.
-        var ids = sql.Ids(articleIds);
+        var ids = sql.Ids(articleIds);   // InIds, as in Link
         connection.Execute($"""
             DELETE FROM article_tags WHERE {sql.InIds("article_id", "ids")};
             INSERT INTO article_tags (tag_id, article_id)
