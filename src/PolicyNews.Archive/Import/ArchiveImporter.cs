@@ -252,7 +252,11 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
                 article.Fields.Slug, article.Encoding, article.Counts, paragraphs));
             logger.LogInformation("import: {File} → {Slug}", article.File.FileName, article.Fields.Slug);
             Progress?.Report(new ImportProgress(ImportStage.Writing, written.Count, prepared.Count));
+            if (written.Count % StatisticsEvery == 0)
+                RefreshPlannerStatistics(write);
         }
+        if (written.Count % StatisticsEvery != 0)
+            RefreshPlannerStatistics(write);   // for tagging and indexing, which read what was written
         // A changed taxonomy can retag any section; otherwise only rewritten articles need it.
         var sections = prepared.Sum(a => a.Sections.Count);
         Progress?.Report(new ImportProgress(ImportStage.Tagging, 0, sections));
@@ -291,6 +295,15 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
 
     static long RowsWritten(ArchiveWrite write) =>
         write.Connection.ExecuteScalar<long>(write.Sql.RowsWritten, transaction: write.Transaction);
+
+    /// <summary>How many articles a run writes between two refreshes of the planner's statistics (<see cref="ArchiveSql.RefreshPlannerStatistics"/>).</summary>
+    const int StatisticsEvery = 500;
+
+    static void RefreshPlannerStatistics(ArchiveWrite write)
+    {
+        if (write.Sql.RefreshPlannerStatistics is { } analyze)
+            write.Connection.Execute(analyze, transaction: write.Transaction);
+    }
 
     /// <summary>
     /// 7. After the commit, move the WAL into the main file. The commit is durable either way; what a

@@ -51,6 +51,17 @@ public sealed class ArchiveSql
         ? "SELECT CAST(COALESCE(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) AS bigint) FROM pg_stat_xact_user_tables"
         : "SELECT total_changes()";
 
+    /// <summary>
+    /// PostgreSQL: brings the planner's statistics of the tables an import grows up to date, inside
+    /// its transaction (ANALYZE counts the transaction's own new rows). Without them the planner
+    /// guesses 0.5 % of a table per article and, once the paragraphs outgrow that guess, reads all of
+    /// them for each article it writes: the 10,000-article import took 808 s instead of minutes.
+    /// SQLite's planner takes the indexes without statistics: nothing to run (null).
+    /// </summary>
+    public string? RefreshPlannerStatistics => postgres
+        ? "ANALYZE articles, sections, paragraphs, annotations, repairs, section_tags, article_tags, retired_paths, retired_section_ids"
+        : null;
+
     /// <summary>A JSON object of the <paramref name="pairs"/> (<c>'key', value, …</c>).</summary>
     public string JsonObject(string pairs) => postgres ? $"json_build_object({pairs})" : $"json_object({pairs})";
 
