@@ -26,9 +26,13 @@ public class TempFolder : IDisposable
         return path;
     }
 
-    /// <summary>SHA-256 over a database and its WAL, so "unchanged" means nothing reached the disk.</summary>
+    /// <summary>
+    /// SHA-256 over a database and its WAL, so "unchanged" means nothing reached the disk. An empty
+    /// WAL counts as none: SQLite creates it when a connection opens and deletes it when the last one
+    /// closes (a pooled connection pruned while idle), neither of which writes anything.
+    /// </summary>
     public static string HashDatabase(string path) =>
-        string.Join("|", new[] { path, path + "-wal" }.Where(File.Exists)
+        string.Join("|", new[] { path, path + "-wal" }.Where(p => File.Exists(p) && new FileInfo(p).Length > 0)
             .Select(p => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(p)))));
 
     public void Dispose()
