@@ -85,11 +85,12 @@ public sealed class ListingStore(ArchiveDatabase database)
     /// </summary>
     static ArticleFacets Facets(ReadSession session, ArticleFilter filter)
     {
-        var kept = session.QuerySingleOrDefault<bool>(FacetCounts.FilledSql);
+        // Asked only when a facet could be read from the kept counts, and then once.
+        var kept = new Lazy<bool>(() => session.QuerySingleOrDefault<bool>(FacetCounts.FilledSql));
         List<FacetValue> Count(Facet facet, FacetQuery query, string from, ArticleFilter? over = null)
         {
             var others = over ?? filter.Without(facet);
-            var sql = kept && others.IsEmpty && FacetCounts.Kept.Any(k => k.Query == query)
+            var sql = others.IsEmpty && FacetCounts.Kept.Any(k => k.Query == query) && kept.Value
                 ? FacetCounts.ReadSql(query)
                 : $"{query.Sql(from, others.Sql)} ORDER BY {query.Order} LIMIT {FacetLimit}";
             return session.Query<FacetRow>(sql, others.Parameters).Select(r => new FacetValue(r.Key, r.Label, r.Count, r.Kind)).ToList();
