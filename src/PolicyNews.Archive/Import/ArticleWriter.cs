@@ -40,22 +40,27 @@ internal sealed class ArticleWriter(DbConnection connection, DbTransaction trans
 
     public (long ArticleId, ParagraphChanges Paragraphs) Write(PreparedArticle prepared, StoredFile? stored, string importedAt)
     {
-        var oldPaths = stored?.ArticleId is { } storedId ? LivePaths(storedId) : [];
+        // A new article has no rows yet: nothing to look up, park, delete or retire (on PostgreSQL
+        // each statement is a round trip, and most of an import's articles are new).
+        var isNew = stored?.ArticleId is null;
+        var oldPaths = isNew ? [] : LivePaths(stored!.ArticleId!.Value);
         var fileId = WriteSourceFile(prepared, stored?.Id, importedAt);
         var articleId = WriteArticle(prepared.Fields, fileId, stored?.ArticleId);
-        var article = new StableIdClaims(connection, transaction).Settle(prepared, articleId);
-        var sectionIds = WriteSections(article, articleId);
-        var (changes, paragraphIds) = WriteParagraphs(article, articleId, sectionIds);
+        var article = new StableIdClaims(connection, transaction).Settle(prepared, articleId, isNew);
+        var sectionIds = WriteSections(article, articleId, isNew);
+        var (changes, paragraphIds) = WriteParagraphs(article, articleId, sectionIds, isNew);
 
         // Sections go last: deleting one cascades to its paragraphs, and a paragraph whose section
         // was renamed must first have moved to its new section.
-        connection.Execute($"DELETE FROM sections WHERE article_id = @articleId AND {sql.NotIn("stable_id", "keep")}",
-            new { articleId, keep = article.Sections.Select(s => s.StableId).ToArray() }, transaction);
+        if (!isNew)
+            connection.Execute($"DELETE FROM sections WHERE article_id = @articleId AND {sql.NotIn("stable_id", "keep")}",
+                new { articleId, keep = article.Sections.Select(s => s.StableId).ToArray() }, transaction);
 
-        WriteMarks(MarkTables.Paragraphs, articleId,
+        WriteMarks(MarkTables.Paragraphs, articleId, isNew,
             article.Sections.SelectMany(s => s.Blocks).Select(b => (paragraphIds[b.StableId], b.Block.Marks)));
-        WriteMarks(MarkTables.Headings, articleId, article.Sections.Select(s => (sectionIds[s.StableId], s.HeadingMarks)));
-        RetirePaths(article, articleId, oldPaths);
+        WriteMarks(MarkTables.Headings, articleId, isNew, article.Sections.Select(s => (sectionIds[s.StableId], s.HeadingMarks)));
+        if (!isNew)
+            RetirePaths(article, articleId, oldPaths);
         return (articleId, changes);
     }
 
@@ -105,91 +110,92 @@ internal sealed class ArticleWriter(DbConnection connection, DbTransaction trans
             """, row, transaction);
     }
 
-    /// <summary>Updates kept sections in place, inserts new ones; returns row ids by stable id.</summary>
-    Dictionary<string, long> WriteSections(PreparedArticle article, long articleId)
+    /// <summary>Updates kept sections in place, inserts new ones (in one statement); returns row ids by stable id.</summary>
+    Dictionary<string, long> WriteSections(PreparedArticle article, long articleId, bool isNew)
     {
-        var existing = connection.Query<(long Id, string StableId)>(
-                "SELECT id, stable_id FROM sections WHERE article_id = @articleId", new { articleId }, transaction)
-            .ToDictionary(s => s.StableId, s => s.Id);
-
-        // Park the old rows on ordinals and slugs no new row can have, so reordering never trips
-        // UNIQUE (article_id, ordinal) or UNIQUE (article_id, slug) halfway through.
-        connection.Execute("UPDATE sections SET ordinal = -1 - ordinal, slug = '~' || stable_id WHERE article_id = @articleId",
-            new { articleId }, transaction);
-
         var ids = new Dictionary<string, long>();
-        foreach (var s in article.Sections)
+        if (!isNew)
         {
-            var row = new { articleId, s.Ordinal, s.Heading, s.StableId, s.Slug };
-            if (existing.TryGetValue(s.StableId, out var id))
+            var existing = connection.Query<(long Id, string StableId)>(
+                    "SELECT id, stable_id FROM sections WHERE article_id = @articleId", new { articleId }, transaction)
+                .ToDictionary(s => s.StableId, s => s.Id);
+
+            // Park the old rows on ordinals and slugs no new row can have, so reordering never trips
+            // UNIQUE (article_id, ordinal) or UNIQUE (article_id, slug) halfway through.
+            connection.Execute("UPDATE sections SET ordinal = -1 - ordinal, slug = '~' || stable_id WHERE article_id = @articleId",
+                new { articleId }, transaction);
+            foreach (var s in article.Sections.Where(s => existing.ContainsKey(s.StableId)))
             {
+                var id = existing[s.StableId];
                 connection.Execute("UPDATE sections SET ordinal = @Ordinal, heading = @Heading, slug = @Slug WHERE id = @id",
                     new { id, s.Ordinal, s.Heading, s.Slug }, transaction);
                 ids[s.StableId] = id;
             }
-            else
-            {
-                ids[s.StableId] = connection.ExecuteScalar<long>("""
-                    INSERT INTO sections (article_id, ordinal, heading, stable_id, slug)
-                    VALUES (@articleId, @Ordinal, @Heading, @StableId, @Slug)
-                    RETURNING id
-                    """, row, transaction);
-            }
         }
+
+        var added = article.Sections.Where(s => !ids.ContainsKey(s.StableId))
+            .Select(s => new { ArticleId = articleId, s.Ordinal, s.Heading, s.StableId, s.Slug }).ToList();
+        if (added.Count > 0)
+            foreach (var (id, stableId) in connection.Query<(long, string)>($"""
+                    INSERT INTO sections (article_id, ordinal, heading, stable_id, slug)
+                    SELECT r.article_id, r.ordinal, r.heading, r.stable_id, r.slug
+                    FROM {sql.JsonRows("rows", "r", ("article_id", "bigint"), ("ordinal", "integer"), ("heading", "text"), ("stable_id", "text"), ("slug", "text"))}
+                    RETURNING id, stable_id
+                    """, new { rows = ArchiveSql.JsonRowsValue(added) }, transaction))
+                ids[stableId] = id;
         return ids;
     }
 
-    /// <summary>Updates kept paragraphs in place, inserts new ones, deletes vanished ones; returns row ids by stable id.</summary>
+    /// <summary>Updates kept paragraphs in place, inserts new ones (in one statement), deletes vanished ones; returns row ids by stable id.</summary>
     (ParagraphChanges Changes, Dictionary<string, long> Ids) WriteParagraphs(PreparedArticle article, long articleId,
-        Dictionary<string, long> sectionIds)
+        Dictionary<string, long> sectionIds, bool isNew)
     {
-        var existing = connection.Query<(long Id, string StableId)>("""
+        var existing = isNew ? [] : connection.Query<(long Id, string StableId)>("""
                 SELECT p.id, p.stable_id FROM paragraphs p JOIN sections s ON s.id = p.section_id
                 WHERE s.article_id = @articleId
                 """, new { articleId }, transaction)
             .ToDictionary(p => p.StableId, p => p.Id);
 
         // Same parking trick as sections: -id is unique and never a real ordinal.
-        connection.Execute("""
-            UPDATE paragraphs SET ordinal = -id
-            WHERE section_id IN (SELECT id FROM sections WHERE article_id = @articleId)
-            """, new { articleId }, transaction);
+        if (!isNew)
+            connection.Execute("""
+                UPDATE paragraphs SET ordinal = -id
+                WHERE section_id IN (SELECT id FROM sections WHERE article_id = @articleId)
+                """, new { articleId }, transaction);
 
-        int kept = 0, added = 0;
+        var rows = article.Sections.SelectMany(section => section.Blocks.Select((b, ordinal) => new
+        {
+            SectionId = sectionIds[section.StableId], Ordinal = ordinal, b.StableId, b.Block.Text, b.Block.ItemNumber,
+            Kind = EnumWords.Of(b.Block.Kind),
+        })).ToList();
         var ids = new Dictionary<string, long>();
-        foreach (var section in article.Sections)
-            for (var ordinal = 0; ordinal < section.Blocks.Count; ordinal++)
-            {
-                var (stableId, block) = (section.Blocks[ordinal].StableId, section.Blocks[ordinal].Block);
-                var row = new
-                {
-                    SectionId = sectionIds[section.StableId], ordinal, StableId = stableId, block.Text, block.ItemNumber,
-                    Kind = EnumWords.Of(block.Kind),
-                };
-                if (existing.TryGetValue(stableId, out var id))
-                {
-                    connection.Execute("""
-                        UPDATE paragraphs SET section_id = @SectionId, ordinal = @ordinal, kind = @Kind,
-                                              item_number = @ItemNumber, text = @Text
-                        WHERE id = @id
-                        """, new { id, row.SectionId, ordinal, row.Kind, row.ItemNumber, row.Text }, transaction);
-                    ids[stableId] = id;
-                    kept++;
-                }
-                else
-                {
-                    ids[stableId] = connection.ExecuteScalar<long>("""
-                        INSERT INTO paragraphs (section_id, ordinal, kind, item_number, stable_id, text)
-                        VALUES (@SectionId, @ordinal, @Kind, @ItemNumber, @StableId, @Text)
-                        RETURNING id
-                        """, row, transaction);
-                    added++;
-                }
-            }
+        foreach (var row in rows.Where(r => existing.ContainsKey(r.StableId)))
+        {
+            var id = existing[row.StableId];
+            connection.Execute("""
+                UPDATE paragraphs SET section_id = @SectionId, ordinal = @Ordinal, kind = @Kind,
+                                      item_number = @ItemNumber, text = @Text
+                WHERE id = @id
+                """, new { id, row.SectionId, row.Ordinal, row.Kind, row.ItemNumber, row.Text }, transaction);
+            ids[row.StableId] = id;
+        }
+        var kept = ids.Count;
+
+        var added = rows.Where(r => !existing.ContainsKey(r.StableId)).ToList();
+        if (added.Count > 0)
+            foreach (var (id, stableId) in connection.Query<(long, string)>($"""
+                    INSERT INTO paragraphs (section_id, ordinal, kind, item_number, stable_id, text)
+                    SELECT r.section_id, r.ordinal, r.kind, r.item_number, r.stable_id, r.text
+                    FROM {sql.JsonRows("rows", "r", ("section_id", "bigint"), ("ordinal", "integer"), ("kind", "text"),
+                                       ("item_number", "integer"), ("stable_id", "text"), ("text", "text"))}
+                    RETURNING id, stable_id
+                    """, new { rows = ArchiveSql.JsonRowsValue(added) }, transaction))
+                ids[stableId] = id;
 
         var vanished = existing.Where(p => !ids.ContainsKey(p.Key)).Select(p => p.Value).ToList();
-        connection.Execute($"DELETE FROM paragraphs WHERE {sql.In("id", "vanished")}", new { vanished = vanished.ToArray() }, transaction);
-        return (new ParagraphChanges(kept, added, vanished.Count), ids);
+        if (vanished.Count > 0)
+            connection.Execute($"DELETE FROM paragraphs WHERE {sql.In("id", "vanished")}", new { vanished = vanished.ToArray() }, transaction);
+        return (new ParagraphChanges(kept, added.Count, vanished.Count), ids);
     }
 
     /// <summary>The article's page and section paths as stored, with the section each shows (before the rewrite).</summary>
@@ -251,30 +257,36 @@ internal sealed class ArticleWriter(DbConnection connection, DbTransaction trans
 
     /// <summary>
     /// Marks have no identity of their own: those of the article's paragraphs (or headings) are
-    /// replaced wholesale. Dapper runs each INSERT once per element of the sequence, in the transaction.
+    /// replaced wholesale, each table's in one INSERT.
     /// </summary>
-    void WriteMarks(MarkTables tables, long articleId, IEnumerable<(long OwnerId, TextMarks Marks)> owners)
+    void WriteMarks(MarkTables tables, long articleId, bool isNew, IEnumerable<(long OwnerId, TextMarks Marks)> owners)
     {
-        var ofArticle = tables.OwnedIn("s.article_id = @articleId");
-        connection.Execute($"DELETE FROM {tables.Annotations} WHERE {ofArticle}", new { articleId }, transaction);
-        connection.Execute($"DELETE FROM {tables.Repairs} WHERE {ofArticle}", new { articleId }, transaction);
+        if (!isNew)
+        {
+            var ofArticle = tables.OwnedIn("s.article_id = @articleId");
+            connection.Execute($"DELETE FROM {tables.Annotations} WHERE {ofArticle}", new { articleId }, transaction);
+            connection.Execute($"DELETE FROM {tables.Repairs} WHERE {ofArticle}", new { articleId }, transaction);
+        }
 
         var marks = owners.ToList();
-        connection.Execute($"""
-            INSERT INTO {tables.Annotations} ({tables.OwnerColumn}, "offset", character, reading)
-            VALUES (@OwnerId, @Offset, @Character, @Reading)
-            """,
-            marks.SelectMany(m => m.Marks.Annotations.Select(a => new { m.OwnerId, a.Offset, a.Character, a.Reading })),
-            transaction);
-        connection.Execute($"""
-            INSERT INTO {tables.Repairs} ({tables.OwnerColumn}, "offset", length, original, replacement, confidence, lost_bytes, note)
-            VALUES (@OwnerId, @Offset, @Length, @Original, @Replacement, @Confidence, @LostBytes, @Note)
-            """,
-            marks.SelectMany(m => m.Marks.Repairs.Select(r => new
-            {
-                m.OwnerId, r.Offset, r.Length, r.Original, r.Replacement, Confidence = EnumWords.Of(r.Confidence), r.LostBytes, r.Note,
-            })),
-            transaction);
+        var annotations = marks.SelectMany(m => m.Marks.Annotations.Select(a => new { m.OwnerId, a.Offset, a.Character, a.Reading })).ToList();
+        if (annotations.Count > 0)
+            connection.Execute($"""
+                INSERT INTO {tables.Annotations} ({tables.OwnerColumn}, "offset", character, reading)
+                SELECT r.owner_id, r."offset", r.character, r.reading
+                FROM {sql.JsonRows("rows", "r", ("owner_id", "bigint"), ("offset", "integer"), ("character", "text"), ("reading", "text"))}
+                """, new { rows = ArchiveSql.JsonRowsValue(annotations) }, transaction);
+        var repairs = marks.SelectMany(m => m.Marks.Repairs.Select(r => new
+        {
+            m.OwnerId, r.Offset, r.Length, r.Original, r.Replacement, Confidence = EnumWords.Of(r.Confidence), r.LostBytes, r.Note,
+        })).ToList();
+        if (repairs.Count > 0)
+            connection.Execute($"""
+                INSERT INTO {tables.Repairs} ({tables.OwnerColumn}, "offset", length, original, replacement, confidence, lost_bytes, note)
+                SELECT r.owner_id, r."offset", r.length, r.original, r.replacement, r.confidence, r.lost_bytes, r.note
+                FROM {sql.JsonRows("rows", "r", ("owner_id", "bigint"), ("offset", "integer"), ("length", "integer"), ("original", "text"),
+                                   ("replacement", "text"), ("confidence", "text"), ("lost_bytes", "integer"), ("note", "text"))}
+                """, new { rows = ArchiveSql.JsonRowsValue(repairs) }, transaction);
     }
 }
 

@@ -18,13 +18,14 @@ internal sealed class StableIdClaims(DbConnection connection, DbTransaction tran
     /// <summary>Ids per query: far below SQLite's limit on parameters.</summary>
     const int Batch = 500;
 
-    public PreparedArticle Settle(PreparedArticle article, long articleId)
+    /// <summary>The article with its ids settled; <paramref name="isNew"/>: it has no rows yet, so owns no id.</summary>
+    public PreparedArticle Settle(PreparedArticle article, long articleId, bool isNew)
     {
         var sectionIds = Choose(article.Sections.Select(s => s.IdForms).ToList(),
-            OwnSections(articleId), ids => SectionsTaken(ids, articleId));
+            isNew ? [] : OwnSections(articleId), ids => SectionsTaken(ids, articleId));
         var blocks = article.Sections.SelectMany(s => s.Blocks).ToList();
         var blockIds = new Queue<string>(Choose(blocks.Select(b => b.IdForms).ToList(),
-            OwnParagraphs(articleId), ids => ParagraphsTaken(ids, articleId)));
+            isNew ? [] : OwnParagraphs(articleId), ids => ParagraphsTaken(ids, articleId)));
         var sections = article.Sections.Select((s, i) => s with
         {
             StableId = sectionIds[i],

@@ -61,6 +61,20 @@ public sealed class ArchiveImporterTests : IDisposable
     }
 
     [Fact]
+    public void TextOutsideTheBasicPlaneAndJsonsOwnCharactersArriveAsWritten()
+    {
+        // Sections and paragraphs travel to the database as one JSON text per article: characters
+        // past U+FFFF become surrogate-pair escapes there, quotes and backslashes escapes of their own.
+        const string text = "吉野家的「𠮷」與😀，還有\"引號\"、\\反斜線\\和</script>。";
+        const string heading = "𠮷野家";
+        var result = archive.Import(archive.Write("story.txt", $"導語一句。\n{heading}\n{text}\n"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Contains(text, Paragraphs().Select(p => p.Text));
+        Assert.Equal(heading, archive.Scalar<string>("SELECT heading FROM sections WHERE ordinal = 1"));
+    }
+
+    [Fact]
     public void StableIdsFollowTheDocumentedHashes()
     {
         archive.Import(archive.Write("story.txt", Story));
