@@ -70,8 +70,15 @@ internal sealed class TagWriter(DbConnection connection, DbTransaction transacti
 
         var add = wanted.Except(current).Select(l => new { l.SectionId, l.TagId }).ToList();
         var remove = current.Except(wanted).Select(l => new { l.SectionId, l.TagId }).ToList();
-        connection.Execute("INSERT INTO section_tags (section_id, tag_id) VALUES (@SectionId, @TagId)", add, transaction);
-        connection.Execute("DELETE FROM section_tags WHERE section_id = @SectionId AND tag_id = @TagId", remove, transaction);
+        // Thousands of links per statement, not one statement per link: 346,145 links for 10,000
+        // articles took 49 s on PostgreSQL as one round trip each.
+        var links = sql.JsonRows("rows", "r", ("section_id", "bigint"), ("tag_id", "bigint"));
+        foreach (var chunk in add.Chunk(LinksPerStatement))
+            connection.Execute($"INSERT INTO section_tags (section_id, tag_id) SELECT r.section_id, r.tag_id FROM {links}",
+                new { rows = ArchiveSql.JsonRowsValue(chunk) }, transaction);
+        foreach (var chunk in remove.Chunk(LinksPerStatement))
+            connection.Execute($"DELETE FROM section_tags WHERE (section_id, tag_id) IN (SELECT r.section_id, r.tag_id FROM {links})",
+                new { rows = ArchiveSql.JsonRowsValue(chunk) }, transaction);
 
         // Rewritten articles may have lost sections (and their links) before this ran; otherwise
         // only the articles whose links changed.
@@ -80,6 +87,8 @@ internal sealed class TagWriter(DbConnection connection, DbTransaction transacti
         RefreshArticleTags(touched);
         return (add.Count, remove.Count);
     }
+
+    const int LinksPerStatement = 10_000;
 
     /// <summary>article_tags (migration 009) of these articles becomes the union of their sections' tags again.</summary>
     void RefreshArticleTags(IReadOnlyCollection<long> articleIds)

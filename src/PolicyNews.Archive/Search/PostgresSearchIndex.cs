@@ -57,38 +57,50 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         connection.Execute("ANALYZE search_sections; ANALYZE search_headings", transaction: transaction);
     }
 
+    /// <summary>Sections whose literals are made at once: a section's are tens of kilobytes.</summary>
+    const int LiteralsPerBatch = 2000;
+
+    const string Forms = "words, pairs, pinyin, pinyin_pairs, pinyin_readings, pinyin_words";
+
     void Write(List<SectionText> sections)
     {
-        // ForIndex keeps the last two texts' forms: both are taken once per section, heading first.
-        var forms = sections.Select(s => (s.Id, Heading: SearchTokens.ForIndex(s.Heading), Body: SearchTokens.ForIndex(s.Body),
-            Labels: SearchTokens.ForIndex(s.Labels))).ToList();
-        Copy("search_sections", forms);
-        Copy("search_headings", forms.Where(f => f.Heading is not null).Select(f => f with { Body = null, Labels = null }).ToList());
+        // The forms and their literals are made on every core (as SearchIndexWriter's); COPY sends them in order.
+        foreach (var batch in sections.Chunk(LiteralsPerBatch))
+        {
+            var rows = batch.AsParallel().AsOrdered().Select(Literals).ToList();
+            Copy($"search_sections (section_id, {Forms}, labels, label_pairs)", rows.Select(r => (r.Id, r.Section)));
+            Copy($"search_headings (section_id, {Forms})", rows.Where(r => r.Heading is not null).Select(r => (r.Id, r.Heading!)));
+        }
     }
 
-    void Copy(string table, List<(long Id, SearchTokens.IndexForms? Heading, SearchTokens.IndexForms? Body, SearchTokens.IndexForms? Labels)> rows)
+    /// <summary>A section's row of search_sections and, if it has a heading, of search_headings, as tsvector literals.</summary>
+    static (long Id, List<string> Section, List<string>? Heading) Literals(SectionText section)
     {
-        var labelled = table == "search_sections";
-        using var copy = connection.BeginTextImport($"COPY {table} (section_id, words, pairs, pinyin, pinyin_pairs, pinyin_readings, pinyin_words"
-            + (labelled ? ", labels, label_pairs" : "") + ") FROM STDIN");
-        foreach (var (id, heading, body, labels) in rows)
+        // ForIndex keeps the last three texts' forms per thread: each text's are made once.
+        var (heading, body, labels) = (SearchTokens.ForIndex(section.Heading), SearchTokens.ForIndex(section.Body), SearchTokens.ForIndex(section.Labels));
+        // Labels are a field of their own, as FTS5's labels columns: body-weighted, no heading part.
+        var row = Vectors(heading, body);
+        row.Add(TsVectors.Vector(null, labels?.Words));
+        row.Add(TsVectors.Vector(null, labels?.WordPairs));
+        return (section.Id, row, heading is null ? null : Vectors(heading, null));
+    }
+
+    static List<string> Vectors(SearchTokens.IndexForms? heading, SearchTokens.IndexForms? body) =>
+    [
+        TsVectors.Vector(heading?.Words, body?.Words),
+        TsVectors.Vector(heading?.WordPairs, body?.WordPairs),
+        TsVectors.Vector(heading?.Pinyin, body?.Pinyin),
+        TsVectors.Vector(heading?.PinyinPairs, body?.PinyinPairs),
+        TsVectors.Vector(heading?.PinyinReadingPairs, body?.PinyinReadingPairs),
+        TsVectors.Vector(heading?.PinyinWords, body?.PinyinWords),
+    ];
+
+    void Copy(string tableAndColumns, IEnumerable<(long Id, List<string> Vectors)> rows)
+    {
+        using var copy = connection.BeginTextImport($"COPY {tableAndColumns} FROM STDIN");
+        foreach (var (id, vectors) in rows)
         {
             copy.Write(id);
-            var vectors = new List<string>
-            {
-                TsVectors.Vector(heading?.Words, body?.Words),
-                TsVectors.Vector(heading?.WordPairs, body?.WordPairs),
-                TsVectors.Vector(heading?.Pinyin, body?.Pinyin),
-                TsVectors.Vector(heading?.PinyinPairs, body?.PinyinPairs),
-                TsVectors.Vector(heading?.PinyinReadingPairs, body?.PinyinReadingPairs),
-                TsVectors.Vector(heading?.PinyinWords, body?.PinyinWords),
-            };
-            if (labelled)
-            {
-                // Labels are a field of their own, as FTS5's labels columns: body-weighted, no heading part.
-                vectors.Add(TsVectors.Vector(null, labels?.Words));
-                vectors.Add(TsVectors.Vector(null, labels?.WordPairs));
-            }
             foreach (var vector in vectors)
             {
                 copy.Write('\t');
