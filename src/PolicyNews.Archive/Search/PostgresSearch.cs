@@ -158,9 +158,16 @@ public sealed class PostgresSearch
         parameters.Add("Ids", headings.ToArray());
         parameters.Add("Take", take - ids.Count);
         parameters.Add("Skip", (long)Math.Max(0, skip - headings.Count));
+        // The newest hits: candidates from the GIN indexes alone (every lexeme of each phrase, no row
+        // read), newest first, and each checked against the whole stream (phrases need the row's
+        // positions, read from TOAST) only until the page is full. Checking every hit and then taking
+        // the newest read all of them: 5,440 rows for a three-character word (45 ms of its 65).
         ids.AddRange(session.Query<RankedId>($"""
-            SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {stream} AND NOT (x.section_id = ANY(@Ids))
-            ORDER BY x.section_id DESC
+            SELECT c.section_id AS Id, CAST(0 AS double precision) AS Rank
+            FROM (SELECT x.section_id FROM search_sections x WHERE {match.Candidates} AND NOT (x.section_id = ANY(@Ids))
+                  ORDER BY x.section_id DESC OFFSET 0) c
+            CROSS JOIN LATERAL (SELECT 1 {stream} AND x.section_id = c.section_id OFFSET 0) hit
+            ORDER BY c.section_id DESC
             LIMIT @Take OFFSET @Skip
             """, parameters));
         return ids;
@@ -181,7 +188,8 @@ public sealed class PostgresSearch
         readonly List<List<Alternative>> excluded;
         readonly string? near;
 
-        sealed record Alternative(string Column, string Parameter, SearchQuery.MatchTier Tier)
+        /// <summary><paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>).</summary>
+        sealed record Alternative(string Column, string Parameter, string Candidates, SearchQuery.MatchTier Tier)
         {
             public bool IsLabel => Column.StartsWith("label", StringComparison.Ordinal);
         }
@@ -203,6 +211,13 @@ public sealed class PostgresSearch
 
         /// <summary>Sections holding every included term and no excluded one.</summary>
         public string Sections => All("x", included, SearchQuery.MatchTier.Other) + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(t => Any("x", t, SearchQuery.MatchTier.Other)))})");
+
+        /// <summary>
+        /// Sections holding every lexeme of every included term, in any order and place: all that
+        /// <see cref="Sections"/> matches and a few more, answered by the GIN indexes without reading rows.
+        /// </summary>
+        public string Candidates => "(" + string.Join(" AND ", included.Select(t =>
+            "(" + string.Join(" OR ", t.Select(a => $"x.{a.Column} @@ CAST(@{a.Candidates} AS tsquery)")) + ")")) + ")";
 
         /// <summary>Headings holding every included term.</summary>
         public string Headings => string.Join(" AND ", included.Select(t => Any("h", t.Where(a => !a.IsLabel).ToList(), SearchQuery.MatchTier.Other)));
@@ -255,9 +270,9 @@ public sealed class PostgresSearch
                 var text = SearchTokens.HasLoneHan(words)
                     ? (Column: "words", Labels: "labels", Tokens: words)
                     : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
-                var textParameter = Parameter(TsVectors.Phrase(text.Tokens));
-                result.Add(new(text.Column, textParameter, SearchQuery.MatchTier.Text));
-                result.Add(new(text.Labels, textParameter, SearchQuery.MatchTier.Text));
+                var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
+                result.Add(new(text.Column, textParameter, textCandidates, SearchQuery.MatchTier.Text));
+                result.Add(new(text.Labels, textParameter, textCandidates, SearchQuery.MatchTier.Text));
             }
             if (term.Syllables is { } syllables)
             {
@@ -273,7 +288,7 @@ public sealed class PostgresSearch
                         alternatives.Add(("pinyin_readings", pairs, SearchQuery.MatchTier.Other));
                 }
             }
-            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), a.Tier)));
+            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), Parameter(TsVectors.AllOf(a.Tokens)), a.Tier)));
             return result;
         }
 

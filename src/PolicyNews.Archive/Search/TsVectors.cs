@@ -52,7 +52,14 @@ public static class TsVectors
     public static string Phrase(IEnumerable<string> tokens) =>
         string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t))));
 
-    /// <summary>The same, every lexeme restricted to one weight (A: the heading, D: the body).</summary>
+    /// <summary>
+    /// A tsquery literal: every token, anywhere (<c>&amp;</c>). GIN answers it from the index alone;
+    /// a phrase it can only narrow down, then reads each row's positions to check (docs/search.md).
+    /// </summary>
+    public static string AllOf(IEnumerable<string> tokens) =>
+        string.Join(" & ", tokens.Select(t => Quote(Lexeme(t))));
+
+    /// <summary>The same phrase, every lexeme restricted to one weight (A: the heading, D: the body).</summary>
     public static string Phrase(IEnumerable<string> tokens, string weight) =>
         string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t)) + ":" + weight));
 

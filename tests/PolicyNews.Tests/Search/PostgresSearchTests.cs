@@ -129,6 +129,38 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         Assert.Equal(Sorted(all), Sorted(allPg));
     }
 
+    /// <summary>
+    /// Past the limit PostgreSQL takes the newest hits from candidates (every lexeme of a phrase,
+    /// anywhere) and checks each against the phrase: sections holding the words apart are not hits.
+    /// </summary>
+    [PostgresTheory]
+    [InlineData("人才培養")]
+    [InlineData("的創新")]
+    [InlineData("\"科技 創新\"")]
+    [InlineData("創新 -人才")]
+    [InlineData("chuangxin")]
+    public void PastTheExactLimitPhrasesAndTiersPageThroughTheSameHits(string query)
+    {
+        const int limit = 1, pageSize = 2;
+        var sqlite = new SearchStore(seeds.Sqlite.Database, exactUpTo: limit);
+        var pg = new PostgresSearch(seeds.Postgres(postgres.Cluster), exactUpTo: limit);
+
+        List<string> all = [], allPg = [];
+        for (var page = 1; page <= 30; page++)
+        {
+            var request = new SearchRequest(query, Page: page, PageSize: pageSize);
+            var a = sqlite.Search(request);
+            var b = pg.Find(request);
+            Assert.Equal((a.TotalHits, a.TotalIsExact, a.HasNext), (b.TotalHits, b.TotalIsExact, b.HasNext));
+            all.AddRange(a.Hits.Select(h => h.Section.StableId));
+            allPg.AddRange(StableIds(b.SectionIds));
+            if (!a.HasNext) break;
+        }
+        Assert.False(sqlite.Search(new SearchRequest(query)).TotalIsExact);
+        Assert.Equal(seeds.Sqlite.Search.Search(new SearchRequest(query, CountAll: true)).TotalHits, all.Count);
+        Assert.Equal(Sorted(all), Sorted(allPg));
+    }
+
     List<string> StableIds(IReadOnlyList<long> ids)
     {
         using var connection = seeds.Postgres(postgres.Cluster).OpenConnection();
