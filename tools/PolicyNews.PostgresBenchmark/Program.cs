@@ -89,10 +89,12 @@ Console.WriteLine();
 Console.WriteLine("| query class | median hits | same hits (count all) | SQLite p50 / p95 ms | PostgreSQL p50 / p95 ms | PostgreSQL ÷ SQLite p95 | LIKE SQLite p50 ms | LIKE PostgreSQL p50 ms | PostgreSQL vs its LIKE (p50) |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 var mismatches = new List<string>();
+var slowest = new List<string>();
 foreach (var (name, queries) in classes)
 {
     Console.Error.WriteLine($"timing {name} …");
     List<double> a = [], b = [], likeA = [], likeB = [], hits = [];
+    var perQuery = new List<(string Query, double SlowestMs, int Hits)>();
     var same = 0;
     foreach (var q in queries)
     {
@@ -101,11 +103,13 @@ foreach (var (name, queries) in classes)
         hits.Add(exactA);
         if (exactA == exactB) same++;
         else mismatches.Add($"{q}: SQLite {exactA}, PostgreSQL {exactB}");
+        var before = b.Count;
         for (var rep = 0; rep < reps; rep++)
         {
             a.Add(Time(() => store.Search(new SearchRequest(q))));
             b.Add(Time(() => search.Find(new SearchRequest(q))));
         }
+        perQuery.Add((q, b.Skip(before).Max(), exactA));
         var words = ScriptConverter.FoldForSearch(name == "pinyin" ? "" : q).Replace("\"", "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !w.StartsWith('-')).ToList();
         if (words.Count == 0) continue;
@@ -115,11 +119,17 @@ foreach (var (name, queries) in classes)
         likeA.Add(Time(() => lite.ExecuteScalar<long>($"SELECT COUNT(*) FROM bench_scan WHERE {where}", parameters)));
         likeB.Add(Time(() => pgc.ExecuteScalar<long>($"SELECT COUNT(*) FROM bench_scan WHERE {where}", parameters)));
     }
+    slowest.Add($"{name}: " + string.Join(", ", perQuery.OrderByDescending(p => p.SlowestMs).Take(3).Select(p => $"{p.Query} {p.SlowestMs:0} ms ({p.Hits:N0} hits)")));
     Console.WriteLine($"| {name} | {P(hits, 50):N0} | {same} of {queries.Count} | {P(a, 50):0.0} / {P(a, 95):0.0} | {P(b, 50):0.0} / {P(b, 95):0.0} | " +
                       $"{P(b, 95) / P(a, 95):0.0}× | {Show(likeA)} | {Show(likeB)} | {(likeB.Count == 0 ? "n/a" : $"{P(likeB, 50) / P(b, 50):0}×")} |");
 }
 Console.WriteLine();
 Console.WriteLine(mismatches.Count == 0 ? "Every query counted the same hits on both." : "Different counts:\n" + string.Join("\n", mismatches.Select(m => "- " + m)));
+Console.WriteLine();
+Console.WriteLine("Slowest on PostgreSQL (each query's slowest run):");
+foreach (var line in slowest)
+    Console.WriteLine($"- {line}");
+Console.WriteLine();
 foreach (var (name, queries) in classes)
     Console.WriteLine($"- {name}: {string.Join(" ", queries.Take(8))} …");
 return 0;

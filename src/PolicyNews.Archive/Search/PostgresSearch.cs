@@ -134,7 +134,7 @@ public sealed class PostgresSearch
                     continue;
                 }
             }
-            var page = HeadingsThenRecent(session, match, stream, parameters, skip, need);
+            var page = HeadingsThenRecent(session, match, stream, match.Candidates(tier), parameters, skip, need);
             var rank = (match.TierCount - 1 - tier) * 4;
             ids.AddRange(page.Select(r => r with { Rank = rank + r.Rank }));
             need -= page.Count;
@@ -143,8 +143,11 @@ public sealed class PostgresSearch
         return ids;
     }
 
-    /// <summary>Up to <paramref name="take"/> hits of one stream after <paramref name="skip"/>: heading matches (ranked), then the rest newest-imported first.</summary>
-    List<RankedId> HeadingsThenRecent(ReadSession session, Match match, string stream, DynamicParameters parameters, int skip, int take)
+    /// <summary>
+    /// Up to <paramref name="take"/> hits of one stream after <paramref name="skip"/>: heading matches (ranked), then the rest
+    /// newest-imported first. <paramref name="candidates"/>: a condition every hit of the stream meets that the GIN indexes answer alone.
+    /// </summary>
+    List<RankedId> HeadingsThenRecent(ReadSession session, Match match, string stream, string candidates, DynamicParameters parameters, int skip, int take)
     {
         // search_headings holds the headings alone: small rows, so matching and ranking them stays
         // cheap for a word in every other body (as SQLite's search_headings, migration 005).
@@ -158,16 +161,22 @@ public sealed class PostgresSearch
         parameters.Add("Ids", headings.ToArray());
         parameters.Add("Take", take - ids.Count);
         parameters.Add("Skip", (long)Math.Max(0, skip - headings.Count));
-        // The newest hits: candidates from the GIN indexes alone (every lexeme of each phrase, no row
-        // read), newest first, and each checked against the whole stream (phrases need the row's
-        // positions, read from TOAST) only until the page is full. Checking every hit and then taking
-        // the newest read all of them: 5,440 rows for a three-character word (45 ms of its 65).
-        ids.AddRange(session.Query<RankedId>($"""
+        // The newest hits. When the stream reads rows (a phrase needs its positions, an exclusion or a
+        // tier boundary is a NOT, each read from TOAST), candidates come from the GIN indexes alone
+        // (every lexeme of each phrase, no row read), newest first, and each is checked against the
+        // stream only until the page is full: checking every hit and then taking the newest read all
+        // of them, 5,440 rows for a three-character word (45 ms of its 65). Without such conditions
+        // the index answers exactly, and the rows are only counted and sorted.
+        ids.AddRange(session.Query<RankedId>(match.ReadsRows ? $"""
             SELECT c.section_id AS Id, CAST(0 AS double precision) AS Rank
-            FROM (SELECT x.section_id FROM search_sections x WHERE {match.Candidates} AND NOT (x.section_id = ANY(@Ids))
+            FROM (SELECT x.section_id FROM search_sections x WHERE {candidates} AND NOT (x.section_id = ANY(@Ids))
                   ORDER BY x.section_id DESC OFFSET 0) c
             CROSS JOIN LATERAL (SELECT 1 {stream} AND x.section_id = c.section_id OFFSET 0) hit
             ORDER BY c.section_id DESC
+            LIMIT @Take OFFSET @Skip
+            """ : $"""
+            SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {stream} AND NOT (x.section_id = ANY(@Ids))
+            ORDER BY x.section_id DESC
             LIMIT @Take OFFSET @Skip
             """, parameters));
         return ids;
@@ -189,7 +198,7 @@ public sealed class PostgresSearch
         readonly string? near;
 
         /// <summary><paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>).</summary>
-        sealed record Alternative(string Column, string Parameter, string Candidates, SearchQuery.MatchTier Tier)
+        sealed record Alternative(string Column, string Parameter, string Candidates, bool IsPhrase, SearchQuery.MatchTier Tier)
         {
             public bool IsLabel => Column.StartsWith("label", StringComparison.Ordinal);
         }
@@ -213,11 +222,19 @@ public sealed class PostgresSearch
         public string Sections => All("x", included, SearchQuery.MatchTier.Other) + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(t => Any("x", t, SearchQuery.MatchTier.Other)))})");
 
         /// <summary>
-        /// Sections holding every lexeme of every included term, in any order and place: all that
-        /// <see cref="Sections"/> matches and a few more, answered by the GIN indexes without reading rows.
+        /// Sections holding every lexeme of every included term in the alternatives of
+        /// <paramref name="tier"/> and above (<see cref="InTier"/>; every alternative for the last), in
+        /// any order and place: all hits of that tier and a few more, answered by the GIN indexes without reading rows.
         /// </summary>
-        public string Candidates => "(" + string.Join(" AND ", included.Select(t =>
-            "(" + string.Join(" OR ", t.Select(a => $"x.{a.Column} @@ CAST(@{a.Candidates} AS tsquery)")) + ")")) + ")";
+        public string Candidates(int tier)
+        {
+            var upTo = tier == TierCount - 1 ? SearchQuery.MatchTier.Other : (SearchQuery.MatchTier)tier;
+            return "(" + string.Join(" AND ", included.Select(t =>
+                "(" + string.Join(" OR ", t.Where(a => a.Tier <= upTo).Select(a => $"x.{a.Column} @@ CAST(@{a.Candidates} AS tsquery)")) + ")")) + ")";
+        }
+
+        /// <summary>Whether matching a section reads its row, not the GIN indexes alone: a phrase (positions), an exclusion or a tier boundary (NOT).</summary>
+        public bool ReadsRows => excluded.Count > 0 || TierCount > 1 || included.Any(t => t.Any(a => a.IsPhrase));
 
         /// <summary>Headings holding every included term.</summary>
         public string Headings => string.Join(" AND ", included.Select(t => Any("h", t.Where(a => !a.IsLabel).ToList(), SearchQuery.MatchTier.Other)));
@@ -271,8 +288,9 @@ public sealed class PostgresSearch
                     ? (Column: "words", Labels: "labels", Tokens: words)
                     : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
                 var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
-                result.Add(new(text.Column, textParameter, textCandidates, SearchQuery.MatchTier.Text));
-                result.Add(new(text.Labels, textParameter, textCandidates, SearchQuery.MatchTier.Text));
+                var isPhrase = text.Tokens.Count() > 1;
+                result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text));
+                result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text));
             }
             if (term.Syllables is { } syllables)
             {
@@ -288,7 +306,7 @@ public sealed class PostgresSearch
                         alternatives.Add(("pinyin_readings", pairs, SearchQuery.MatchTier.Other));
                 }
             }
-            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), Parameter(TsVectors.AllOf(a.Tokens)), a.Tier)));
+            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), Parameter(TsVectors.AllOf(a.Tokens)), a.Tokens.Count() > 1, a.Tier)));
             return result;
         }
 
