@@ -104,7 +104,7 @@ public sealed class PostgresSearch
                         JOIN sections s ON s.id = x.section_id
                         JOIN articles a ON a.id = s.article_id
                         """)}
-                    ORDER BY {match.OrderByRules("x")} a.published DESC NULLS LAST, a.id DESC, s.ordinal
+                    ORDER BY Rank DESC, a.published DESC NULLS LAST, a.id DESC, s.ordinal
                     LIMIT @Take OFFSET @Skip
                     """, parameters)
                 : TiersInTurn(session, match, matching, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
@@ -240,13 +240,11 @@ public sealed class PostgresSearch
         public string Headings => string.Join(" AND ", included.Select(t => Any("h", t.Where(a => !a.IsLabel).ToList(), SearchQuery.MatchTier.Other)));
 
         /// <summary>
-        /// The ranking rules before the date, each followed by a comma: the match tier (when the
-        /// query can match through pinyin), heading matches, close terms (two terms or more).
+        /// The ranking rules before the date as one number, higher better: 4 per tier above the last, 2 for
+        /// a heading match, 1 for close terms — so ordering by it is ordering by tier, then heading, then
+        /// closeness. Ordering by the selected number evaluates each rule once per hit (each reads the
+        /// row's tsvector from TOAST again), where the rules written out in ORDER BY as well did twice.
         /// </summary>
-        public string OrderByRules(string alias) =>
-            (TierCount == 1 ? "" : $"{Tier(alias)}, ") + $"{InHeading(alias)} DESC, " + (near is null ? "" : $"{near} DESC, ");
-
-        /// <summary>The rules of <see cref="OrderByRules"/> as one number, higher better: 4 per tier above the last, 2 for a heading match, 1 for close terms.</summary>
         public string Score(string alias) =>
             $"({TierCount - 1} - {(TierCount == 1 ? "0" : Tier(alias))}) * 4 + CASE WHEN {InHeading(alias)} THEN 2 ELSE 0 END"
             + (near is null ? "" : $" + CASE WHEN {near} THEN 1 ELSE 0 END");
