@@ -35,6 +35,9 @@ public sealed class PostgresSearch
     /// <summary>A matching section and its rank (the rules as one number, as SQLite gives it).</summary>
     sealed record RankedId(long Id, double Rank);
 
+    /// <summary>How many sections match (up to the limit) and one ranked hit of the page, if any.</summary>
+    sealed record CountedHit(long Total, long? Id, double? Rank);
+
     public SearchMatches Find(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Query);
@@ -81,34 +84,50 @@ public sealed class PostgresSearch
             // them one by one, each tsvector fetched whole (1.6 s for 2,001 hits of 发展 among 100,000
             // sections); the GIN index answers the same in milliseconds, so it must be used.
             session.QuerySingleOrDefault<string>("SELECT set_config('enable_seqscan', 'off', true)");
-            parameters.Add("Take", exactUpTo + 1);
-            var total = session.QuerySingleOrDefault<int>(request.CountAll
-                ? $"SELECT COUNT(*) {matching}"
-                : $"SELECT COUNT(*) FROM (SELECT 1 {matching} LIMIT @Take) counted", parameters);
-            var exact = request.CountAll || total <= exactUpTo;
-            parameters.Add("Take", pageSize + 1);
-            // A relevance page also gives each hit's rank: the rules as one number, as on SQLite
-            // (SearchStore.Statements.RelevancePage), its score on the page and in the API.
-            var ids = total == 0 ? []
-                : request.Sort == SearchSort.Newest ? session.Query<RankedId>($"""
+            parameters.Add("Take", request.CountAll ? int.MaxValue : exactUpTo + 1);
+            parameters.Add("RankedUpTo", exactUpTo);
+            parameters.Add("PageTake", pageSize + 1);
+            int total;
+            List<RankedId> ids;
+            if (request.Sort == SearchSort.Newest)
+            {
+                total = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {matching} LIMIT @Take) counted", parameters);
+                ids = total == 0 ? [] : session.Query<RankedId>($"""
                     SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {matching.Replace("FROM search_sections x", """
                         FROM search_sections x
                         JOIN sections s ON s.id = x.section_id
                         JOIN articles a ON a.id = s.article_id
                         """)}
                     ORDER BY a.published DESC NULLS LAST, a.id DESC, s.ordinal
-                    LIMIT @Take OFFSET @Skip
-                    """, parameters)
-                : total <= exactUpTo ? session.Query<RankedId>($"""
-                    SELECT x.section_id AS Id, CAST({match.Score("x")} AS double precision) AS Rank {matching.Replace("FROM search_sections x", """
-                        FROM search_sections x
+                    LIMIT @PageTake OFFSET @Skip
+                    """, parameters).AsList();
+            }
+            else
+            {
+                // The hits are found once, counted, and (up to the limit) ranked from the same rows: a
+                // phrase or an exclusion reads each hit's tsvector from TOAST, and a count followed by
+                // a ranked query that found the hits again read them twice. Each hit's rank is the
+                // rules as one number, as on SQLite (SearchStore.Statements.RelevancePage).
+                var rows = session.Query<CountedHit>($"""
+                    WITH hits AS MATERIALIZED (SELECT x.section_id {matching} LIMIT @Take),
+                         counted AS (SELECT COUNT(*) AS total FROM hits)
+                    SELECT c.total AS Total, p.Id, p.Rank
+                    FROM counted c LEFT JOIN LATERAL (
+                        SELECT x.section_id AS Id, CAST({match.Score("x")} AS double precision) AS Rank
+                        FROM hits
+                        JOIN search_sections x ON x.section_id = hits.section_id
                         JOIN sections s ON s.id = x.section_id
                         JOIN articles a ON a.id = s.article_id
-                        """)}
-                    ORDER BY Rank DESC, a.published DESC NULLS LAST, a.id DESC, s.ordinal
-                    LIMIT @Take OFFSET @Skip
-                    """, parameters)
-                : TiersInTurn(session, match, matching, filtered, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
+                        WHERE c.total <= @RankedUpTo
+                        ORDER BY Rank DESC, a.published DESC NULLS LAST, a.id DESC, s.ordinal
+                        LIMIT @PageTake OFFSET @Skip) p ON TRUE
+                    """, parameters).AsList();
+                total = (int)rows[0].Total;
+                ids = total <= exactUpTo
+                    ? rows.Where(r => r.Id is not null).Select(r => new RankedId(r.Id!.Value, r.Rank!.Value)).ToList()
+                    : TiersInTurn(session, match, matching, filtered, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
+            }
+            var exact = request.CountAll || total <= exactUpTo;
             var hasNext = ids.Count > pageSize;
             var shown = hasNext ? ids[..pageSize] : ids;
             return new SearchMatches(query, exact ? total : exactUpTo, exact, shown.Select(r => r.Id).ToList(), hasNext, shown.Select(r => r.Rank).ToList());
