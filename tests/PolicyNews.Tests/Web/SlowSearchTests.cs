@@ -112,6 +112,9 @@ public sealed class SlowSearches
 
     HeldSearch? held;
 
+    /// <summary>Released once by each search that starts outlasting its time limit: it is the one the output cache runs.</summary>
+    public SemaphoreSlim Outlasting { get; } = new(0);
+
     public static HttpRequestMessage Request(string url, string delay) =>
         new(HttpMethod.Get, url) { Headers = { { Header, delay } } };
 
@@ -128,6 +131,7 @@ public sealed class SlowSearches
             switch (context?.Request.Headers[Header].ToString())
             {
                 case OutlastTimeLimit:
+                    Outlasting.Release();
                     context.RequestAborted.WaitHandle.WaitOne(Patience);
                     break;
                 case WaitForRelease when held is { } search:
@@ -173,7 +177,9 @@ public sealed class CoalescedSlowSearchTests(CachedSlowSearchPortal portal) : IC
         var url = path + Uri.EscapeDataString("創新 " + Guid.NewGuid().ToString("N")[..6]);
         var client = portal.Client();
         var stopped = client.SendAsync(SlowSearches.Request(url, SlowSearches.OutlastTimeLimit));
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        // The others only once it runs: sent earlier, one of them could be the one the cache runs
+        // (CI under load once answered the stopped request 200 from such a one).
+        Assert.True(await portal.Slow.Outlasting.WaitAsync(TimeSpan.FromSeconds(30)), "the search never started");
         var waiting = Enumerable.Range(0, 3).Select(_ => client.GetAsync(url)).ToArray();
 
         using var first = await stopped;
@@ -191,5 +197,7 @@ public sealed class CachedSlowSearchPortal : PortalFixture
 {
     public CachedSlowSearchPortal() : this(new SlowSearches()) { }
 
-    CachedSlowSearchPortal(SlowSearches slow) : base(slow.Register, ("Limits:SearchTimeout", "00:00:01")) { }
+    CachedSlowSearchPortal(SlowSearches slow) : base(slow.Register, ("Limits:SearchTimeout", "00:00:01")) => Slow = slow;
+
+    public SlowSearches Slow { get; }
 }
