@@ -136,12 +136,10 @@ internal sealed class ArticleWriter(DbConnection connection, DbTransaction trans
         var added = article.Sections.Where(s => !ids.ContainsKey(s.StableId))
             .Select(s => new { ArticleId = articleId, s.Ordinal, s.Heading, s.StableId, s.Slug }).ToList();
         if (added.Count > 0)
-            foreach (var (id, stableId) in connection.Query<(long, string)>($"""
-                    INSERT INTO sections (article_id, ordinal, heading, stable_id, slug)
-                    SELECT r.article_id, r.ordinal, r.heading, r.stable_id, r.slug
-                    FROM {sql.JsonRows("rows", "r", ("article_id", "bigint"), ("ordinal", "integer"), ("heading", "text"), ("stable_id", "text"), ("slug", "text"))}
-                    RETURNING id, stable_id
-                    """, new { rows = ArchiveSql.JsonRowsValue(added) }, transaction))
+            foreach (var (id, stableId) in connection.Query<(long, string)>(
+                         sql.InsertJsonRows("sections", "rows", [("article_id", "bigint"), ("ordinal", "integer"), ("heading", "text"),
+                                                                 ("stable_id", "text"), ("slug", "text")]) + " RETURNING id, stable_id",
+                         new { rows = ArchiveSql.JsonRowsValue(added) }, transaction))
                 ids[stableId] = id;
         return ids;
     }
@@ -183,13 +181,10 @@ internal sealed class ArticleWriter(DbConnection connection, DbTransaction trans
 
         var added = rows.Where(r => !existing.ContainsKey(r.StableId)).ToList();
         if (added.Count > 0)
-            foreach (var (id, stableId) in connection.Query<(long, string)>($"""
-                    INSERT INTO paragraphs (section_id, ordinal, kind, item_number, stable_id, text)
-                    SELECT r.section_id, r.ordinal, r.kind, r.item_number, r.stable_id, r.text
-                    FROM {sql.JsonRows("rows", "r", ("section_id", "bigint"), ("ordinal", "integer"), ("kind", "text"),
-                                       ("item_number", "integer"), ("stable_id", "text"), ("text", "text"))}
-                    RETURNING id, stable_id
-                    """, new { rows = ArchiveSql.JsonRowsValue(added) }, transaction))
+            foreach (var (id, stableId) in connection.Query<(long, string)>(
+                         sql.InsertJsonRows("paragraphs", "rows", [("section_id", "bigint"), ("ordinal", "integer"), ("kind", "text"),
+                                                                   ("item_number", "integer"), ("stable_id", "text"), ("text", "text")]) + " RETURNING id, stable_id",
+                         new { rows = ArchiveSql.JsonRowsValue(added) }, transaction))
                 ids[stableId] = id;
 
         var vanished = existing.Where(p => !ids.ContainsKey(p.Key)).Select(p => p.Value).ToList();
@@ -271,22 +266,20 @@ internal sealed class ArticleWriter(DbConnection connection, DbTransaction trans
         var marks = owners.ToList();
         var annotations = marks.SelectMany(m => m.Marks.Annotations.Select(a => new { m.OwnerId, a.Offset, a.Character, a.Reading })).ToList();
         if (annotations.Count > 0)
-            connection.Execute($"""
-                INSERT INTO {tables.Annotations} ({tables.OwnerColumn}, "offset", character, reading)
-                SELECT r.owner_id, r."offset", r.character, r.reading
-                FROM {sql.JsonRows("rows", "r", ("owner_id", "bigint"), ("offset", "integer"), ("character", "text"), ("reading", "text"))}
-                """, new { rows = ArchiveSql.JsonRowsValue(annotations) }, transaction);
+            connection.Execute(sql.InsertJsonRows(tables.Annotations, "rows",
+                    [("owner_id", "bigint"), ("offset", "integer"), ("character", "text"), ("reading", "text")],
+                    $"{tables.OwnerColumn}, \"offset\", character, reading"),
+                new { rows = ArchiveSql.JsonRowsValue(annotations) }, transaction);
         var repairs = marks.SelectMany(m => m.Marks.Repairs.Select(r => new
         {
             m.OwnerId, r.Offset, r.Length, r.Original, r.Replacement, Confidence = EnumWords.Of(r.Confidence), r.LostBytes, r.Note,
         })).ToList();
         if (repairs.Count > 0)
-            connection.Execute($"""
-                INSERT INTO {tables.Repairs} ({tables.OwnerColumn}, "offset", length, original, replacement, confidence, lost_bytes, note)
-                SELECT r.owner_id, r."offset", r.length, r.original, r.replacement, r.confidence, r.lost_bytes, r.note
-                FROM {sql.JsonRows("rows", "r", ("owner_id", "bigint"), ("offset", "integer"), ("length", "integer"), ("original", "text"),
-                                   ("replacement", "text"), ("confidence", "text"), ("lost_bytes", "integer"), ("note", "text"))}
-                """, new { rows = ArchiveSql.JsonRowsValue(repairs) }, transaction);
+            connection.Execute(sql.InsertJsonRows(tables.Repairs, "rows",
+                    [("owner_id", "bigint"), ("offset", "integer"), ("length", "integer"), ("original", "text"), ("replacement", "text"),
+                     ("confidence", "text"), ("lost_bytes", "integer"), ("note", "text")],
+                    $"{tables.OwnerColumn}, \"offset\", length, original, replacement, confidence, lost_bytes, note"),
+                new { rows = ArchiveSql.JsonRowsValue(repairs) }, transaction);
     }
 }
 

@@ -252,18 +252,14 @@ public sealed class PostgresSearch
         /// <paramref name="tier"/> and above (<see cref="InTier"/>; every alternative for the last), in
         /// any order and place: all hits of that tier and a few more, answered by the GIN indexes without reading rows.
         /// </summary>
-        public string Candidates(int tier)
-        {
-            var upTo = tier == TierCount - 1 ? SearchQuery.MatchTier.Other : (SearchQuery.MatchTier)tier;
-            return "(" + string.Join(" AND ", included.Select(t =>
-                "(" + string.Join(" OR ", t.Where(a => a.Tier <= upTo).Select(a => $"x.{a.Column} @@ CAST(@{a.Candidates} AS tsquery)")) + ")")) + ")";
-        }
+        public string Candidates(int tier) =>
+            All("x", included, tier == TierCount - 1 ? SearchQuery.MatchTier.Other : (SearchQuery.MatchTier)tier, anyOrder: true);
 
         /// <summary>Whether the matches are fewer than the sections holding every included term: an exclusion, or tiers (each a part of the hits).</summary>
         public bool Narrows => excluded.Count > 0 || TierCount > 1;
 
         /// <summary>Whether matching a section reads its row, not the GIN indexes alone: a phrase (positions), an exclusion or a tier boundary (NOT).</summary>
-        public bool ReadsRows => excluded.Count > 0 || TierCount > 1 || included.Any(t => t.Any(a => a.IsPhrase));
+        public bool ReadsRows => Narrows || included.Any(t => t.Any(a => a.IsPhrase));
 
         /// <summary>Headings holding every included term.</summary>
         public string Headings => string.Join(" AND ", included.Select(t => Any("h", t.Where(a => !a.IsLabel).ToList(), SearchQuery.MatchTier.Other)));
@@ -292,11 +288,13 @@ public sealed class PostgresSearch
         public string Rank(string alias, string weights, int normalization = 0) => string.Join(" + ", included.SelectMany(t => t).Where(a => !a.IsLabel || alias == "x")
             .Select(a => $"ts_rank({weights}, {alias}.{a.Column}, CAST(@{a.Parameter} AS tsquery), {normalization})"));
 
-        static string All(string alias, List<List<Alternative>> terms, SearchQuery.MatchTier upTo) =>
-            "(" + string.Join(" AND ", terms.Select(t => Any(alias, t, upTo))) + ")";
+        /// <summary>Every term, each by any of its alternatives up to <paramref name="upTo"/>; <paramref name="anyOrder"/>: their lexemes in any order and place.</summary>
+        static string All(string alias, List<List<Alternative>> terms, SearchQuery.MatchTier upTo, bool anyOrder = false) =>
+            "(" + string.Join(" AND ", terms.Select(t => Any(alias, t, upTo, anyOrder))) + ")";
 
-        static string Any(string alias, List<Alternative> alternatives, SearchQuery.MatchTier upTo) =>
-            "(" + string.Join(" OR ", alternatives.Where(a => a.Tier <= upTo).Select(a => $"{alias}.{a.Column} @@ CAST(@{a.Parameter} AS tsquery)")) + ")";
+        static string Any(string alias, List<Alternative> alternatives, SearchQuery.MatchTier upTo, bool anyOrder = false) =>
+            "(" + string.Join(" OR ", alternatives.Where(a => a.Tier <= upTo)
+                .Select(a => $"{alias}.{a.Column} @@ CAST(@{(anyOrder ? a.Candidates : a.Parameter)} AS tsquery)")) + ")";
 
         string Parameter(string tsquery)
         {

@@ -65,15 +65,23 @@ public sealed class ArchiveSql
         : null;
 
     /// <summary>
-    /// Rows to insert, as a FROM item named <paramref name="alias"/>: one JSON array of objects
+    /// Rows to insert, as a FROM item named <c>r</c>: one JSON array of objects
     /// (<see cref="JsonRowsValue"/>) whose keys are the <paramref name="columns"/>' names. A writer
     /// inserts an article's paragraphs with one statement this way — on PostgreSQL one round trip
     /// instead of one per row. Columns are <c>(name, PostgreSQL type)</c>; SQLite takes each value
     /// as its JSON type gives it (integer, real, text, NULL).
     /// </summary>
-    public string JsonRows(string parameter, string alias, params (string Name, string Type)[] columns) => postgres
-        ? $"jsonb_to_recordset(CAST(@{parameter} AS jsonb)) AS {alias}({string.Join(", ", columns.Select(c => $"\"{c.Name}\" {c.Type}"))})"
-        : $"(SELECT {string.Join(", ", columns.Select(c => $"json_extract(value, '$.{c.Name}') AS \"{c.Name}\""))} FROM json_each(@{parameter})) AS {alias}";
+    public string JsonRows(string parameter, params (string Name, string Type)[] columns) => postgres
+        ? $"jsonb_to_recordset(CAST(@{parameter} AS jsonb)) AS r({string.Join(", ", columns.Select(c => $"\"{c.Name}\" {c.Type}"))})"
+        : $"(SELECT {string.Join(", ", columns.Select(c => $"json_extract(value, '$.{c.Name}') AS \"{c.Name}\""))} FROM json_each(@{parameter})) AS r";
+
+    /// <summary>
+    /// <c>INSERT</c> of the rows of a <see cref="JsonRows"/> parameter into <paramref name="table"/>: into
+    /// the columns of the same names, or into <paramref name="intoColumns"/>, in order (a mark's owner
+    /// is <c>owner_id</c> in its rows, and a paragraph's or a section's id in its table).
+    /// </summary>
+    public string InsertJsonRows(string table, string parameter, (string Name, string Type)[] columns, string? intoColumns = null) =>
+        $"INSERT INTO {table} ({intoColumns ?? string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) SELECT * FROM {JsonRows(parameter, columns)}";
 
     /// <summary>The value of a <see cref="JsonRows"/> parameter: each row's properties named in snake_case (<c>SectionId</c> is <c>section_id</c>).</summary>
     public static string JsonRowsValue<T>(IEnumerable<T> rows) => JsonSerializer.Serialize(rows, JsonRowsOptions);
