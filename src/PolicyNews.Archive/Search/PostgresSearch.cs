@@ -87,11 +87,15 @@ public sealed class PostgresSearch
             parameters.Add("Take", request.CountAll ? int.MaxValue : exactUpTo + 1);
             parameters.Add("RankedUpTo", exactUpTo);
             parameters.Add("PageTake", pageSize + 1);
+            // Past the limit the count is not shown: a term with a lexeme that more sections hold is not
+            // counted (GIN would hand over every one of them as a bitmap first; docs/search.md).
+            var overLimit = !request.CountAll && !filtered && SurelyMore(session, match.SurelyMatching(headings: false), parameters);
             int total;
             List<RankedId> ids;
             if (request.Sort == SearchSort.Newest)
             {
-                total = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {matching} LIMIT @Take) counted", parameters);
+                total = overLimit ? exactUpTo + 1
+                    : session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {matching} LIMIT @Take) counted", parameters);
                 ids = total == 0 ? [] : session.Query<RankedId>($"""
                     SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {matching.Replace("FROM search_sections x", """
                         FROM search_sections x
@@ -108,7 +112,7 @@ public sealed class PostgresSearch
                 // phrase or an exclusion reads each hit's tsvector from TOAST, and a count followed by
                 // a ranked query that found the hits again read them twice. Each hit's rank is the
                 // rules as one number, as on SQLite (SearchStore.Statements.RelevancePage).
-                var rows = session.Query<CountedHit>($"""
+                var rows = overLimit ? [new CountedHit(exactUpTo + 1, null, null)] : session.Query<CountedHit>($"""
                     WITH hits AS MATERIALIZED (SELECT x.section_id {matching} LIMIT @Take),
                          counted AS (SELECT COUNT(*) AS total FROM hits)
                     SELECT c.total AS Total, p.Id, p.Rank
@@ -179,7 +183,8 @@ public sealed class PostgresSearch
         // them for 成, which 85,692 sections hold): only where the answer can be no.
         var headingMatching = $"FROM search_headings h WHERE {match.Headings}" + (headingsAreHits ? "" : $" AND h.section_id IN (SELECT x.section_id {stream})");
         parameters.Add("Take", exactUpTo + 1);
-        var headings = session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
+        var headings = headingsAreHits && SurelyMore(session, match.SurelyMatching(headings: true), parameters)
+                       || session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
             ? []
             : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights, ShorterFirst)} DESC, h.section_id", parameters);
 
@@ -208,6 +213,13 @@ public sealed class PostgresSearch
         return ids;
     }
 
+    /// <summary>
+    /// Whether more than the exact limit surely match, by <paramref name="surelyMatching"/> (a number of
+    /// sections every one of which matches, from the lexeme counts of migration 006; null: none known).
+    /// </summary>
+    bool SurelyMore(ReadSession session, string? surelyMatching, DynamicParameters parameters) =>
+        surelyMatching is not null && session.QuerySingleOrDefault<int>(surelyMatching, parameters) > exactUpTo;
+
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>
@@ -223,8 +235,11 @@ public sealed class PostgresSearch
         readonly List<List<Alternative>> excluded;
         readonly string? near;
 
-        /// <summary><paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>).</summary>
-        sealed record Alternative(string Column, string Parameter, string Candidates, bool IsPhrase, SearchQuery.MatchTier Tier)
+        /// <summary>
+        /// <paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>);
+        /// <paramref name="Lexeme"/>: the parameter holding the one lexeme a text alternative is (its sections are counted, migration 006), else null.
+        /// </summary>
+        sealed record Alternative(string Column, string Parameter, string Candidates, bool IsPhrase, SearchQuery.MatchTier Tier, string? Lexeme = null)
         {
             public bool IsLabel => Column.StartsWith("label", StringComparison.Ordinal);
         }
@@ -254,6 +269,23 @@ public sealed class PostgresSearch
         /// </summary>
         public string Candidates(int tier) =>
             All("x", included, tier == TierCount - 1 ? SearchQuery.MatchTier.Other : (SearchQuery.MatchTier)tier, anyOrder: true);
+
+        /// <summary>
+        /// SQL for a number of sections (of search_headings: <paramref name="headings"/>) that all match
+        /// when nothing but the one included term narrows the search: the most sections any of its
+        /// counted lexemes is in (migration 006), each of them a hit. Null with more terms or an
+        /// exclusion, or when no alternative is a counted lexeme.
+        /// </summary>
+        public string? SurelyMatching(bool headings)
+        {
+            if (included.Count != 1 || excluded.Count > 0)
+                return null;
+            var counted = included[0].Where(a => a.Lexeme is not null && !(headings && a.IsLabel)).ToList();
+            if (counted.Count == 0)
+                return null;
+            var forms = counted.Select(a => $"('{(headings ? "heading_" : "")}{a.Column}', CAST(@{a.Lexeme} AS text))");
+            return $"SELECT COALESCE(MAX(sections), 0) FROM search_lexeme_sections WHERE (form, lexeme) IN ({string.Join(", ", forms)})";
+        }
 
         /// <summary>Whether the matches are fewer than the sections holding every included term: an exclusion, or tiers (each a part of the hits).</summary>
         public bool Narrows => excluded.Count > 0 || TierCount > 1;
@@ -314,8 +346,9 @@ public sealed class PostgresSearch
                     : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
                 var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
                 var isPhrase = text.Tokens.Count() > 1;
-                result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text));
-                result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text));
+                var lexeme = text.Tokens.Count() == 1 ? Parameter(TsVectors.Lexeme(text.Tokens.Single())) : null;
+                result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme));
+                result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme));
             }
             if (term.Syllables is { } syllables)
             {

@@ -38,4 +38,65 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
         Assert.Equal((1, 1, 1), (Hits("量子"), Hits("liangzi"), Hits("幻方量化")));
         Assert.Equal(0, Hits("資金來自幻方量化"));
     }
+
+    /// <summary>
+    /// How many sections hold each lexeme (migration 006: search uses it to stop counting a common
+    /// term) stays what the index rows hold through every way they change: a re-index committed or
+    /// rolled back, a section deleted (its rows go by cascade), the whole index rebuilt.
+    /// </summary>
+    [PostgresFact]
+    public void LexemeCountsFollowTheIndexRows()
+    {
+        using var both = postgres.StoryOnBoth(archive);
+        using var connection = both.Postgres.OpenConnection();
+        int Sections(string form, string lexeme) => connection.ExecuteScalar<int>(
+            "SELECT COALESCE(MAX(sections), 0) FROM search_lexeme_sections WHERE form = @form AND lexeme = @lexeme", new { form, lexeme });
+        void AssertCountsAreTheRows()
+        {
+            // Both ways: every count a recount gives, and no other lexeme counted (but those no section holds any more, at 0).
+            Assert.Empty(connection.Query<string>("""
+                SELECT form || ' ' || lexeme || ' ' || sections
+                FROM ((SELECT * FROM search_lexeme_recount EXCEPT SELECT * FROM search_lexeme_sections WHERE sections <> 0)
+                      UNION ALL (SELECT * FROM search_lexeme_sections WHERE sections <> 0 EXCEPT SELECT * FROM search_lexeme_recount)) drift
+                """));
+        }
+
+        AssertCountsAreTheRows();
+        // The lexeme most sections hold among those of some heading.
+        var common = connection.QuerySingle<string>("""
+            SELECT s.lexeme FROM search_lexeme_sections s JOIN search_lexeme_sections h ON h.lexeme = s.lexeme AND h.form = 'heading_words'
+            WHERE s.form = 'words' AND s.lexeme <> '¦' ORDER BY s.sections DESC, s.lexeme LIMIT 1
+            """);
+        var (sections, headings) = (Sections("words", common), Sections("heading_words", common));
+        Assert.True(sections > 0 && headings > 0, $"{common}: {sections} sections, {headings} headings");
+        Assert.Equal(0, Sections("pairs", "量子"));
+
+        void Rewrite(bool commit)
+        {
+            using var tx = connection.BeginTransaction();
+            var articleId = connection.ExecuteScalar<long>("UPDATE paragraphs SET text = '資金來自量子計算。' WHERE text LIKE '資金%' " +
+                                                          "RETURNING (SELECT article_id FROM sections WHERE id = section_id)", transaction: tx);
+            new PostgresSearchIndex(connection, tx).Refresh([articleId]);
+            if (commit) tx.Commit(); else tx.Rollback();
+        }
+
+        Rewrite(commit: false);
+        AssertCountsAreTheRows();
+        Assert.Equal(0, Sections("pairs", "量子"));
+        Rewrite(commit: true);
+        AssertCountsAreTheRows();
+        Assert.Equal(1, Sections("pairs", "量子"));
+
+        var withHeading = connection.ExecuteScalar<long>("SELECT MAX(section_id) FROM search_headings WHERE words @@ CAST(@common AS tsquery)", new { common });
+        connection.Execute("DELETE FROM sections WHERE id = @withHeading", new { withHeading });
+        AssertCountsAreTheRows();
+        Assert.Equal((sections - 1, headings - 1), (Sections("words", common), Sections("heading_words", common)));
+
+        using (var tx = connection.BeginTransaction())
+        {
+            new PostgresSearchIndex(connection, tx).Rebuild();
+            tx.Commit();
+        }
+        AssertCountsAreTheRows();
+    }
 }
