@@ -89,7 +89,7 @@ public sealed class PostgresSearch
             parameters.Add("PageTake", pageSize + 1);
             // Past the limit the count is not shown: a term with a lexeme that more sections hold is not
             // counted (GIN would hand over every one of them as a bitmap first; docs/search.md).
-            var overLimit = !request.CountAll && !filtered && SurelyMatching(session, match, headings: false, parameters) > exactUpTo;
+            var overLimit = !request.CountAll && !filtered && SurelyMore(session, match.SurelyMatching(headings: false), parameters);
             int total;
             List<RankedId> ids;
             if (request.Sort == SearchSort.Newest)
@@ -183,84 +183,42 @@ public sealed class PostgresSearch
         // them for 成, which 85,692 sections hold): only where the answer can be no.
         var headingMatching = $"FROM search_headings h WHERE {match.Headings}" + (headingsAreHits ? "" : $" AND h.section_id IN (SELECT x.section_id {stream})");
         parameters.Add("Take", exactUpTo + 1);
-        var headings = headingsAreHits && SurelyMatching(session, match, headings: true, parameters) > exactUpTo
+        var headings = headingsAreHits && SurelyMore(session, match.SurelyMatching(headings: true), parameters)
                        || session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
             ? []
             : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights, ShorterFirst)} DESC, h.section_id", parameters);
 
         var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(take).Select(id => new RankedId(id, 2)).ToList();
-        var (newestSkip, newestTake) = (Math.Max(0, skip - headings.Count), take - ids.Count);
         parameters.Add("Ids", headings.ToArray());
-        parameters.Add("Take", newestTake);
-        parameters.Add("Skip", (long)newestSkip);
+        parameters.Add("Take", take - ids.Count);
+        parameters.Add("Skip", (long)Math.Max(0, skip - headings.Count));
         // The newest hits. When the stream reads rows (a phrase needs its positions, an exclusion or a
         // tier boundary is a NOT, each read from TOAST), candidates come from the GIN indexes alone
         // (every lexeme of each phrase, no row read), newest first, and each is checked against the
         // stream only until the page is full: checking every hit and then taking the newest read all
         // of them, 5,440 rows for a three-character word (45 ms of its 65). Without such conditions
-        // the index answers exactly (Newest).
-        ids.AddRange(match.ReadsRows ? session.Query<RankedId>($"""
+        // the index answers exactly, and the rows are only counted and sorted.
+        ids.AddRange(session.Query<RankedId>(match.ReadsRows ? $"""
             SELECT c.section_id AS Id, CAST(0 AS double precision) AS Rank
             FROM (SELECT x.section_id FROM search_sections x WHERE {candidates} AND NOT (x.section_id = ANY(@Ids))
                   ORDER BY x.section_id DESC OFFSET 0) c
             CROSS JOIN LATERAL (SELECT 1 {stream} AND x.section_id = c.section_id OFFSET 0) hit
             ORDER BY c.section_id DESC
             LIMIT @Take OFFSET @Skip
-            """, parameters)
-            // The headings are hits of the stream too, left out of its answer.
-            : Newest(session, match, stream, headingsAreHits, parameters, newestSkip + newestTake + headings.Count, newestTake));
+            """ : $"""
+            SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {stream} AND NOT (x.section_id = ANY(@Ids))
+            ORDER BY x.section_id DESC
+            LIMIT @Take OFFSET @Skip
+            """, parameters));
         return ids;
     }
 
-    /// <summary>Below this share of the sections a term is sparse enough for <see cref="Newest"/>'s window.</summary>
-    const double SparseShare = 0.15;
-
-    /// <summary>How many times the sections the page needs, at the term's density, the window spans.</summary>
-    const int WindowMargin = 3;
-
     /// <summary>
-    /// The newest hits of a stream the GIN indexes answer exactly (@Take after @Skip, not @Ids). The
-    /// planner walks the sections newest first and reads each one's forms until the page is full:
-    /// cheap where many sections hold the term (95 rows, 1.4 ms, for 善, in 20 % of them), dear where
-    /// few do (451 rows, 14 ms, for 象深, in 5 %). For a term that sparse, when the lexeme counts
-    /// (migration 006) tell how sparse, the newest sections likely to hold <paramref name="needed"/>
-    /// hits (the whole page, skipped hits and headings included) are intersected with the GIN index's
-    /// matches as bitmaps, and only the hits' rows read (4.6 ms); the walk answers if they held too few.
+    /// Whether more than the exact limit surely match, by <paramref name="surelyMatching"/> (a number of
+    /// sections every one of which matches, from the lexeme counts of migration 006; null: none known).
     /// </summary>
-    List<RankedId> Newest(ReadSession session, Match match, string stream, bool headingsAreHits, DynamicParameters parameters, int needed, int take)
-    {
-        string Query(string window) => $"""
-            SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {stream} AND NOT (x.section_id = ANY(@Ids)){window}
-            ORDER BY x.section_id DESC
-            LIMIT @Take OFFSET @Skip
-            """;
-        var holding = headingsAreHits ? SurelyMatching(session, match, headings: false, parameters) : 0;
-        if (holding > 0)
-        {
-            var (first, last) = session.QuerySingleOrDefault<(long First, long Last)>(
-                "SELECT COALESCE(MIN(section_id), 0) AS First, COALESCE(MAX(section_id), 0) AS Last FROM search_sections");
-            var span = last - first + 1;
-            if (holding < span * SparseShare)
-            {
-                var above = last - (long)Math.Ceiling((double)Math.Max(needed, 1) * WindowMargin * span / holding);
-                parameters.Add("Above", above);
-                // Bitmaps only: the walk newest first is an index scan.
-                session.QuerySingleOrDefault<string>("SELECT set_config('enable_indexscan', 'off', true)");
-                var window = session.Query<RankedId>(Query(" AND x.section_id > @Above"), parameters);
-                session.QuerySingleOrDefault<string>("SELECT set_config('enable_indexscan', 'on', true)");
-                if (window.Count == take || above < first)
-                    return window;
-            }
-        }
-        return session.Query<RankedId>(Query(""), parameters);
-    }
-
-    /// <summary>
-    /// How many sections (of search_headings: <paramref name="headings"/>) surely match, by the lexeme
-    /// counts of migration 006 (<see cref="Match.SurelyMatching"/>); 0 when they cannot tell.
-    /// </summary>
-    static int SurelyMatching(ReadSession session, Match match, bool headings, DynamicParameters parameters) =>
-        match.SurelyMatching(headings) is { } sql ? session.QuerySingleOrDefault<int>(sql, parameters) : 0;
+    bool SurelyMore(ReadSession session, string? surelyMatching, DynamicParameters parameters) =>
+        surelyMatching is not null && session.QuerySingleOrDefault<int>(surelyMatching, parameters) > exactUpTo;
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,7 +1,6 @@
 using Dapper;
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
-using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Store.PostgreSQL;
 using PolicyNews.Tests.Store.PostgreSQL;
 using static PolicyNews.Tests.Search.SeedArchive;
@@ -161,26 +160,15 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         }
     }
 
-    BothProviders.Paged PageThroughBoth(string query, string? article, int limit, SearchSort sort = SearchSort.Relevance) =>
-        BothProviders.PageThrough(seeds.Sqlite.Database, seeds.Postgres(postgres.Cluster), query, article, limit, sort);
-
-    List<string> StableIds(IReadOnlyList<long> ids) => BothProviders.StableIds(seeds.Postgres(postgres.Cluster), ids);
-
-    static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
-}
-
-/// <summary>One search run page by page on the same archive on both providers.</summary>
-static class BothProviders
-{
     /// <summary>One search's pages on both providers: the count, and each provider's hits page after page.</summary>
-    public sealed record Paged(int TotalHits, bool TotalIsExact, List<string> Sqlite, List<string> Postgres, List<double> SqliteScores, List<double> PostgresScores);
+    sealed record Paged(int TotalHits, bool TotalIsExact, List<string> Sqlite, List<string> Postgres, List<double> SqliteScores, List<double> PostgresScores);
 
     /// <summary>Every page of one search on both providers, their counts and next links compared page by page.</summary>
-    public static Paged PageThrough(ArchiveDatabase sqliteArchive, PostgresArchive pgArchive, string query, string? article, int limit,
-        SearchSort sort = SearchSort.Relevance, int pageSize = 2)
+    Paged PageThroughBoth(string query, string? article, int limit, SearchSort sort = SearchSort.Relevance)
     {
-        var sqlite = new SearchStore(sqliteArchive, exactUpTo: limit);
-        var pg = new PostgresSearch(pgArchive, exactUpTo: limit);
+        const int pageSize = 2;
+        var sqlite = new SearchStore(seeds.Sqlite.Database, exactUpTo: limit);
+        var pg = new PostgresSearch(seeds.Postgres(postgres.Cluster), exactUpTo: limit);
 
         List<string> all = [], allPg = [];
         List<double> scores = [], scoresPg = [];
@@ -193,7 +181,7 @@ static class BothProviders
             Assert.Equal((a.TotalHits, a.TotalIsExact, a.HasNext), (b.TotalHits, b.TotalIsExact, b.HasNext));
             if (page == 1) first = (a.TotalHits, a.TotalIsExact);
             all.AddRange(a.Hits.Select(h => h.Section.StableId));
-            allPg.AddRange(StableIds(pgArchive, b.SectionIds));
+            allPg.AddRange(StableIds(b.SectionIds));
             scores.AddRange(a.Hits.Select(h => h.Score));
             scoresPg.AddRange(b.Ranks ?? []);
             if (!a.HasNext) break;
@@ -201,11 +189,13 @@ static class BothProviders
         return new Paged(first.TotalHits, first.TotalIsExact, all, allPg, scores, scoresPg);
     }
 
-    public static List<string> StableIds(PostgresArchive archive, IReadOnlyList<long> ids)
+    List<string> StableIds(IReadOnlyList<long> ids)
     {
-        using var connection = archive.OpenConnection();
+        using var connection = seeds.Postgres(postgres.Cluster).OpenConnection();
         var byId = connection.Query<(long Id, string StableId)>("SELECT id, stable_id FROM sections WHERE id = ANY(@ids)", new { ids = ids.ToArray() })
             .ToDictionary(r => r.Id, r => r.StableId);
         return ids.Select(id => byId[id]).ToList();
     }
+
+    static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
 }
