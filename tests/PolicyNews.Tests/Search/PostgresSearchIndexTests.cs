@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 using PolicyNews.Archive.Search;
 using PolicyNews.Tests.Store.PostgreSQL;
 
@@ -24,11 +25,7 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
         void Rewrite(bool commit)
         {
             using var connection = pg.OpenConnection();
-            using var tx = connection.BeginTransaction();
-            var articleId = connection.ExecuteScalar<long>("UPDATE paragraphs SET text = '資金來自量子計算。' WHERE text LIKE '資金%' " +
-                                                          "RETURNING (SELECT article_id FROM sections WHERE id = section_id)", transaction: tx);
-            new PostgresSearchIndex(connection, tx).Refresh([articleId]);
-            if (commit) tx.Commit(); else tx.Rollback();
+            RewriteFunding(connection, commit);
         }
 
         Rewrite(commit: false);
@@ -71,19 +68,10 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
         Assert.True(sections > 0 && headings > 0, $"{common}: {sections} sections, {headings} headings");
         Assert.Equal(0, Sections("pairs", "量子"));
 
-        void Rewrite(bool commit)
-        {
-            using var tx = connection.BeginTransaction();
-            var articleId = connection.ExecuteScalar<long>("UPDATE paragraphs SET text = '資金來自量子計算。' WHERE text LIKE '資金%' " +
-                                                          "RETURNING (SELECT article_id FROM sections WHERE id = section_id)", transaction: tx);
-            new PostgresSearchIndex(connection, tx).Refresh([articleId]);
-            if (commit) tx.Commit(); else tx.Rollback();
-        }
-
-        Rewrite(commit: false);
+        RewriteFunding(connection, commit: false);
         AssertCountsAreTheRows();
         Assert.Equal(0, Sections("pairs", "量子"));
-        Rewrite(commit: true);
+        RewriteFunding(connection, commit: true);
         AssertCountsAreTheRows();
         Assert.Equal(1, Sections("pairs", "量子"));
 
@@ -98,5 +86,15 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
             tx.Commit();
         }
         AssertCountsAreTheRows();
+    }
+
+    /// <summary>The story's paragraph on funding rewritten (幻方量化 → 量子計算) and its article re-indexed, in one transaction committed or rolled back.</summary>
+    static void RewriteFunding(NpgsqlConnection connection, bool commit)
+    {
+        using var tx = connection.BeginTransaction();
+        var articleId = connection.ExecuteScalar<long>("UPDATE paragraphs SET text = '資金來自量子計算。' WHERE text LIKE '資金%' " +
+                                                      "RETURNING (SELECT article_id FROM sections WHERE id = section_id)", transaction: tx);
+        new PostgresSearchIndex(connection, tx).Refresh([articleId]);
+        if (commit) tx.Commit(); else tx.Rollback();
     }
 }
