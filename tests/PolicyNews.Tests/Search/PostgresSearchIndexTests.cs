@@ -39,7 +39,7 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
     /// <summary>
     /// How many sections hold each lexeme (migration 006: search uses it to stop counting a common
     /// term) stays what the index rows hold through every way they change: a re-index committed or
-    /// rolled back, a section deleted (its rows go by cascade), the whole index rebuilt.
+    /// rolled back, a row updated, a section deleted (its rows go by cascade), the whole index rebuilt.
     /// </summary>
     [PostgresFact]
     public void LexemeCountsFollowTheIndexRows()
@@ -74,6 +74,11 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
         RewriteFunding(connection, commit: true);
         AssertCountsAreTheRows();
         Assert.Equal(1, Sections("pairs", "量子"));
+
+        // Nothing rewrites index rows in place today; an UPDATE is counted all the same.
+        connection.Execute("UPDATE search_sections SET labels = CAST('''測驗'':1' AS tsvector) WHERE section_id = (SELECT MIN(section_id) FROM search_sections)");
+        AssertCountsAreTheRows();
+        Assert.Equal(1, Sections("labels", "測驗"));
 
         var withHeading = connection.ExecuteScalar<long>("SELECT MAX(section_id) FROM search_headings WHERE words @@ CAST(@common AS tsquery)", new { common });
         connection.Execute("DELETE FROM sections WHERE id = @withHeading", new { withHeading });
