@@ -38,6 +38,12 @@ public sealed class PostgresSearch
     /// <summary>How many sections match (up to the limit) and one ranked hit of the page, if any.</summary>
     sealed record CountedHit(long Total, long? Id, double? Rank);
 
+    /// <summary>How many sections, and how many headings, surely match (<see cref="Match.SurelyMatching"/>); 0 when not known.</summary>
+    sealed record Surely(int Sections, int Headings)
+    {
+        public static readonly Surely Unknown = new(0, 0);
+    }
+
     public SearchMatches Find(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Query);
@@ -88,8 +94,11 @@ public sealed class PostgresSearch
             parameters.Add("RankedUpTo", exactUpTo);
             parameters.Add("PageTake", pageSize + 1);
             // Past the limit the count is not shown: a term with a lexeme that more sections hold is not
-            // counted (GIN would hand over every one of them as a bitmap first; docs/search.md).
-            var overLimit = !request.CountAll && !filtered && SurelyMore(session, match.SurelyMatching(headings: false), parameters);
+            // counted, nor its heading matches (GIN would hand over every one of them as a bitmap first;
+            // docs/search.md). Only a search no filter narrows: the lexeme counts are the whole archive's.
+            var surely = request.CountAll || filtered || match.SurelyMatching() is not { } counts
+                ? Surely.Unknown : session.QuerySingleOrDefault<Surely>(counts, parameters)!;
+            var overLimit = surely.Sections > exactUpTo;
             int total;
             List<RankedId> ids;
             if (request.Sort == SearchSort.Newest)
@@ -129,7 +138,7 @@ public sealed class PostgresSearch
                 total = (int)rows[0].Total;
                 ids = total <= exactUpTo
                     ? rows.Where(r => r.Id is not null).Select(r => new RankedId(r.Id!.Value, r.Rank!.Value)).ToList()
-                    : TiersInTurn(session, match, matching, filtered, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
+                    : TiersInTurn(session, match, matching, filtered, surely, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
             }
             var exact = request.CountAll || total <= exactUpTo;
             var hasNext = ids.Count > pageSize;
@@ -142,7 +151,8 @@ public sealed class PostgresSearch
     /// Past the exact limit: each match tier in turn (counted only as far as the page needs), within
     /// a tier sections whose heading holds every included term (ranked), then the rest newest-imported first.
     /// </summary>
-    List<RankedId> TiersInTurn(ReadSession session, Match match, string matching, bool filtered, DynamicParameters parameters, int skip, int need)
+    List<RankedId> TiersInTurn(ReadSession session, Match match, string matching, bool filtered, Surely surely, DynamicParameters parameters,
+        int skip, int need)
     {
         var ids = new List<RankedId>();
         for (var tier = 0; tier < match.TierCount && need > 0; tier++)
@@ -161,7 +171,7 @@ public sealed class PostgresSearch
             // A section's row holds its heading's lexemes too: a heading match is a hit of the stream
             // unless a filter, an exclusion or a tier boundary narrows the stream further.
             var headingsAreHits = !filtered && !match.Narrows;
-            var page = HeadingsThenRecent(session, match, stream, match.Candidates(tier), headingsAreHits, parameters, skip, need);
+            var page = HeadingsThenRecent(session, match, stream, match.Candidates(tier), headingsAreHits, surely, parameters, skip, need);
             var rank = (match.TierCount - 1 - tier) * 4;
             ids.AddRange(page.Select(r => r with { Rank = rank + r.Rank }));
             need -= page.Count;
@@ -175,7 +185,7 @@ public sealed class PostgresSearch
     /// newest-imported first. <paramref name="candidates"/>: a condition every hit of the stream meets that the GIN indexes answer alone.
     /// </summary>
     List<RankedId> HeadingsThenRecent(ReadSession session, Match match, string stream, string candidates, bool headingsAreHits,
-        DynamicParameters parameters, int skip, int take)
+        Surely surely, DynamicParameters parameters, int skip, int take)
     {
         // search_headings holds the headings alone: small rows, so matching and ranking them stays
         // cheap for a word in every other body (as SQLite's search_headings, migration 005).
@@ -183,7 +193,7 @@ public sealed class PostgresSearch
         // them for 成, which 85,692 sections hold): only where the answer can be no.
         var headingMatching = $"FROM search_headings h WHERE {match.Headings}" + (headingsAreHits ? "" : $" AND h.section_id IN (SELECT x.section_id {stream})");
         parameters.Add("Take", exactUpTo + 1);
-        var headings = headingsAreHits && SurelyMore(session, match.SurelyMatching(headings: true), parameters)
+        var headings = headingsAreHits && surely.Headings > exactUpTo
                        || session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
             ? []
             : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights, ShorterFirst)} DESC, h.section_id", parameters);
@@ -212,13 +222,6 @@ public sealed class PostgresSearch
             """, parameters));
         return ids;
     }
-
-    /// <summary>
-    /// Whether more than the exact limit surely match, by <paramref name="surelyMatching"/> (a number of
-    /// sections every one of which matches, from the lexeme counts of migration 006; null: none known).
-    /// </summary>
-    bool SurelyMore(ReadSession session, string? surelyMatching, DynamicParameters parameters) =>
-        surelyMatching is not null && session.QuerySingleOrDefault<int>(surelyMatching, parameters) > exactUpTo;
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -271,20 +274,26 @@ public sealed class PostgresSearch
             All("x", included, tier == TierCount - 1 ? SearchQuery.MatchTier.Other : (SearchQuery.MatchTier)tier, anyOrder: true);
 
         /// <summary>
-        /// SQL for a number of sections (of search_headings: <paramref name="headings"/>) that all match
-        /// when nothing but the one included term narrows the search: the most sections any of its
-        /// counted lexemes is in (migration 006), each of them a hit. Null with more terms or an
+        /// SQL for how many sections (Sections) and how many headings (Headings) surely match when
+        /// nothing but the one included term narrows the search: the most sections (headings) any of
+        /// its counted lexemes is in (migration 006), each of them a hit. Null with more terms or an
         /// exclusion, or when no alternative is a counted lexeme.
         /// </summary>
-        public string? SurelyMatching(bool headings)
+        public string? SurelyMatching()
         {
             if (included.Count != 1 || excluded.Count > 0)
                 return null;
-            var counted = included[0].Where(a => a.Lexeme is not null && !(headings && a.IsLabel)).ToList();
+            var counted = included[0].Where(a => a.Lexeme is not null).ToList();
             if (counted.Count == 0)
                 return null;
-            var forms = counted.Select(a => $"('{(headings ? "heading_" : "")}{a.Column}', CAST(@{a.Lexeme} AS text))");
-            return $"SELECT COALESCE(MAX(sections), 0) FROM search_lexeme_sections WHERE (form, lexeme) IN ({string.Join(", ", forms)})";
+            // Headings have no labels.
+            var forms = counted.SelectMany(a => (a.IsLabel ? [a.Column] : new[] { a.Column, "heading_" + a.Column })
+                .Select(form => $"('{form}', CAST(@{a.Lexeme} AS text))"));
+            return $"""
+                SELECT COALESCE(MAX(sections) FILTER (WHERE NOT starts_with(form, 'heading_')), 0) AS Sections,
+                       COALESCE(MAX(sections) FILTER (WHERE starts_with(form, 'heading_')), 0) AS Headings
+                FROM search_lexeme_sections WHERE (form, lexeme) IN ({string.Join(", ", forms)})
+                """;
         }
 
         /// <summary>Whether the matches are fewer than the sections holding every included term: an exclusion, or tiers (each a part of the hits).</summary>
@@ -345,8 +354,9 @@ public sealed class PostgresSearch
                     ? (Column: "words", Labels: "labels", Tokens: words)
                     : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
                 var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
-                var isPhrase = text.Tokens.Count() > 1;
-                var lexeme = text.Tokens.Count() == 1 ? Parameter(TsVectors.Lexeme(text.Tokens.Single())) : null;
+                var tokens = text.Tokens.ToList();
+                var isPhrase = tokens.Count > 1;
+                var lexeme = tokens.Count == 1 ? Parameter(TsVectors.Lexeme(tokens[0])) : null;
                 result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme));
                 result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme));
             }
