@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using Dapper;
+using PolicyNews.Archive.Chinese;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Store.PostgreSQL;
 
@@ -350,8 +353,8 @@ public sealed class PostgresSearch
             var result = new List<Alternative>();
             foreach (var words in term.AllSpellings)
             {
-                var text = SearchTokens.HasLoneHan(words)
-                    ? (Column: "words", Labels: "labels", Tokens: words)
+                var text = SearchTokens.HasLoneHan(words) ? (Column: "words", Labels: "labels", Tokens: words)
+                    : Triples(words) is { } triples ? (Column: "triples", Labels: "label_triples", Tokens: triples)
                     : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
                 var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
                 var tokens = text.Tokens.ToList();
@@ -400,6 +403,16 @@ public sealed class PostgresSearch
                 return $"x.{column} @@ CAST(@{Parameter(string.Join(" | ", alternatives))} AS tsquery)";
             })) + ")";
         }
+
+        /// <summary>
+        /// Three or more Han characters and nothing else as their overlapping triples (创新发展 → 创新发 新发展),
+        /// the form of migration 007: a phrase of pairs there, a lexeme or a phrase with far fewer candidates here. Else null.
+        /// </summary>
+        static List<string>? Triples(IReadOnlyList<string> words) =>
+            words.Count >= 3 && words.All(w => Rune.DecodeFromUtf16(w, out var rune, out var length) == OperationStatus.Done
+                                               && length == w.Length && Han.IsCharacter(rune))
+                ? Enumerable.Range(0, words.Count - 2).Select(i => words[i] + words[i + 1] + words[i + 2]).ToList()
+                : null;
 
         static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();
     }
