@@ -138,6 +138,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     [InlineData("新", SearchSort.Relevance)]        // one character: the words and labels forms
     [InlineData("新", SearchSort.Newest)]
     [InlineData("创新", SearchSort.Relevance)]      // two: the pairs forms
+    [InlineData("六小龙", SearchSort.Relevance)]    // three: the triples forms (migration 007)
+    [InlineData("六小龍", SearchSort.Newest)]
     [InlineData("deepseek", SearchSort.Relevance)]  // a Latin word, also a label (a tag's name)
     [InlineData("deepseek", SearchSort.Newest)]
     public void AtTheLimitOneLexemeIsCountedExactlyAndBelowItNot(string query, SearchSort sort)
