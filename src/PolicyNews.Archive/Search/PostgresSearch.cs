@@ -231,7 +231,8 @@ public sealed class PostgresSearch
     /// <summary>
     /// A parsed query as SQL: every term a tsquery parameter, in the form columns
     /// <see cref="SearchQuery"/> chooses for FTS5 (pairs unless a Han character stands alone, also in
-    /// the labels; pinyin as word readings, single syllables, pairs, or pairs in any reading), each
+    /// the labels; here a triple for three Han characters, which FTS5 does not need: it keeps
+    /// positions; pinyin as word readings, single syllables, pairs, or pairs in any reading), each
     /// alternative with its match tier. The same parameters serve search_sections (alias x) and
     /// search_headings (alias h), which have the same columns but the labels.
     /// </summary>
@@ -354,7 +355,7 @@ public sealed class PostgresSearch
             foreach (var words in term.AllSpellings)
             {
                 var text = SearchTokens.HasLoneHan(words) ? (Column: "words", Labels: "labels", Tokens: words)
-                    : Triples(words) is { } triples ? (Column: "triples", Labels: "label_triples", Tokens: triples)
+                    : Triple(words) is { } triple ? (Column: "triples", Labels: "label_triples", Tokens: triple)
                     : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
                 var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
                 var tokens = text.Tokens.ToList();
@@ -405,13 +406,15 @@ public sealed class PostgresSearch
         }
 
         /// <summary>
-        /// Three or more Han characters and nothing else as their overlapping triples (创新发展 → 创新发 新发展),
-        /// the form of migration 007: a phrase of pairs there, a lexeme or a phrase with far fewer candidates here. Else null.
+        /// Three Han characters and nothing else as their triple (创新发), the form of migration 007: one
+        /// lexeme, where the pairs form has a phrase whose every hit's row is read to check it. Else null.
+        /// A longer word stays a phrase of pairs: as a phrase of triples it has as many candidates to
+        /// check, and a triples row is longer to read (docs/search.md, "Built: triples").
         /// </summary>
-        static List<string>? Triples(IReadOnlyList<string> words) =>
-            words.Count >= 3 && words.All(w => Rune.DecodeFromUtf16(w, out var rune, out var length) == OperationStatus.Done
+        static string[]? Triple(IReadOnlyList<string> words) =>
+            words.Count == 3 && words.All(w => Rune.DecodeFromUtf16(w, out var rune, out var length) == OperationStatus.Done
                                                && length == w.Length && Han.IsCharacter(rune))
-                ? Enumerable.Range(0, words.Count - 2).Select(i => words[i] + words[i + 1] + words[i + 2]).ToList()
+                ? [string.Concat(words)]
                 : null;
 
         static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();

@@ -1,13 +1,14 @@
 -- PostgreSQL only: runs of three characters as lexemes of their own, so a three-character word is
 -- one GIN lookup instead of a phrase of two pairs. GIN keeps no positions, so a phrase is answered by
 -- reading every candidate's row to check them (≈ 19 ms to count 2,001 hits of 速發展 on 100,497
--- sections, where SQLite's FTS5, which keeps positions, takes 3.5 ms; docs/search.md, "Triples").
--- A longer word is a phrase of triples, whose candidates are nearly all hits.
+-- sections, where SQLite's FTS5, which keeps positions, takes 3.5 ms; docs/search.md, "Built:
+-- triples"). Longer words stay phrases of pairs (Search/PostgresSearch says why).
 --
 -- Made from the pairs form, not in C#: a triple is a pair and the pair right after it in one run of
--- characters (创新 at p, 新发 at p + 1: 创新发 at p, with the weight of p), so its positions are the
--- pairs', and a phrase of triples (创新发 <-> 新发展) is the same phrase of pairs. Stored generated
--- columns keep them equal to the pairs whatever writes the rows, and fill the rows already indexed.
+-- characters (创新 at p, 新发 at p + 1: 创新发 at p, with the weight of p), so it is in a section
+-- exactly when the phrase of pairs is, and keeps the positions and weights ts_rank reads. Stored
+-- generated columns keep them equal to the pairs whatever writes the rows (the importer's COPY names
+-- no triples), and fill the rows already indexed.
 CREATE FUNCTION search_triples(pairs tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     WITH han AS (
         SELECT u.lexeme, p.position, p.weight
