@@ -366,14 +366,18 @@ public sealed class PostgresSearch
             }
             if (term.Syllables is { } syllables)
             {
+                // Two words are one lexeme of their own form, three syllables one of theirs (migration 008):
+                // as phrases each read every candidate's row (xiangshixian: 16,621 rows and no hit).
                 foreach (var cut in SearchTokens.WordCuts(syllables))
-                    alternatives.Add(("pinyin_words", cut, SearchQuery.MatchTier.WordReading));
+                    alternatives.Add(cut.Count == 2 ? ("pinyin_word_pairs", [cut[0] + "+" + cut[1]], SearchQuery.MatchTier.WordReading)
+                        : ("pinyin_words", cut, SearchQuery.MatchTier.WordReading));
                 if (syllables.Count == 1)
                     alternatives.Add(("pinyin", syllables, SearchQuery.MatchTier.Other));
                 else
                 {
                     var pairs = SearchTokens.PinyinPairs(Tokens(syllables)).Select(t => t.Text).ToList();
-                    alternatives.Add(("pinyin_pairs", pairs, SearchQuery.MatchTier.Other));
+                    alternatives.Add(syllables.Count == 3 ? ("pinyin_triples", [pairs[0] + SearchTokens.PairSeparator + syllables[2]], SearchQuery.MatchTier.Other)
+                        : ("pinyin_pairs", pairs, SearchQuery.MatchTier.Other));
                     if (syllables.Count == 2)
                         alternatives.Add(("pinyin_readings", pairs, SearchQuery.MatchTier.Other));
                 }

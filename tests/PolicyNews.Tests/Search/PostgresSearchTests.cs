@@ -48,6 +48,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "創新 -人才", "人才 -deepseek -杭州", "\"人才培養\"", "科技 创新 企业", "梁文锋", "AI", "2025", "的", "\"人才 創新\"", "\"创新 人才\"",
         // The ranking rules (docs/search.md, "Ranking"): tiers, labels, word spellings, close terms.
         "zhongxin", "shiye", "ai", "趙廣立", "人民論壇", "中美科技競爭", "随着", "科技 创新", "deepseek 杭州",
+        // Three and four syllables, one lexeme each on PostgreSQL (migration 008): hits read as words and hits that are not.
+        "jishuchuang", "kejichuangxin",
     ];
 
     // Nothing to search, and phrases of two words that share sections but never stand side by side.
