@@ -193,8 +193,11 @@ public sealed class PostgresSearch
         // search_headings holds the headings alone: small rows, so matching and ranking them stays
         // cheap for a word in every other body (as SQLite's search_headings, migration 005).
         // Asking the stream whether each heading match is a hit reads the sections' rows (11,852 of
-        // them for 成, which 85,692 sections hold): only where the answer can be no.
-        var headingMatching = $"FROM search_headings h WHERE {match.Headings}" + (headingsAreHits ? "" : $" AND h.section_id IN (SELECT x.section_id {stream})");
+        // them for 成, which 85,692 sections hold): only where the answer can be no, and heading by
+        // heading (OFFSET 0 keeps the planner from turning it into a join): as a join it read every
+        // hit of the stream first, 43,617 rows for guokeji's second tier (340–440 ms).
+        var headingMatching = $"FROM search_headings h WHERE {match.Headings}"
+                              + (headingsAreHits ? "" : $" AND EXISTS (SELECT 1 {stream} AND x.section_id = h.section_id OFFSET 0)");
         parameters.Add("Take", exactUpTo + 1);
         var headings = headingsAreHits && surely.Headings > exactUpTo
                        || session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
