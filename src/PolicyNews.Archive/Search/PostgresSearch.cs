@@ -372,7 +372,7 @@ public sealed class PostgresSearch
                 // Two words are one lexeme of their own form, three syllables one of theirs (migration 008):
                 // as phrases each read every candidate's row (xiangshixian: 16,621 rows and no hit).
                 foreach (var cut in SearchTokens.WordCuts(syllables))
-                    alternatives.Add(cut.Count == 2 ? ("pinyin_word_pairs", [cut[0] + WordPairJoiner + cut[1]], SearchQuery.MatchTier.WordReading)
+                    alternatives.Add(cut.Count == 2 ? ("pinyin_word_pairs", [cut[0] + PostgresSearchIndex.WordPairJoiner + cut[1]], SearchQuery.MatchTier.WordReading)
                         : ("pinyin_words", cut, SearchQuery.MatchTier.WordReading));
                 if (syllables.Count == 1)
                     alternatives.Add(("pinyin", syllables, SearchQuery.MatchTier.Other));
@@ -411,9 +411,6 @@ public sealed class PostgresSearch
                 return $"x.{column} @@ CAST(@{Parameter(string.Join(" | ", alternatives))} AS tsquery)";
             })) + ")";
         }
-
-        /// <summary>Joins two words of the word-reading form in a lexeme of pinyin_word_pairs (migration 008's search_word_pairs).</summary>
-        const string WordPairJoiner = "+";
 
         /// <summary>
         /// Three Han characters and nothing else as their triple (创新发), the form of migration 007: one

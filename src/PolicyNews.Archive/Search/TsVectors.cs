@@ -23,17 +23,29 @@ public static class TsVectors
     public const int MaxPosition = 16383;
 
     /// <summary>A tsvector literal of one form: <paramref name="heading"/> and <paramref name="body"/> are that form's space-separated tokens (or null).</summary>
-    public static string Vector(string? heading, string? body)
+    public static string Vector(string? heading, string? body) => Literal(heading, body, join: null);
+
+    /// <summary>
+    /// A tsvector literal of the lexemes <paramref name="join"/> makes of each token of a form and the
+    /// token after it in the same text (null: none), each at the first one's position and weight, as
+    /// <see cref="Vector"/> numbers that form: the triples of PostgreSQL migrations 007 and 008.
+    /// </summary>
+    public static string Neighbours(string? heading, string? body, Func<string, string, string?> join) => Literal(heading, body, join);
+
+    static string Literal(string? heading, string? body, Func<string, string, string?>? join)
     {
         var lexemes = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
         var position = 0;
         void Add(string? tokens, string weight)
         {
             if (tokens is null) return;
-            foreach (var token in tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var list = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < list.Length; i++)
             {
                 position = Math.Min(position + 1, MaxPosition);
-                var lexeme = Lexeme(token);
+                var lexeme = join is null ? Lexeme(list[i]) : i + 1 < list.Length ? join(Lexeme(list[i]), Lexeme(list[i + 1])) : null;
+                if (lexeme is null)
+                    continue;
                 if (lexemes.TryGetValue(lexeme, out var positions))
                     positions.Append(',');
                 else

@@ -79,6 +79,29 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
             Assert.Equal(Sorted(sqlite.Hits.Select(h => h.Section.StableId)), Sorted(pgOrder));
     }
 
+    /// <summary>
+    /// The forms of neighbouring lexemes (triples, pinyin triples, word pairs: migrations 007 and 008)
+    /// that the importer makes in C# are what the migrations' SQL functions make of the forms beside
+    /// them, so an archive migrated in place and one imported afresh search alike.
+    /// </summary>
+    [PostgresFact]
+    public void NeighbourFormsAreWhatTheMigrationsMakeOfTheirForms()
+    {
+        using var connection = seeds.Postgres(postgres.Cluster).OpenConnection();
+        var (sections, headings, full) = connection.QuerySingle<(long, long, long)>("""
+            SELECT (SELECT COUNT(*) FROM search_sections
+                    WHERE triples <> search_triples(pairs) OR label_triples <> search_triples(label_pairs)
+                       OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)),
+                   (SELECT COUNT(*) FROM search_headings
+                    WHERE triples <> search_triples(pairs)
+                       OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)),
+                   (SELECT COUNT(*) FROM search_sections
+                    WHERE triples <> '' AND label_triples <> '' AND pinyin_triples <> '' AND pinyin_word_pairs <> '')
+            """);
+        Assert.Equal((0L, 0L), (sections, headings));
+        Assert.True(full > 0, "no section has all four forms");
+    }
+
     [PostgresFact]
     public void TheQueryTableFindsWhatItMeansTo()
     {
