@@ -7,7 +7,7 @@ namespace PolicyNews.Archive.Search;
 /// <summary>
 /// Keeps search_sections and search_headings of a PostgreSQL archive (Store/PostgreSQL/Migrations/001) equal to the
 /// sections, inside the caller's transaction: the counterpart of <see cref="SearchIndexWriter"/>.
-/// The five forms are computed in C# (<see cref="SearchTokens.ForIndex"/>, the same as FTS5 gets)
+/// The forms are computed in C# (<see cref="SearchTokens.ForIndex"/>, the same as FTS5 gets, and their neighbours joined: <see cref="TsVectors.Neighbours"/>)
 /// and sent with COPY as tsvector literals (<see cref="TsVectors"/>); a deleted section's row goes
 /// with it (ON DELETE CASCADE).
 /// </summary>
