@@ -20,7 +20,7 @@ CREATE FUNCTION search_triples(pairs tsvector) RETURNS tsvector LANGUAGE sql IMM
     FROM han a JOIN han b ON b.position = a.position + 1
 $$;
 
--- The count triggers go first: filling the new columns must not count every other form again.
+-- The count triggers are made again below, with the triples.
 DROP TRIGGER search_sections_added ON search_sections;
 DROP TRIGGER search_sections_removed ON search_sections;
 DROP TRIGGER search_sections_changed ON search_sections;
@@ -28,13 +28,18 @@ DROP TRIGGER search_headings_added ON search_headings;
 DROP TRIGGER search_headings_removed ON search_headings;
 DROP TRIGGER search_headings_changed ON search_headings;
 
+-- Filled as generated columns, which rewrites each table once (an UPDATE would leave every row's
+-- old version behind, and in every index, until a VACUUM), then made plain columns the importer writes.
 ALTER TABLE search_sections
-    ADD COLUMN triples       tsvector NOT NULL DEFAULT '',
-    ADD COLUMN label_triples tsvector NOT NULL DEFAULT '';
+    ADD COLUMN triples       tsvector NOT NULL GENERATED ALWAYS AS (search_triples(pairs)) STORED,
+    ADD COLUMN label_triples tsvector NOT NULL GENERATED ALWAYS AS (search_triples(label_pairs)) STORED;
 ALTER TABLE search_headings
-    ADD COLUMN triples       tsvector NOT NULL DEFAULT '';
-UPDATE search_sections SET triples = search_triples(pairs), label_triples = search_triples(label_pairs);
-UPDATE search_headings SET triples = search_triples(pairs);
+    ADD COLUMN triples       tsvector NOT NULL GENERATED ALWAYS AS (search_triples(pairs)) STORED;
+ALTER TABLE search_sections
+    ALTER COLUMN triples       DROP EXPRESSION,
+    ALTER COLUMN label_triples DROP EXPRESSION;
+ALTER TABLE search_headings
+    ALTER COLUMN triples       DROP EXPRESSION;
 
 CREATE INDEX search_sections_triples       ON search_sections USING gin (triples);
 CREATE INDEX search_sections_label_triples ON search_sections USING gin (label_triples);
