@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Text;
 using Dapper;
-using PolicyNews.Archive.Chinese;
 using PolicyNews.Archive.Store;
 using PolicyNews.Archive.Store.PostgreSQL;
 
@@ -357,9 +354,15 @@ public sealed class PostgresSearch
             var result = new List<Alternative>();
             foreach (var words in term.AllSpellings)
             {
+                var wordPairs = SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList();
+                // Three Han characters are one triple (migration 007), where pairs are a phrase whose every
+                // hit's row is read to check it. A longer word stays a phrase of pairs: as a phrase of triples
+                // it has as many candidates to check, and a triples row is longer to read (docs/search.md,
+                // "Built: triples").
                 var text = SearchTokens.HasLoneHan(words) ? (Column: "words", Labels: "labels", Tokens: words)
-                    : Triple(words) is { } triple ? (Column: "triples", Labels: "label_triples", Tokens: triple)
-                    : (Column: "pairs", Labels: "label_pairs", Tokens: SearchTokens.WordPairs(Tokens(words)).Select(t => t.Text).ToList());
+                    : wordPairs is [var first, var second] && PostgresSearchIndex.Triple(first, second) is { } triple
+                        ? (Column: "triples", Labels: "label_triples", Tokens: [triple])
+                    : (Column: "pairs", Labels: "label_pairs", Tokens: wordPairs);
                 var (textParameter, textCandidates) = (Parameter(TsVectors.Phrase(text.Tokens)), Parameter(TsVectors.AllOf(text.Tokens)));
                 var tokens = text.Tokens.ToList();
                 var isPhrase = tokens.Count > 1;
@@ -372,14 +375,14 @@ public sealed class PostgresSearch
                 // Two words are one lexeme of their own form, three syllables one of theirs (migration 008):
                 // as phrases each read every candidate's row (xiangshixian: 16,621 rows and no hit).
                 foreach (var cut in SearchTokens.WordCuts(syllables))
-                    alternatives.Add(cut.Count == 2 ? ("pinyin_word_pairs", [cut[0] + PostgresSearchIndex.WordPairJoiner + cut[1]], SearchQuery.MatchTier.WordReading)
+                    alternatives.Add(cut is [var word, var next] ? ("pinyin_word_pairs", [PostgresSearchIndex.WordPair(word, next)!], SearchQuery.MatchTier.WordReading)
                         : ("pinyin_words", cut, SearchQuery.MatchTier.WordReading));
                 if (syllables.Count == 1)
                     alternatives.Add(("pinyin", syllables, SearchQuery.MatchTier.Other));
                 else
                 {
                     var pairs = SearchTokens.PinyinPairs(Tokens(syllables)).Select(t => t.Text).ToList();
-                    alternatives.Add(syllables.Count == 3 ? ("pinyin_triples", [pairs[0] + SearchTokens.PairSeparator + syllables[2]], SearchQuery.MatchTier.Other)
+                    alternatives.Add(pairs is [var pair, var next] ? ("pinyin_triples", [PostgresSearchIndex.PinyinTriple(pair, next)!], SearchQuery.MatchTier.Other)
                         : ("pinyin_pairs", pairs, SearchQuery.MatchTier.Other));
                     if (syllables.Count == 2)
                         alternatives.Add(("pinyin_readings", pairs, SearchQuery.MatchTier.Other));
@@ -411,18 +414,6 @@ public sealed class PostgresSearch
                 return $"x.{column} @@ CAST(@{Parameter(string.Join(" | ", alternatives))} AS tsquery)";
             })) + ")";
         }
-
-        /// <summary>
-        /// Three Han characters and nothing else as their triple (创新发), the form of migration 007: one
-        /// lexeme, where the pairs form has a phrase whose every hit's row is read to check it. Else null.
-        /// A longer word stays a phrase of pairs: as a phrase of triples it has as many candidates to
-        /// check, and a triples row is longer to read (docs/search.md, "Built: triples").
-        /// </summary>
-        static string[]? Triple(IReadOnlyList<string> words) =>
-            words.Count == 3 && words.All(w => Rune.DecodeFromUtf16(w, out var rune, out var length) == OperationStatus.Done
-                                               && length == w.Length && Han.IsCharacter(rune))
-                ? [string.Concat(words)]
-                : null;
 
         static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();
     }

@@ -102,25 +102,25 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
 
     // The forms made of neighbouring lexemes (migrations 007 and 008, where the SQL functions
     // search_triples, search_pinyin_triples and search_word_pairs say the same for the rows the
-    // migrations fill; PostgresSearchIndexTests holds the two equal). Made here, on every core, rather
+    // migrations fill; PostgresSearchTests holds the two equal). Made here, on every core, rather
     // than by those functions in the server, one row at a time: as generated columns they made a
-    // PostgreSQL import 40–75 % longer.
+    // PostgreSQL import 40–75 % longer. PostgresSearch joins a query's tokens with the same functions.
 
     /// <summary>Two pairs of Han characters of one run (创新, 新发) as their triple (创新发); else null.</summary>
-    static string? Triple(string pair, string next) =>
+    internal static string? Triple(string pair, string next) =>
         IsHanPair(pair) && IsHanPair(next) ? pair + next[^LastRuneLength(next)..] : null;
 
     /// <summary>Two neighbouring syllable pairs (xiang_shi, shi_xian) as their triple (xiang_shi_xian); else null.</summary>
-    static string? PinyinTriple(string pair, string next) =>
+    internal static string? PinyinTriple(string pair, string next) =>
         pair.Contains(SearchTokens.PairSeparator) && next.Contains(SearchTokens.PairSeparator)
             ? pair + next[next.IndexOf(SearchTokens.PairSeparator, StringComparison.Ordinal)..] : null;
 
     /// <summary>Two neighbouring words of the word-reading form (xiang, shi_xian) as one lexeme (xiang+shi_xian); else null.</summary>
-    static string? WordPair(string word, string next) =>
+    internal static string? WordPair(string word, string next) =>
         word != SearchTokens.Break && next != SearchTokens.Break ? word + WordPairJoiner + next : null;
 
     /// <summary>Joins the two words of a lexeme of pinyin_word_pairs.</summary>
-    public const string WordPairJoiner = "+";
+    const string WordPairJoiner = "+";
 
     static bool IsHanPair(string token)
     {
