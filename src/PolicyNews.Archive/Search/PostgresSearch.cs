@@ -246,7 +246,9 @@ public sealed class PostgresSearch
         /// <paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>);
         /// <paramref name="Lexeme"/>: the parameter holding the one lexeme a text alternative is (its sections are counted, migration 006), else null.
         /// </summary>
-        sealed record Alternative(string Column, string Parameter, string Candidates, bool IsPhrase, SearchQuery.MatchTier Tier, string? Lexeme = null)
+        /// <paramref name="Runs"/>: the parameter holding <c>%phrase%</c> when the alternative is Han characters checked in the runs column (migration 009), else null.
+        sealed record Alternative(string Column, string Parameter, string Candidates, bool IsPhrase, SearchQuery.MatchTier Tier, string? Lexeme = null,
+            string? Runs = null)
         {
             public bool IsLabel => Column.StartsWith("label", StringComparison.Ordinal);
         }
@@ -267,7 +269,17 @@ public sealed class PostgresSearch
         public int TierCount { get; }
 
         /// <summary>Sections holding every included term and no excluded one.</summary>
-        public string Sections => All("x", included, SearchQuery.MatchTier.Other) + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(t => Any("x", t, SearchQuery.MatchTier.Other)))})");
+        public string Sections => All("x", included, SearchQuery.MatchTier.Other) + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(Present))})");
+
+        /// <summary>
+        /// A section holding an excluded term: Han characters by the runs column, in the row; else by
+        /// its forms, whose tsvectors a NOT reads from TOAST for every candidate.
+        /// </summary>
+        static string Present(List<Alternative> term) =>
+            term.All(a => a.Runs is not null) ? InRuns(term) : Any("x", term, SearchQuery.MatchTier.Other);
+
+        static string InRuns(IEnumerable<Alternative> alternatives) =>
+            "(" + string.Join(" OR ", alternatives.Select(a => $"x.runs LIKE @{a.Runs}").Distinct()) + ")";
 
         /// <summary>
         /// Sections holding every lexeme of every included term in the alternatives of
@@ -337,14 +349,23 @@ public sealed class PostgresSearch
         static string All(string alias, List<List<Alternative>> terms, SearchQuery.MatchTier upTo, bool anyOrder = false) =>
             "(" + string.Join(" AND ", terms.Select(t => Any(alias, t, upTo, anyOrder))) + ")";
 
-        static string Any(string alias, List<Alternative> alternatives, SearchQuery.MatchTier upTo, bool anyOrder = false) =>
-            "(" + string.Join(" OR ", alternatives.Where(a => a.Tier <= upTo)
-                .Select(a => $"{alias}.{a.Column} @@ CAST(@{(anyOrder ? a.Candidates : a.Parameter)} AS tsquery)")) + ")";
+        /// <remarks>
+        /// A phrase of Han characters in search_sections is its lexemes in any order (GIN alone) and the
+        /// phrase in the runs column (the row), not the phrase in its tsvector (TOAST; migration 009).
+        /// </remarks>
+        static string Any(string alias, List<Alternative> alternatives, SearchQuery.MatchTier upTo, bool anyOrder = false)
+        {
+            var chosen = alternatives.Where(a => a.Tier <= upTo).ToList();
+            var inRuns = alias == "x" && !anyOrder && chosen.Count > 0 && chosen.All(a => a.Runs is not null);
+            var forms = "(" + string.Join(" OR ", chosen
+                .Select(a => $"{alias}.{a.Column} @@ CAST(@{(anyOrder || inRuns ? a.Candidates : a.Parameter)} AS tsquery)")) + ")";
+            return inRuns ? $"({forms} AND {InRuns(chosen)})" : forms;
+        }
 
-        string Parameter(string tsquery)
+        string Parameter(string value)
         {
             var parameter = $"q{Parameters.ParameterNames.Count()}";
-            Parameters.Add(parameter, tsquery);
+            Parameters.Add(parameter, value);
             return parameter;
         }
 
@@ -367,8 +388,12 @@ public sealed class PostgresSearch
                 var tokens = text.Tokens.ToList();
                 var isPhrase = tokens.Count > 1;
                 var lexeme = tokens.Count == 1 ? Parameter(TsVectors.Lexeme(tokens[0])) : null;
-                result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme));
-                result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme));
+                // Han characters alone are checked in the runs column where a row is read anyway: a phrase of
+                // four or more (fewer are one lexeme, GIN answers them exactly), or any excluded term.
+                var runs = words.All(PostgresSearchIndex.IsHan) && (words.Count > 3 || term.IsExcluded)
+                    ? Parameter("%" + string.Concat(words) + "%") : null;
+                result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme, runs));
+                result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme, runs));
             }
             if (term.Syllables is { } syllables)
             {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Dapper;
 using Npgsql;
 using PolicyNews.Archive.Chinese;
@@ -69,7 +71,7 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         foreach (var batch in sections.Chunk(LiteralsPerBatch))
         {
             var rows = batch.AsParallel().AsOrdered().Select(Literals).ToList();
-            Copy($"search_sections (section_id, {Forms}, labels, label_pairs, label_triples)", rows.Select(r => (r.Id, r.Section)));
+            Copy($"search_sections (section_id, {Forms}, labels, label_pairs, label_triples, runs)", rows.Select(r => (r.Id, r.Section)));
             Copy($"search_headings (section_id, {Forms})", rows.Where(r => r.Heading is not null).Select(r => (r.Id, r.Heading!)));
         }
     }
@@ -84,6 +86,7 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         row.Add(TsVectors.Vector(null, labels?.Words));
         row.Add(TsVectors.Vector(null, labels?.WordPairs));
         row.Add(TsVectors.Neighbours(null, labels?.WordPairs, Triple));
+        row.Add(Runs(heading?.Words, body?.Words, labels?.Words));
         return (section.Id, row, heading is null ? null : Vectors(heading, null));
     }
 
@@ -121,6 +124,39 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
 
     /// <summary>Joins the two words of a lexeme of pinyin_word_pairs.</summary>
     const string WordPairJoiner = "+";
+
+    /// <summary>
+    /// The runs column (migration 009): every run of Han characters of the texts' words forms (heading,
+    /// body, labels), each after a space, so a Han phrase is in a section exactly when
+    /// <c>runs LIKE '%phrase%'</c> (a run is what the pairs of a phrase must lie in). Checking a phrase
+    /// there reads a short text kept in the row, where its positions are read from a tsvector of
+    /// kilobytes kept out of line. The SQL function search_runs says the same for rows already indexed.
+    /// </summary>
+    internal static string Runs(params string?[] wordForms)
+    {
+        var runs = new StringBuilder();
+        foreach (var words in wordForms)
+        {
+            var inRun = false;
+            foreach (var token in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var isHan = IsHan(token);
+                if (isHan && !inRun)
+                    runs.Append(RunSeparator);
+                if (isHan)
+                    runs.Append(token);
+                inRun = isHan;
+            }
+        }
+        return runs.ToString();
+    }
+
+    /// <summary>Stands before every run in the runs column: no Han phrase holds it.</summary>
+    internal const char RunSeparator = ' ';
+
+    /// <summary>One Han character: a token of a run in the words form.</summary>
+    internal static bool IsHan(string token) => Rune.DecodeFromUtf16(token, out var rune, out var length) == OperationStatus.Done
+                                               && length == token.Length && Han.IsCharacter(rune);
 
     static bool IsHanPair(string token)
     {

@@ -50,10 +50,15 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "zhongxin", "shiye", "ai", "趙廣立", "人民論壇", "中美科技競爭", "随着", "科技 创新", "deepseek 杭州",
         // Three and four syllables, one lexeme each on PostgreSQL (migration 008): hits read as words and hits that are not.
         "jishuchuang", "kejichuangxin",
+        // Han characters checked in the runs column (migration 009): four or more, excluded ones of any length.
+        "人才 -州", "科技 -民", "\"人才培養\" -深度 -deepseek", "科技創新 -杭州",
     ];
 
     // Nothing to search, and phrases of two words that share sections but never stand side by side.
-    static readonly string[] FindingNothing = ["，", "-创新", "\"deepseek 杭州\"", "\"杭州 deepseek\""];
+    // 代表中國 stands in the seeds only across a comma (代表，中國); 在接受訪 and 想法和資 are nowhere, though one
+    // section holds each of their pairs (a phrase is more than its pairs in any order); every 創新 holds 新.
+    static readonly string[] FindingNothing =
+        ["，", "-创新", "\"deepseek 杭州\"", "\"杭州 deepseek\"", "代表中國", "在接受訪", "想法和資", "創新 -新"];
 
     public static TheoryData<string> Queries => new(QueryTexts.Concat(FindingNothing));
 
@@ -81,8 +86,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
 
     /// <summary>
     /// The forms of neighbouring lexemes (triples, pinyin triples, word pairs: migrations 007 and 008)
-    /// that the importer makes in C# are what the migrations' SQL functions make of the forms beside
-    /// them, so an archive migrated in place and one imported afresh search alike.
+    /// and the runs of Han characters (009) that the importer makes in C# are what the migrations' SQL
+    /// functions make of the forms beside them, so an archive migrated in place and one imported afresh search alike.
     /// </summary>
     [PostgresFact]
     public void NeighbourFormsAreWhatTheMigrationsMakeOfTheirForms()
@@ -91,15 +96,16 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         var (sections, headings, full) = connection.QuerySingle<(long, long, long)>("""
             SELECT (SELECT COUNT(*) FROM search_sections
                     WHERE triples <> search_triples(pairs) OR label_triples <> search_triples(label_pairs)
-                       OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)),
+                       OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)
+                       OR runs <> search_runs(words, labels)),
                    (SELECT COUNT(*) FROM search_headings
                     WHERE triples <> search_triples(pairs)
                        OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)),
                    (SELECT COUNT(*) FROM search_sections
-                    WHERE triples <> '' AND label_triples <> '' AND pinyin_triples <> '' AND pinyin_word_pairs <> '')
+                    WHERE triples <> '' AND label_triples <> '' AND pinyin_triples <> '' AND pinyin_word_pairs <> '' AND runs <> '')
             """);
         Assert.Equal((0L, 0L), (sections, headings));
-        Assert.True(full > 0, "no section has all four forms");
+        Assert.True(full > 0, "no section has all five forms");
     }
 
     [PostgresFact]
