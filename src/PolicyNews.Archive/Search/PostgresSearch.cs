@@ -98,6 +98,8 @@ public sealed class PostgresSearch
             {(articles.IsEmpty ? "" : $"AND x.section_id IN (SELECT s.id FROM articles a JOIN sections s ON s.article_id = a.id WHERE {articles.Sql})")}
             """;
         var matching = Matching(match.Sections);
+        // The filters alone, which heading matches are counted within (as SearchStore counts them).
+        var inFilters = filtered ? Matching("TRUE") : null;
         // The same hits, checked in the row alone when every term is Han characters (migration 009).
         var inRow = match.InRuns is { } inRuns ? Matching(inRuns) : null;
 
@@ -154,7 +156,7 @@ public sealed class PostgresSearch
                 total = (int)rows[0].Total;
                 ids = total <= exactUpTo
                     ? rows.Where(r => r.Id is not null).Select(r => new RankedId(r.Id!.Value, r.Rank!.Value)).ToList()
-                    : TiersInTurn(session, match, matching, inRow, filtered, surely, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
+                    : TiersInTurn(session, match, matching, inRow, inFilters, surely, parameters, (int)((page - 1) * (long)pageSize), pageSize + 1);
             }
             var exact = request.CountAll || total <= exactUpTo;
             var hasNext = ids.Count > pageSize;
@@ -166,9 +168,10 @@ public sealed class PostgresSearch
     /// <summary>
     /// Past the exact limit: each match tier in turn (counted only as far as the page needs), within
     /// a tier sections whose heading holds every included term (ranked), then the rest newest-imported first.
-    /// <paramref name="inRow"/>: the same hits as <paramref name="matching"/>, checked in each row's runs alone (one tier only), or null.
+    /// <paramref name="inRow"/>: the same hits as <paramref name="matching"/>, checked in each row's runs alone (one tier only), or null;
+    /// <paramref name="inFilters"/>: the sections the filters keep, or null without filters.
     /// </summary>
-    List<RankedId> TiersInTurn(ReadSession session, Match match, string matching, string? inRow, bool filtered, Surely surely,
+    List<RankedId> TiersInTurn(ReadSession session, Match match, string matching, string? inRow, string? inFilters, Surely surely,
         DynamicParameters parameters, int skip, int need)
     {
         var ids = new List<RankedId>();
@@ -187,8 +190,9 @@ public sealed class PostgresSearch
             }
             // A section's row holds its heading's lexemes too: a heading match is a hit of the stream
             // unless a filter, an exclusion or a tier boundary narrows the stream further.
-            var headingsAreHits = !filtered && !match.Narrows;
-            var page = HeadingsThenRecent(session, match, stream, inRow, match.Candidates(tier), headingsAreHits, surely, parameters, skip, need);
+            var headingsAreHits = inFilters is null && !match.Narrows;
+            var page = HeadingsThenRecent(session, match, stream, inRow, inFilters, match.Candidates(tier), headingsAreHits, surely, parameters,
+                skip, need);
             var rank = (match.TierCount - 1 - tier) * 4;
             ids.AddRange(page.Select(r => r with { Rank = rank + r.Rank }));
             need -= page.Count;
@@ -200,27 +204,32 @@ public sealed class PostgresSearch
     /// <summary>
     /// Up to <paramref name="take"/> hits of one stream after <paramref name="skip"/>: heading matches (ranked), then the rest
     /// newest-imported first. <paramref name="candidates"/>: a condition every hit of the stream meets that the GIN indexes answer alone;
-    /// <paramref name="inRow"/>: the stream checked in each row's runs alone, or null.
+    /// <paramref name="inRow"/>: the stream checked in each row's runs alone, or null; <paramref name="inFilters"/>: the sections the
+    /// filters keep, or null.
     /// </summary>
-    List<RankedId> HeadingsThenRecent(ReadSession session, Match match, string stream, string? inRow, string candidates, bool headingsAreHits,
-        Surely surely, DynamicParameters parameters, int skip, int take)
+    List<RankedId> HeadingsThenRecent(ReadSession session, Match match, string stream, string? inRow, string? inFilters, string candidates,
+        bool headingsAreHits, Surely surely, DynamicParameters parameters, int skip, int take)
     {
         // A row is checked against the stream by its runs where it can be: the stream's own forms
         // are tsvectors, and checking them one section at a time reads each from TOAST.
         var check = inRow ?? stream;
         // search_headings holds the headings alone: small rows, so matching and ranking them stays
         // cheap for a word in every other body (as SQLite's search_headings, migration 005).
-        // Asking the stream whether each heading match is a hit reads the sections' rows (11,852 of
-        // them for 成, which 85,692 sections hold): only where the answer can be no, and heading by
-        // heading (OFFSET 0 keeps the planner from turning it into a join): as a join it read every
-        // hit of the stream first, 43,617 rows for guokeji's second tier (340–440 ms).
-        var headingMatching = $"FROM search_headings h WHERE {match.Headings}"
-                              + (headingsAreHits ? "" : $" AND EXISTS (SELECT 1 {check} AND x.section_id = h.section_id OFFSET 0)");
+        // As SearchStore does, the headings holding the terms are counted within the filters alone:
+        // past the limit none is put first. Then those whose section is not a hit of the stream (its
+        // tier, an excluded term) are left out: asking the stream reads the sections' rows, so only
+        // where the answer can be no, and heading by heading (OFFSET 0 keeps the planner from
+        // turning it into a join, which read every hit of the stream first: 43,617 rows for
+        // guokeji's second tier, 340–440 ms). Counted by the stream, guokeji's 16,763 headings read
+        // 2,001 sections' rows (75 ms) to find them past the limit.
+        string Heading(string? inSections) => $"FROM search_headings h WHERE {match.Headings}"
+            + (inSections is null ? "" : $" AND EXISTS (SELECT 1 {inSections} AND x.section_id = h.section_id OFFSET 0)");
         parameters.Add("Take", exactUpTo + 1);
-        var headings = headingsAreHits && surely.Headings > exactUpTo
-                       || session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {headingMatching} LIMIT @Take) counted", parameters) > exactUpTo
+        var headings = surely.Headings > exactUpTo
+                       || session.QuerySingleOrDefault<int>($"SELECT COUNT(*) FROM (SELECT 1 {Heading(inFilters)} LIMIT @Take) counted", parameters) > exactUpTo
             ? []
-            : session.Query<long>($"SELECT h.section_id {headingMatching} ORDER BY {match.Rank("h", Weights, ShorterFirst)} DESC, h.section_id", parameters);
+            : session.Query<long>($"SELECT h.section_id {Heading(headingsAreHits ? null : check)} ORDER BY {match.Rank("h", Weights, ShorterFirst)} DESC, h.section_id",
+                parameters);
 
         var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(take).Select(id => new RankedId(id, 2)).ToList();
         parameters.Add("Ids", headings.ToArray());

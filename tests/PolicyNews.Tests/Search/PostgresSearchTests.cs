@@ -2,6 +2,7 @@ using Dapper;
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store.PostgreSQL;
+using PolicyNews.Archive.Store;
 using PolicyNews.Tests.Store.PostgreSQL;
 using static PolicyNews.Tests.Search.SeedArchive;
 
@@ -238,4 +239,52 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     }
 
     static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// Past the limit, a tier lists its heading matches first only while they are within the limit, on
+/// both providers. PostgreSQL counts them from search_headings alone while no tier above has a hit;
+/// here one 杭州 section also holds the Latin word Hangzhou, so it is in the first tier of "hangzhou",
+/// and its heading must not be counted in the second.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSearchTierTests(PostgresFixture postgres) : IDisposable
+{
+    readonly SmallArchive archive = new();
+
+    public void Dispose() => archive.Dispose();
+
+    const string Story = """
+        導語沒有說那個城市。
+        杭州
+        杭州又稱Hangzhou。
+        杭州
+        第一段落。
+        杭州
+        第二段落。
+        杭州
+        第三段落。
+        """;
+
+    [PostgresFact]
+    public void PastTheLimitEachTierListsItsHeadingsAsSqliteDoes()
+    {
+        Assert.True(archive.Import(archive.Write("story.txt", Story)).Succeeded);
+        using var sqlite = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
+        using var pg = PostgresArchive.Open(postgres.Cluster.CreateDatabase());
+        ArchiveCopy.Copy(sqlite, pg);
+        using var connection = pg.OpenConnection();
+        var stableIds = connection.Query<(long, string)>("SELECT id, stable_id FROM sections").ToDictionary();
+
+        var hits = new SearchStore(sqlite).Search(new SearchRequest("hangzhou", CountAll: true)).TotalHits;
+        Assert.Equal(4, hits);
+        for (var limit = 1; limit < hits; limit++)
+        {
+            var request = new SearchRequest("hangzhou", PageSize: SearchStore.MaxPageSize);
+            var a = new SearchStore(sqlite, exactUpTo: limit).Search(request);
+            var b = new PostgresSearch(pg, exactUpTo: limit).Find(request);
+            Assert.Equal((a.TotalHits, a.TotalIsExact), (b.TotalHits, b.TotalIsExact));
+            Assert.Equal(a.Hits.Select(h => h.Section.StableId), b.SectionIds.Select(id => stableIds[id]));
+        }
+    }
 }
