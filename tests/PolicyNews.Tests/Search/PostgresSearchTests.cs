@@ -285,6 +285,7 @@ public sealed class PostgresSearchTierTests(PostgresFixture postgres) : IDisposa
             var b = new PostgresSearch(pg, exactUpTo: limit).Find(request);
             Assert.Equal((a.TotalHits, a.TotalIsExact), (b.TotalHits, b.TotalIsExact));
             Assert.Equal(a.Hits.Select(h => h.Section.StableId), b.SectionIds.Select(id => stableIds[id]));
+            Assert.Equal(a.Hits.Select(h => h.Score), b.Ranks!);
         }
     }
 }
