@@ -233,22 +233,23 @@ public sealed class PostgresSearch
 
         var ids = headings.Skip(Math.Min(skip, headings.Count)).Take(take).Select(id => new RankedId(id, 2)).ToList();
         parameters.Add("Ids", headings.ToArray());
-        parameters.Add("Take", take - ids.Count);
-        parameters.Add("Skip", (long)Math.Max(0, skip - headings.Count));
+        var (recentTake, recentSkip) = (take - ids.Count, Math.Max(0, skip - headings.Count));
+        parameters.Add("Take", recentTake);
+        parameters.Add("Skip", (long)recentSkip);
         if (inRow is not null)
         {
             // Han characters alone: the newest sections are walked newest first and their runs read
             // (1.6 ms for the 20 newest of 5,555 hits of 各方面都给予, where sorting the candidates
             // read every one of them, 9.7 ms), but only the newest walkedPerHit sections per hit
             // wanted: a sparse term falls back to the candidates below.
-            parameters.Add("Window", (Math.Max(0, skip - headings.Count) + take - ids.Count) * (long)walkedPerHit);
+            parameters.Add("Window", (recentSkip + recentTake) * (long)walkedPerHit);
             var walked = session.Query<RankedId>($"""
                 SELECT x.section_id AS Id, CAST(0 AS double precision) AS Rank {inRow} AND NOT (x.section_id = ANY(@Ids))
                   AND x.section_id >= COALESCE((SELECT section_id FROM search_sections ORDER BY section_id DESC OFFSET @Window LIMIT 1), 0)
                 ORDER BY x.section_id DESC
                 LIMIT @Take OFFSET @Skip
                 """, parameters).AsList();
-            if (walked.Count == take - ids.Count)
+            if (walked.Count == recentTake)
                 return [.. ids, .. walked];
         }
         // The newest hits. When the stream reads rows (a phrase needs its positions, an exclusion or a
@@ -445,7 +446,7 @@ public sealed class PostgresSearch
                 // Han characters alone can be checked in the runs column: where a row is read anyway (a phrase
                 // of four or more, an excluded term; fewer are one lexeme, which GIN answers exactly), and in
                 // the newest-first walk.
-                var runs = words.All(PostgresSearchIndex.IsHan) ? Parameter("%" + string.Concat(words) + "%") : null;
+                var runs = words.All(SearchTokens.IsHanText) ? Parameter("%" + string.Concat(words) + "%") : null;
                 result.Add(new(text.Column, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme, runs));
                 result.Add(new(text.Labels, textParameter, textCandidates, isPhrase, SearchQuery.MatchTier.Text, lexeme, runs));
             }

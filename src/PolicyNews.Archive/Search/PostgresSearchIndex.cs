@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Dapper;
 using Npgsql;
@@ -140,7 +139,7 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
             var inRun = false;
             foreach (var token in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var isHan = IsHan(token);
+                var isHan = SearchTokens.IsHanText(token);
                 if (isHan && !inRun)
                     runs.Append(RunSeparator);
                 if (isHan)
@@ -152,11 +151,7 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     }
 
     /// <summary>Stands before every run in the runs column: no Han phrase holds it.</summary>
-    internal const char RunSeparator = ' ';
-
-    /// <summary>One Han character: a token of a run in the words form.</summary>
-    internal static bool IsHan(string token) => Rune.DecodeFromUtf16(token, out var rune, out var length) == OperationStatus.Done
-                                               && length == token.Length && Han.IsCharacter(rune);
+    const char RunSeparator = ' ';
 
     static bool IsHanPair(string token)
     {

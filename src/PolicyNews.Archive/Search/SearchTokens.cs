@@ -297,7 +297,8 @@ public static class SearchTokens
 
     static bool IsHanToken(SearchToken token) => IsHanText(token.Text);
 
-    static bool IsHanText(string token) => token.Length > 0 && Han.IsCharacter(Rune.GetRuneAt(token, 0));
+    /// <summary>Whether a token of the words form is a Han character (each is a token of its own).</summary>
+    internal static bool IsHanText(string token) => token.Length > 0 && Han.IsCharacter(Rune.GetRuneAt(token, 0));
 
     /// <summary>Letters, digits and the marks that belong to them (é as e + U+0301) form words.</summary>
     static bool IsWordRune(Rune rune)

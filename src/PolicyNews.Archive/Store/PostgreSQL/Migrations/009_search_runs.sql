@@ -17,13 +17,14 @@
 -- triples, they can differ only where PostgreSQL drops positions (after the 256th of a lexeme, past
 -- position 16,383), where the pairs' phrase check itself fails.
 CREATE FUNCTION search_runs(words tsvector, labels tsvector) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    WITH han AS (
-        SELECT 0 AS field, u.lexeme, p.position
-        FROM unnest(words) u, unnest(u.positions) p(position)
-        WHERE u.lexeme ~ '^[\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF]$'
+    WITH form AS (
+        SELECT 0 AS field, words AS vector
         UNION ALL
-        SELECT 1, u.lexeme, p.position
-        FROM unnest(labels) u, unnest(u.positions) p(position)
+        SELECT 1, labels),
+    han AS (
+        SELECT f.field, u.lexeme, p.position
+        FROM form f, unnest(f.vector) u, unnest(u.positions) p(position)
+        -- One Han character (Chinese/Han.IsCharacter), as in migration 007.
         WHERE u.lexeme ~ '^[\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF]$'),
     placed AS (
         SELECT field, lexeme, position, lag(position) OVER (PARTITION BY field ORDER BY position) AS previous FROM han)
