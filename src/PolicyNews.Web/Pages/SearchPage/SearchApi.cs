@@ -18,8 +18,9 @@ public static class SearchApi
         app.MapGetAndHead(Links.SearchApi, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
             ApiScript script, HttpRequest http, SearchStore search, CancellationToken cancellationToken) =>
         {
-            if (Read(http, q, tag, article, sort, page, count, pageSize) is not ({ } form, { } request))
-                return Problems.Result(StatusCodes.Status400BadRequest, Problem(http, sort, page, count, pageSize));
+            var read = Read(http, q, tag, article, sort, page, count, pageSize);
+            if (read is not ({ } form, { } request, _))
+                return Problems.Result(StatusCodes.Status400BadRequest, read.Problem!);
             var results = search.Search(request, cancellationToken);
             string ApiPage(int p) => script.Link((form with { Page = p }).Url(Links.SearchApi, results.PageSize));
             return Results.Json(new
@@ -64,8 +65,9 @@ public static class SearchApi
         app.MapGetAndHead(Links.SearchCsv, (string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize,
             ApiScript script, HttpRequest http, SearchStore search, SectionTextStore sections, SiteOrigin origin, CancellationToken cancellationToken) =>
         {
-            if (Read(http, q, tag, article, sort, page, count, pageSize) is not (_, { } request))
-                return Problems.Result(StatusCodes.Status400BadRequest, Problem(http, sort, page, count, pageSize));
+            var read = Read(http, q, tag, article, sort, page, count, pageSize);
+            if (read is not (_, { } request, _))
+                return Problems.Result(StatusCodes.Status400BadRequest, read.Problem!);
             var hits = search.Search(request, cancellationToken).Hits.Select(h => h.Section.StableId).ToList();
             return SectionCsv.Result("search.csv", origin, script, row =>
             {
@@ -80,21 +82,20 @@ public static class SearchApi
     }
 
     /// <summary>
-    /// The search the parameters ask for (with the archive's filters), or nulls if one of them cannot be
-    /// read (<see cref="Problem"/> says which).
+    /// The search the parameters ask for (with the archive's filters), or what is wrong with the first
+    /// of them that cannot be read (then form and request are null).
     /// </summary>
-    static (SearchForm?, SearchRequest?) Read(HttpRequest http, string? q, string? tag, string? article, string? sort, string? page, string? count, string? pageSize)
+    static (SearchForm? Form, SearchRequest? Request, string? Problem) Read(HttpRequest http, string? q, string? tag, string? article, string? sort,
+        string? page, string? count, string? pageSize)
     {
-        if (Problem(http, sort, page, count, pageSize) is not null)
-            return (null, null);
-        var form = SearchForm.From(q, tag, article, sort, page, count) with { Articles = SearchForm.ReadArticles(http.Query).Filter };
+        var (articles, articlesProblem) = SearchForm.ReadArticles(http.Query);
+        if ((BadParameter(sort, page, count, pageSize) ?? articlesProblem) is { } problem)
+            return (null, null, problem);
+        var form = SearchForm.From(q, tag, article, sort, page, count) with { Articles = articles };
         var request = form.ToRequest();
         // The store clamps the page size (1..MaxPageSize); the JSON reports the size it used.
-        return (form, int.TryParse(pageSize, out var s) ? request with { PageSize = s } : request);
+        return (form, int.TryParse(pageSize, out var s) ? request with { PageSize = s } : request, null);
     }
-
-    static string? Problem(HttpRequest http, string? sort, string? page, string? count, string? pageSize) =>
-        BadParameter(sort, page, count, pageSize) ?? SearchForm.ReadArticles(http.Query).Problem;
 
     /// <summary>What is wrong with the parameters, or null. Absent or empty means the default.</summary>
     static string? BadParameter(string? sort, string? page, string? count, string? pageSize)
