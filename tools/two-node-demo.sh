@@ -64,47 +64,13 @@ done
 echo "nodes ready on 127.0.0.1:${ports[0]} and 127.0.0.1:${ports[1]}"
 
 # Every page the archive has (from the sitemap), plus searches, API, feed: tools/load-test.sh's rotation.
-base="http://127.0.0.1:${ports[0]}"
-paths=$(curl -fs "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -e 's/<[^>]*>//g' -e "s#^https\?://[^/]*##")
-paths+=$'\n'"/search?q=%E5%89%B5%E6%96%B0"$'\n'"/search?q=chuangxin&script=hans"$'\n'"/api/search?q=%E6%9D%AD%E5%B7%9E"
-paths+=$'\n'"/api/articles"$'\n'"/feed.atom"$'\n'"/sitemap.xml"$'\n'"/tags?script=hans"
-{
-  echo 'paths = {'
-  while read -r p; do [[ -n $p ]] && printf '  "%s",\n' "$p"; done <<< "$paths"
-  echo '}'
-  cat <<'LUA'
-local counter = 0
-statuses = {}
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) statuses = { s2 = 0, s3 = 0, s4 = 0, s5 = 0, s503 = 0 } end
-function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-function response(status, headers, body)
-  local class = "s" .. math.floor(status / 100)
-  statuses[class] = (statuses[class] or 0) + 1
-  if status == 503 then statuses.s503 = statuses.s503 + 1 end
-end
-function done(summary, latency, requests)
-  local total = { s2 = 0, s3 = 0, s4 = 0, s5 = 0, s503 = 0 }
-  for _, t in ipairs(threads) do
-    local s = t:get("statuses")
-    for k, v in pairs(s) do total[k] = (total[k] or 0) + v end
-  end
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("answers: 2xx %d, 3xx %d, 4xx %d, 5xx %d (503, a time limit: %d); socket errors %d (timeouts %d)\n",
-    total.s2, total.s3, total.s4, total.s5, total.s503, errors, summary.errors.timeout))
-  io.write(string.format("RESULT %d %d %.1f %.1f\n", total.s5, errors, summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000))
-end
-LUA
-} > "$work/mixed.lua"
+source tools/lib/rotation.sh
+rotation_paths "http://127.0.0.1:${ports[0]}" > "$work/paths.txt"
 
 echo "load: $connections connections per node, ${duration}s, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for node in 1 2; do
-  wrk -t1 -c"$connections" -d"${duration}s" --timeout 60s --latency -s "$work/mixed.lua" "http://127.0.0.1:${ports[$((node - 1))]}" > "$work/wrk$node.txt" &
+  ROTATION="$work/paths.txt" wrk -t1 -c"$connections" -d"${duration}s" --timeout 60s --latency -s tools/lib/rotation.lua \
+    "http://127.0.0.1:${ports[$((node - 1))]}" > "$work/wrk$node.txt" &
   pids+=($!)
   wrk_pids+=($!)
 done
