@@ -43,8 +43,12 @@ public sealed class SyntheticArchive
             {
                 if (section.Heading is { } heading)
                     headings.Add(heading);
+                // A sentence the importer would read as a heading on its own (short, ending in ？ or
+                // ！, no comma) is left out: a paragraph made of such sentences would become a
+                // section the generator did not count. Any other sentence keeps its paragraph a paragraph.
                 foreach (var block in section.Blocks)
-                    sentences.AddRange(SplitSentences(block.Text).Where(s => s.Length >= 8 && !s.Contains('□') && !s.Contains('\uFFFD')));
+                    sentences.AddRange(SplitSentences(block.Text).Where(s => s.Length >= 8 && !s.Contains('□') && !s.Contains('\uFFFD')
+                        && !Structurer.IsHeading(s, isFirstLine: false)));
             }
         }
         return new SyntheticArchive(seedFolder, sentences.Distinct().ToList(), headings.Distinct().ToList());
