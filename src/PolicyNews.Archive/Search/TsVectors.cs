@@ -39,11 +39,11 @@ public static class TsVectors
         void Add(string? tokens, string weight)
         {
             if (tokens is null) return;
-            var list = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i < list.Length; i++)
+            var list = Lexemes(tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            for (var i = 0; i < list.Count; i++)
             {
                 position = Math.Min(position + 1, MaxPosition);
-                var lexeme = join is null ? Lexeme(list[i]) : i + 1 < list.Length ? join(Lexeme(list[i]), Lexeme(list[i + 1])) : null;
+                var lexeme = join is null ? list[i] : i + 1 < list.Count ? join(list[i], list[i + 1]) : null;
                 if (lexeme is null)
                     continue;
                 if (lexemes.TryGetValue(lexeme, out var positions))
@@ -61,19 +61,36 @@ public static class TsVectors
     }
 
     /// <summary>A tsquery literal: the tokens as one phrase (<c>&lt;-&gt;</c>).</summary>
-    public static string Phrase(IEnumerable<string> tokens) =>
-        string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t))));
+    public static string Phrase(IEnumerable<string> tokens) => Query(tokens, " <-> ", "");
 
     /// <summary>
     /// A tsquery literal: every token, anywhere (<c>&amp;</c>). GIN answers it from the index alone;
     /// a phrase it can only narrow down, then reads each row's positions to check (docs/search.md).
     /// </summary>
-    public static string AllOf(IEnumerable<string> tokens) =>
-        string.Join(" & ", tokens.Select(t => Quote(Lexeme(t))));
+    public static string AllOf(IEnumerable<string> tokens) => Query(tokens, " & ", "");
 
     /// <summary>The same phrase, every lexeme restricted to one weight (A: the heading, D: the body).</summary>
-    public static string Phrase(IEnumerable<string> tokens, string weight) =>
-        string.Join(" <-> ", tokens.Select(t => Quote(Lexeme(t)) + ":" + weight));
+    public static string Phrase(IEnumerable<string> tokens, string weight) => Query(tokens, " <-> ", ":" + weight);
+
+    /// <summary>
+    /// The tokens' lexemes joined by <paramref name="operator"/>. Tokens that all fold to nothing (a
+    /// term of combining marks alone) match no section, as an empty phrase does in FTS5: a lexeme of
+    /// one space, which no form holds (tokens are split at spaces), keeps the literal valid wherever
+    /// it is put together with others.
+    /// </summary>
+    static string Query(IEnumerable<string> tokens, string @operator, string suffix)
+    {
+        var lexemes = Lexemes(tokens).Select(l => Quote(l) + suffix).ToList();
+        return lexemes.Count == 0 ? Quote(" ") + suffix : string.Join(@operator, lexemes);
+    }
+
+    /// <summary>
+    /// The tokens' lexemes, without the empty ones: a token of combining marks alone (a mark after a
+    /// space, or after a Han character, which is a token of its own) folds to nothing. FTS5's
+    /// tokenizer reads such a mark as a separator — no token, no position — and a PostgreSQL literal
+    /// cannot hold an empty lexeme at all.
+    /// </summary>
+    static IEnumerable<string> Lexemes(IEnumerable<string> tokens) => tokens.Select(Lexeme).Where(l => l.Length > 0);
 
     /// <summary>As unicode61 with remove_diacritics 2: lower case, combining marks dropped (Han and ASCII pass as they are).</summary>
     public static string Lexeme(string token)

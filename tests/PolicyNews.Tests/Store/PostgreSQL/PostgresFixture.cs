@@ -17,9 +17,10 @@ public sealed class PostgresFixture : IDisposable
     public PostgresCluster Cluster => cluster.Value;
 
     /// <summary>The sample story imported into <paramref name="archive"/> (SQLite) and copied into a fresh PostgreSQL database; the caller disposes both.</summary>
-    public BothArchives StoryOnBoth(SmallArchive archive)
+    /// <summary><paramref name="story"/> (by default <see cref="SmallArchive.Story"/>) imported as story.txt into SQLite and copied into PostgreSQL.</summary>
+    public BothArchives StoryOnBoth(SmallArchive archive, string story = SmallArchive.Story)
     {
-        var import = archive.Import(archive.Write("story.txt", SmallArchive.Story));
+        var import = archive.Import(archive.Write("story.txt", story));
         Assert.True(import.Succeeded, string.Join("\n", import.Problems));
         var sqlite = ArchiveDatabase.Open(archive.DatabasePath, SearchSqlFunctions.Register);
         var postgres = PostgresArchive.Open(Cluster.CreateDatabase());
