@@ -19,10 +19,27 @@ public sealed class BadFilterTests(PortalFixture portal)
     [InlineData("/articles?page=-1", "page must be a whole number from 1")]
     [InlineData("/search?q=a&type=opinion", "type 'opinion' is not one of")]
     [InlineData("/search?q=a&from=yesterday", "from 'yesterday' is not an ISO date")]
+    // No name or slug holds a control character; PostgreSQL cannot even compare text holding U+0000 (it answered 500).
+    [InlineData("/articles?source=%E4%BA%BA%00", "source holds a control character")]
+    [InlineData("/articles?tag=hangzhou%01", "tag holds a control character")]
+    [InlineData("/search?q=%E5%89%B5%E6%96%B0&article=a%00", "article holds a control character")]
+    [InlineData("/search?q=%E5%89%B5%E6%96%B0&tag=%00", "tag holds a control character")]
     public async Task APageWithAFilterItCannotReadAnswers400SayingWhy(string url, string reason)
     {
         var page = await portal.Page(url, expectedStatus: 400);
         Assert.Contains(reason, page.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/api/articles?source=%E4%BA%BA%00", "source holds a control character")]
+    [InlineData("/api/search?q=%E5%89%B5%E6%96%B0&article=a%00", "article holds a control character")]
+    [InlineData("/api/search?q=%E5%89%B5%E6%96%B0&source=%00", "source holds a control character")]
+    [InlineData("/api/search.csv?q=%E5%89%B5%E6%96%B0&article=a%00", "article holds a control character")]
+    public async Task TheApiRefusesAFilterHoldingAControlCharacterSayingWhy(string url, string reason)
+    {
+        using var response = await portal.Client().GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -119,6 +119,7 @@ public sealed class SearchPageTests(PortalFixture portal)
     [InlineData("創新 \"未閉合")]
     [InlineData("濺第\u0336僟DeepSeek創新")]   // combining marks alone fold to nothing: no empty lexeme for PostgreSQL
     [InlineData("創\u0336新 \u0336 -\u0301")]
+    [InlineData("創新\u0000杭州 \u0000 z\u0000")]   // PostgreSQL refuses NUL in any text
     public async Task HostileInputAnswersNormallyAndIsEchoedEscaped(string query)
     {
         var client = portal.Client();

@@ -11,10 +11,14 @@ public sealed record SearchForm(string Query, string? Tag, string? Article, Sear
 {
     public static readonly SearchForm Empty = new("", null, null, SearchSort.Relevance, 1);
 
-    /// <summary>The article filter's part of the request: tag and kind are not search's (its tag is the section's).</summary>
+    /// <summary>
+    /// The article filter's part of the request (tag and kind are not search's: its tag is the
+    /// section's), or why the filters cannot be read — the listing's (which read tag too) and article.
+    /// </summary>
     public static (ArticleFilter Filter, string? Problem) ReadArticles(IQueryCollection query)
     {
         var (filter, problem) = ListingQuery.ReadFilter(query);
+        problem ??= ListingQuery.ControlCharacterProblem("article", query["article"].FirstOrDefault());
         return (filter with { Tag = null, Kind = null }, problem);
     }
 
