@@ -62,7 +62,7 @@ public static class AtomFeed
         string Url(string path) => Links.Absolute(origin, path);
         w.WriteStartElement("feed", AtomNs);
         w.WriteAttributeString("xml", "lang", null, display.Lang);
-        w.WriteElementString("title", AtomNs, display.Text(head.Title));
+        w.WriteElementString("title", AtomNs, XmlText(display.Text(head.Title)));
         w.WriteElementString("id", AtomNs, Url(head.PagePath));
         w.WriteElementString("updated", AtomNs, (entries.Count == 0 ? head.ArchiveChanged : entries.Max(e => e.Updated)).ToString(Stamp));
         Link(w, Url(head.SelfPath), "self", "application/atom+xml");
@@ -73,7 +73,7 @@ public static class AtomFeed
         foreach (var e in entries)
         {
             w.WriteStartElement("entry", AtomNs);
-            w.WriteElementString("title", AtomNs, display.Text(e.Title));
+            w.WriteElementString("title", AtomNs, XmlText(display.Text(e.Title)));
             w.WriteElementString("id", AtomNs, Url(e.Id));
             Link(w, Url(e.PagePath), "alternate", "text/html");
             w.WriteElementString("published", AtomNs, Dates.ToTimestamp(e.Published).ToString(Stamp));
@@ -81,7 +81,7 @@ public static class AtomFeed
             if (e.Author is not null)
             {
                 w.WriteStartElement("author", AtomNs);
-                w.WriteElementString("name", AtomNs, display.Text(e.Author));
+                w.WriteElementString("name", AtomNs, XmlText(display.Text(e.Author)));
                 w.WriteEndElement();
             }
             foreach (var tag in e.Tags)
@@ -89,12 +89,12 @@ public static class AtomFeed
                 w.WriteStartElement("category", AtomNs);
                 w.WriteAttributeString("term", tag.Slug);
                 w.WriteAttributeString("scheme", Url(Links.Tags));
-                w.WriteAttributeString("label", display.Text(tag.Name));
+                w.WriteAttributeString("label", XmlText(display.Text(tag.Name)));
                 w.WriteEndElement();
             }
             w.WriteStartElement("content", AtomNs);
             w.WriteAttributeString("type", "html");
-            w.WriteString(Sanitizer.Sanitize(Html(e, display)));
+            w.WriteString(XmlText(Sanitizer.Sanitize(Html(e, display))));
             w.WriteEndElement();
             w.WriteEndElement();
         }
@@ -124,6 +124,22 @@ public static class AtomFeed
                 html.Append("</ol>");
         }
         return html.ToString();
+    }
+
+    /// <summary>
+    /// The text without the characters XML 1.0 cannot carry (controls but tab and line breaks,
+    /// U+FFFE, U+FFFF, lone surrogates), which XmlWriter refuses with an exception: a search feed's
+    /// title is the reader's query, and the archive's text is not the feed's to vouch for.
+    /// </summary>
+    static string XmlText(string text)
+    {
+        var valid = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+            if (XmlConvert.IsXmlChar(text[i]))
+                valid.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                valid.Append(text[i]).Append(text[++i]);
+        return valid.Length == text.Length ? text : valid.ToString();
     }
 
     static void Link(XmlWriter w, string href, string rel, string type)

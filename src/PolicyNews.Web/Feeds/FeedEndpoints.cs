@@ -42,6 +42,8 @@ public static class FeedEndpoints
             ImportGenerationStore generations, IOptions<FeedSettings> settings, SiteOrigin origin, DisplayPreferences display,
             CancellationToken aborted) =>
         {
+            if ((ListingQuery.ControlCharacterProblem("tag", tag) ?? ListingQuery.ControlCharacterProblem("article", article)) is { } problem)
+                return Problems.Result(StatusCodes.Status400BadRequest, problem);
             var request = new SearchRequest(q ?? "", Blank(tag), Blank(article), SearchSort.Newest, PageSize: Math.Min(Bounded(settings), SearchStore.MaxPageSize));
             var hits = string.IsNullOrWhiteSpace(request.Query) ? [] : search.Search(request, aborted).Hits.Select(h => h.Section.StableId).ToList();
             var texts = hits.Count == 0 ? [] : sections.List(SectionScope.WithIds(hits), aborted).ToDictionary(s => s.Section.StableId);

@@ -85,6 +85,31 @@ public sealed class FeedTests(GeneratedArchivePortal portal) : IClassFixture<Gen
         Assert.All(feed.Items, item => Assert.Contains("稅收", Html(item)));
     }
 
+    /// <summary>A search feed's title is the reader's query; XML cannot carry every character a query can hold (these answered 500).</summary>
+    [Theory]
+    [InlineData("稅收\u0001")]
+    [InlineData("稅收\u000B")]
+    [InlineData("稅收\uFFFE")]
+    [InlineData("稅\uFFFF收")]
+    [InlineData("\u0000稅收")]
+    public async Task ASearchFeedLeavesOutWhatXmlCannotCarry(string query)
+    {
+        var feed = await Feed("/search/feed.atom?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal("PolicyNews：" + string.Concat(query.Where(XmlConvert.IsXmlChar)), feed.Title.Text);
+        Assert.NotEmpty(feed.Items);
+    }
+
+    [Theory]
+    [InlineData("/search/feed.atom?q=%E7%A8%85&tag=a%00", "tag holds a control character")]
+    [InlineData("/search/feed.atom?q=%E7%A8%85&article=%01", "article holds a control character")]
+    public async Task ASearchFeedRefusesAFilterHoldingAControlCharacter(string url, string reason)
+    {
+        using var response = await portal.Client().GetAsync(url);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task AnEntrysUpdatedMovesWhenAReimportChangesItsTextAndOnlyThen()
     {
