@@ -32,7 +32,7 @@ public sealed class HostileRequests(Random random, string host, Site site)
         "MOVE", "LOCK", "UNLOCK", "SEARCH", "QUERY", "PURGE", "REPORT", "get", "Get", "FOO", "X-CUSTOM", "G",
     ];
 
-    static readonly string[] Parameters = ["q", "tag", "article", "sort", "page", "count", "pageSize", "hl", "script", "pinyin"];
+    static readonly string[] Parameters = ["q", "tag", "article", "sort", "page", "count", "pageSize", "hl", "script", "pinyin", "source", "type", "kind", "from", "to"];
 
     static readonly string[] Fts5 =
     [
@@ -93,7 +93,7 @@ public sealed class HostileRequests(Random random, string host, Site site)
     {
         var parameters = Enumerable.Range(0, random.Next(1, 5))
             .Select(_ => Percent(Wtf8(random.Next(5) == 0 ? Junk(random.Next(1, 12)) : Pick(Parameters))) + "=" + Percent(Wtf8(Junk(random.Next(0, 60)))));
-        return Build("unicode-query", AnyMethod(), Pick(["/search", "/api/search", "/", "/articles/" + Pick(site.ArticleSlugs), "/tags"]) + "?" + string.Join('&', parameters));
+        return Build("unicode-query", AnyMethod(), Pick(QueryRoutes) + "?" + string.Join('&', parameters));
     }
 
     HostileRequest Fts5Query()
@@ -111,8 +111,15 @@ public sealed class HostileRequests(Random random, string host, Site site)
         var query = new StringBuilder();
         while (Percent(Wtf8(query.ToString())).Length < budget)
             query.Append(random.Next(4) switch { 0 => Pick(Fts5), 1 => Junk(random.Next(1, 10)), 2 => "創新 ", _ => (char)random.Next(0x4E00, 0x9FFF) });
-        return Build("long-query", AnyMethod(), Pick(["/search?q=", "/api/search?q=", "/articles/" + Pick(site.ArticleSlugs) + "?hl="]) + Percent(Wtf8(query.ToString())));
+        return Build("long-query", AnyMethod(), Pick(QueryRoutes) + "?" + Pick(["q", "hl", "source", "tag", "article"]) + "=" + Percent(Wtf8(query.ToString())));
     }
+
+    /// <summary>Every route that reads its query string: the pages, the API, the exports and the search feed.</summary>
+    string[] QueryRoutes =>
+    [
+        "/search", "/api/search", "/api/search.csv", "/search/feed.atom", "/", "/articles", "/api/articles",
+        "/articles/" + Pick(site.ArticleSlugs), "/tags", "/tags/" + Pick(site.TagSlugs), "/api/tags/" + Pick(site.TagSlugs),
+    ];
 
     HostileRequest EncodingTrick()
     {
