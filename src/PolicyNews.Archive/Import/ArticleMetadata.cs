@@ -71,7 +71,8 @@ public static partial class ArticleMetadataFile
         { Published: { } p } when !IsoDate().IsMatch(p) => $"published '{p}' is not an ISO date (yyyy, yyyy-mm or yyyy-mm-dd)",
         { Type: var t } when !ArticleTypes.IsKnown(t) => $"type '{t}' is not one of {string.Join(", ", ArticleTypes.All.Select(k => k.Key))}",
         { Url: { } u } when !Uri.TryCreate(u, UriKind.Absolute, out _) => $"url '{u}' is not an absolute address",
-        _ => null,
+        { } m => ControlCharacters.Problem("title", m.Title) ?? ControlCharacters.Problem("source", m.Source)
+            ?? ControlCharacters.Problem("author", m.Author) ?? ControlCharacters.Problem("editor", m.Editor),
     };
 
     [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]

@@ -45,6 +45,9 @@ public static class TagTaxonomy
                 throw new SourceRejectedException(path, $"tag '{tag.Name}': slug '{tag.Slug}' must be lowercase ASCII words joined by hyphens");
             if (!TagKinds.IsKnown(tag.Kind))
                 throw new SourceRejectedException(path, $"tag '{tag.Name}': kind '{tag.Kind}' is not one of {string.Join(", ", TagKinds.All.Select(k => k.Key))}");
+            if (new[] { tag.Name }.Concat(tag.Aliases ?? []).Concat(tag.Exclude ?? [])
+                    .Select(term => ControlCharacters.Problem("a term", term)).FirstOrDefault(p => p is not null) is { } problem)
+                throw new SourceRejectedException(path, $"tag '{tag.Name}': {problem}");
             if (tag.Aliases?.Any(a => a.Contains('|')) == true || tag.Exclude?.Any(e => e.Contains('|')) == true)
                 throw new SourceRejectedException(path, $"tag '{tag.Name}': aliases and exclusions may not contain '|'");
             CheckExclusions(path, tag with { Aliases = tag.Aliases ?? [] });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PolicyNews.Archive.Text;
 
 namespace PolicyNews.Web.Display;
 
@@ -26,7 +27,7 @@ public static partial class ListingQuery
             var value = values.Count == 0 ? null : values[0]?.Trim();
             if (value is { Length: > MaxValueLength })
                 problem ??= $"{key} is longer than {MaxValueLength} characters";
-            problem ??= ControlCharacterProblem(key, value);
+            problem ??= ControlCharacters.Problem(key, value);
             return string.IsNullOrEmpty(value) ? null : value;
         }
 
@@ -44,13 +45,6 @@ public static partial class ListingQuery
         };
         return (filter, problem);
     }
-
-    /// <summary>
-    /// Why a name or slug holding a control character cannot be meant: none is ever stored (and
-    /// PostgreSQL cannot even compare text holding U+0000), so the value is refused, the same on both providers.
-    /// </summary>
-    public static string? ControlCharacterProblem(string key, string? value) =>
-        value is not null && value.Any(char.IsControl) ? $"{key} holds a control character" : null;
 
     /// <summary>The page number in <paramref name="query"/> (1 when absent), or the reason it cannot be read.</summary>
     public static (int Page, string? Problem) ReadPage(IQueryCollection query)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PolicyNews.Archive.Text;
 using PolicyNews.Web.Hosting;
 
 namespace PolicyNews.Web.Feeds;
@@ -42,7 +43,7 @@ public static class FeedEndpoints
             ImportGenerationStore generations, IOptions<FeedSettings> settings, SiteOrigin origin, DisplayPreferences display,
             CancellationToken aborted) =>
         {
-            if ((ListingQuery.ControlCharacterProblem("tag", tag) ?? ListingQuery.ControlCharacterProblem("article", article)) is { } problem)
+            if ((ControlCharacters.Problem("tag", tag) ?? ControlCharacters.Problem("article", article)) is { } problem)
                 return Problems.Result(StatusCodes.Status400BadRequest, problem);
             var request = new SearchRequest(q ?? "", Blank(tag), Blank(article), SearchSort.Newest, PageSize: Math.Min(Bounded(settings), SearchStore.MaxPageSize));
             var hits = string.IsNullOrWhiteSpace(request.Query) ? [] : search.Search(request, aborted).Hits.Select(h => h.Section.StableId).ToList();

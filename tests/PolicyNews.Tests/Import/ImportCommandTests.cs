@@ -152,6 +152,27 @@ public sealed class ImportCommandTests : IDisposable
         Assert.False(File.Exists(dir["archive.db"]));
     }
 
+    /// <summary>
+    /// A name holding a control character is damage, not a name: refused before anything is written,
+    /// naming the entry and the character. SQLite stored such names as they were, and PostgreSQL, which
+    /// cannot hold U+0000, failed at the write with "invalid byte sequence for encoding UTF8".
+    /// </summary>
+    [Theory]
+    [InlineData("\"title\": \"標題\\u0000尾\"", "title holds a control character (U+0000)")]
+    [InlineData("\"title\": \"標題\", \"source\": \"新華社\\u0001\"", "source holds a control character (U+0001)")]
+    [InlineData("\"title\": \"標題\", \"author\": \"趙\\n廣立\"", "author holds a control character (U+000A)")]
+    public void AMetadataNameHoldingAControlCharacterIsRefusedNamingIt(string fields, string reason)
+    {
+        var folder = GoodFolder();
+        dir.Write("in/articles.json", $$"""{ "001_story.txt": { "slug": "story", {{fields}} } }""");
+
+        var exit = Run(dir["archive.db"], folder);
+
+        Assert.Equal(ImportCommand.Failure, exit);
+        Assert.Contains($"error: {dir["in/articles.json"]}: entry '001_story.txt': {reason}", error.ToString());
+        Assert.False(File.Exists(dir["archive.db"]));
+    }
+
     [Fact]
     public void BuiltImporterExitsTwoForAMissingPath()
     {

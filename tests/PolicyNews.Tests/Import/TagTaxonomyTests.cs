@@ -40,6 +40,10 @@ public sealed class TagTaxonomyTests : IDisposable
         "tag '兩會': aliases and exclusions may not contain '|'")]
     [InlineData("""[ { "name": "兩會", "slug": "two-sessions", "kind": "event", "aliases": [] } ]""",
         "tag '兩會': kind 'event' is not one of topic, person, organisation, place")]
+    [InlineData("""[ { "name": "兩會", "slug": "two-sessions", "kind": "topic", "aliases": ["两会\u0000"] } ]""",
+        "tag '兩會': a term holds a control character (U+0000)")]
+    [InlineData("""[ { "name": "兩\t會", "slug": "two-sessions", "kind": "topic", "aliases": [] } ]""",
+        "a term holds a control character (U+0009)")]
     public void RejectsATaxonomyWithABadEntry(string json, string reason)
     {
         var path = dir.Write(TagTaxonomy.FileName, json);

@@ -1,3 +1,5 @@
+using PolicyNews.Archive.Text;
+
 namespace PolicyNews.Web.Pages.SearchPage;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record SearchForm(string Query, string? Tag, string? Article, Sear
     public static (ArticleFilter Filter, string? Problem) ReadArticles(IQueryCollection query)
     {
         var (filter, problem) = ListingQuery.ReadFilter(query);
-        problem ??= ListingQuery.ControlCharacterProblem("article", query["article"].FirstOrDefault());
+        problem ??= ControlCharacters.Problem("article", query["article"].FirstOrDefault());
         return (filter with { Tag = null, Kind = null }, problem);
     }
 
