@@ -16,9 +16,10 @@ public readonly record struct SearchToken(string Text, int Start, int End)
 /// it pre-split: every Han character is its own token (一 one-character query is then an index
 /// lookup, and a longer word is a phrase of consecutive characters); Latin letters and digits keep
 /// forming words. Punctuation next to a Han character, and every line break, becomes the break
-/// token "¦", so 杭州 is not found in "杭。州" nor across two paragraphs. unicode61 keeps "¦" (a
-/// symbol, not punctuation) as a token; queries never produce it except between two words the
-/// reader separated by such punctuation.
+/// token "¦", so no pair spans it: 杭州 is not found in "杭。州" nor across two paragraphs. Queries
+/// never produce it except between two words the reader separated by such punctuation. FTS5's
+/// unicode61 reads "¦" (a symbol) as a separator, so in the one-token-per-character columns it
+/// leaves no token and no position; PostgreSQL keeps it as a lexeme (docs/search.md, "Known limits").
 ///
 /// The pinyin form has one token per Han character — the toneless spelling of its usual
 /// (first) Unihan reading — and a break wherever anything else stands. Only the usual reading: the
