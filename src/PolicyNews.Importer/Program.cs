@@ -31,6 +31,16 @@ suggest.SetAction(parsed => new SuggestTagsCommand(Console.Out, Console.Error)
         parsed.GetValue(minCount), parsed.GetValue(archiveProvider)));
 root.Subcommands.Add(suggest);
 
+// dotnet run --project src/PolicyNews.Importer -- reindex --db data/policynews.db
+// dotnet run --project src/PolicyNews.Importer -- reindex --provider PostgreSQL --connection "Host=…;Database=…"
+var (indexed, indexedProvider, indexedConnection) = ArchiveOptions("The archive whose search index to make again");
+var reindex = new Command("reindex", "Migrates the archive if needed and makes its whole search index again from the stored text, in one transaction.")
+    { indexed, indexedProvider, indexedConnection };
+reindex.Validators.Add(parsed => OneArchive(parsed, indexed, indexedProvider, indexedConnection));
+reindex.SetAction(parsed => new ReindexCommand(Console.Out, Console.Error)
+    .Run(parsed.GetValue(indexed) ?? parsed.GetRequiredValue(indexedConnection), parsed.GetValue(indexedProvider)));
+root.Subcommands.Add(reindex);
+
 var result = root.Parse(args);
 if (result.Errors.Count > 0)
 {
@@ -41,6 +51,7 @@ if (result.Errors.Count > 0)
     Console.Error.WriteLine("       PolicyNews.Importer --provider PostgreSQL --connection \"<connection string>\" <file-or-folder>...");
     Console.Error.WriteLine("       PolicyNews.Importer suggest-tags (--db <file> | --provider PostgreSQL --connection \"<connection string>\") " +
                             "[--method TfIdf|TextRank] [--top N] [--min-count N]");
+    Console.Error.WriteLine("       PolicyNews.Importer reindex (--db <file> | --provider PostgreSQL --connection \"<connection string>\")");
     return ImportCommand.Failure;
 }
 return result.Invoke();

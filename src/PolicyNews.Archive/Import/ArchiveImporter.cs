@@ -239,7 +239,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         // Taxonomy first, then articles, then the section tags that depend on both.
         var tags = new TagWriter(connection, tx);
         var tagsChanged = request.Tags is null ? 0 : tags.Sync(request.Tags);
-        var importedAt = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var importedAt = ImportGenerations.Stamp(clock.GetUtcNow());
         var written = new List<long>();
         Progress?.Report(new ImportProgress(ImportStage.Writing, 0, prepared.Count));
         foreach (var article in prepared)
@@ -284,8 +284,7 @@ public sealed class ArchiveImporter(IArticlePipeline pipeline, ISlugger? slugger
         if (rowsChanged > 0)
         {
             FacetCounts.Refresh(connection, tx);
-            connection.Execute("UPDATE import_generation SET generation = generation + 1, changed_at = @importedAt WHERE id = 1",
-                new { importedAt }, tx);
+            ImportGenerations.Advance(connection, tx, importedAt);
         }
 
         var order = plan.Select((p, i) => (p.Source.FileName, i)).ToDictionary(x => x.FileName, x => x.i);

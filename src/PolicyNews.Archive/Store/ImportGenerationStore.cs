@@ -1,4 +1,6 @@
+using System.Data;
 using System.Globalization;
+using Dapper;
 
 namespace PolicyNews.Archive.Store;
 
@@ -25,4 +27,19 @@ public sealed class ImportGenerationStore(ArchiveDatabase database)
         public long Generation { get; set; }
         public string ChangedAt { get; set; } = "";
     }
+}
+
+/// <summary>Starting a new import generation, inside the write that changes what readers see.</summary>
+public static class ImportGenerations
+{
+    /// <summary>How a moment is stored (<c>changed_at</c>, and the import's other timestamps): UTC, to the second, whatever the culture.</summary>
+    public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Raises the generation by one, changed at <paramref name="changedAt"/> (a <see cref="Stamp"/>): the web
+    /// nodes' cached pages and validators follow it (migration 007).
+    /// </summary>
+    public static void Advance(IDbConnection connection, IDbTransaction transaction, string changedAt) =>
+        connection.Execute("UPDATE import_generation SET generation = generation + 1, changed_at = @changedAt WHERE id = 1",
+            new { changedAt }, transaction);
 }
