@@ -24,10 +24,10 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         SELECT s.id,
                CASE WHEN s.ordinal = 0 THEN a.title || COALESCE(E'\n' || s.heading, '') ELSE s.heading END AS heading,
                (SELECT string_agg(p.text, E'\n' ORDER BY p.ordinal) FROM paragraphs p WHERE p.section_id = s.id) AS body,
-               (SELECT string_agg(l.label, E'\n' ORDER BY l.n)
-                FROM (SELECT 1 AS n, a.author AS label WHERE s.ordinal = 0
-                      UNION ALL SELECT 2, a.source WHERE s.ordinal = 0
-                      UNION ALL SELECT 3, t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id) l) AS labels
+               (SELECT string_agg(l.label, E'\n' ORDER BY l.n, l.k)
+                FROM (SELECT 1 AS n, 0 AS k, a.author AS label WHERE s.ordinal = 0
+                      UNION ALL SELECT 2, 0, a.source WHERE s.ordinal = 0
+                      UNION ALL SELECT 3, t.id, t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id) l) AS labels
         FROM sections s JOIN articles a ON a.id = s.article_id
         """;
 
@@ -85,7 +85,7 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         row.Add(TsVectors.Vector(null, labels?.Words));
         row.Add(TsVectors.Vector(null, labels?.WordPairs));
         row.Add(TsVectors.Neighbours(null, labels?.WordPairs, Triple));
-        row.Add(Runs(heading?.Words, body?.Words, labels?.Words));
+        row.Add(Runs(heading?.WordPairs, body?.WordPairs, labels?.WordPairs));
         return (section.Id, row, heading is null ? null : Vectors(heading, null));
     }
 
@@ -108,14 +108,21 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     // than by those functions in the server, one row at a time: as generated columns they made a
     // PostgreSQL import 40–75 % longer. PostgresSearch joins a query's tokens with the same functions.
 
-    /// <summary>Two pairs of Han characters of one run (创新, 新发) as their triple (创新发); else null.</summary>
-    internal static string? Triple(string pair, string next) =>
-        IsHanPair(pair) && IsHanPair(next) ? pair + next[^LastRuneLength(next)..] : null;
+    // Neighbouring lexemes overlap within a run of characters. Across a break they need not: the break
+    // token is no lexeme (as FTS5 reads it), so the last pair before punctuation and the first after
+    // it are neighbours too, and join only when they overlap — exactly when FTS5's phrase of the two
+    // pairs would match there.
 
-    /// <summary>Two neighbouring syllable pairs (xiang_shi, shi_xian) as their triple (xiang_shi_xian); else null.</summary>
-    internal static string? PinyinTriple(string pair, string next) =>
-        pair.Contains(SearchTokens.PairSeparator) && next.Contains(SearchTokens.PairSeparator)
-            ? pair + next[next.IndexOf(SearchTokens.PairSeparator, StringComparison.Ordinal)..] : null;
+    /// <summary>Two overlapping pairs of Han characters (创新, 新发) as their triple (创新发); else null.</summary>
+    internal static string? Triple(string pair, string next) =>
+        IsHanPair(pair) && IsHanPair(next) && Overlap(pair, next) ? pair + next[^LastRuneLength(next)..] : null;
+
+    /// <summary>Two overlapping syllable pairs (xiang_shi, shi_xian) as their triple (xiang_shi_xian); else null.</summary>
+    internal static string? PinyinTriple(string pair, string next)
+    {
+        var (last, first) = (pair.LastIndexOf(SearchTokens.PairSeparator, StringComparison.Ordinal), next.IndexOf(SearchTokens.PairSeparator, StringComparison.Ordinal));
+        return last >= 0 && first >= 0 && pair[(last + 1)..] == next[..first] ? pair + next[first..] : null;
+    }
 
     /// <summary>Two neighbouring words of the word-reading form (xiang, shi_xian) as one lexeme (xiang+shi_xian); else null.</summary>
     internal static string? WordPair(string word, string next) =>
@@ -125,30 +132,44 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     const string WordPairJoiner = "+";
 
     /// <summary>
-    /// The runs column (migration 009): every run of Han characters of the texts' words forms (heading,
-    /// body, labels), each after a space, so a Han phrase is in a section exactly when
-    /// <c>runs LIKE '%phrase%'</c> (a run is what the pairs of a phrase must lie in). Checking a phrase
-    /// there reads a short text kept in the row, where its positions are read from a tsvector of
+    /// The runs column (migrations 009, 010): every run of Han characters of the texts' pairs forms
+    /// (heading, body, labels), each after a space, so a Han phrase of four characters or more is in a
+    /// section exactly when <c>runs LIKE '%phrase%'</c>, as FTS5 finds it: a phrase of pairs, whose
+    /// neighbouring pairs overlap. A run is such a chain of pairs (创新 新发 发展 → 创新发展), or a lone
+    /// character. The break token is no lexeme (as FTS5 reads it), so two pairs that meet across
+    /// punctuation chain when they overlap, as FTS5's phrase would match them there. Checking a phrase
+    /// here reads a short text kept in the row, where its positions are read from a tsvector of
     /// kilobytes kept out of line. The SQL function search_runs says the same for rows already indexed.
     /// </summary>
-    internal static string Runs(params string?[] wordForms)
+    internal static string Runs(params string?[] pairForms)
     {
         var runs = new StringBuilder();
-        foreach (var words in wordForms)
+        foreach (var pairs in pairForms)
         {
-            var inRun = false;
-            foreach (var token in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            string? previous = null;   // the pair the current run ends with
+            foreach (var token in (pairs ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var isHan = SearchTokens.IsHanText(token);
-                if (isHan && !inRun)
-                    runs.Append(RunSeparator);
-                if (isHan)
-                    runs.Append(token);
-                inRun = isHan;
+                if (token == SearchTokens.Break)
+                    continue;
+                if (IsHanPair(token))
+                {
+                    if (previous is not null && Overlap(previous, token))
+                        runs.Append(token[^LastRuneLength(token)..]);
+                    else
+                        runs.Append(RunSeparator).Append(token);
+                    previous = token;
+                    continue;
+                }
+                if (SearchTokens.IsHanText(token))
+                    runs.Append(RunSeparator).Append(token);   // a lone character
+                previous = null;
             }
         }
         return runs.ToString();
     }
+
+    /// <summary>The second pair starts with the character the first ends with (创新, 新发).</summary>
+    static bool Overlap(string pair, string next) => next.StartsWith(pair[^LastRuneLength(pair)..], StringComparison.Ordinal);
 
     /// <summary>Stands before every run in the runs column: no Han phrase holds it.</summary>
     const char RunSeparator = ' ';

@@ -31,7 +31,9 @@ public sealed class SearchIndexWriter(SqliteConnection connection, SqliteTransac
     /// <summary>
     /// A section's heading, body (its paragraphs in order, one line each) and labels, the texts both
     /// indexes are made from: the lead (ordinal 0) has its article's title as its heading and the
-    /// author and source as labels; every section the names of its tags (migration 010).
+    /// author and source as labels; every section the names of its tags (migration 010), in the order
+    /// of the tags' ids on both providers: a phrase can run from one label into the next (FTS5 reads the
+    /// break between them as a separator), so the order decides what it finds.
     /// </summary>
     const string SectionTexts = """
         SELECT s.id,
@@ -39,9 +41,10 @@ public sealed class SearchIndexWriter(SqliteConnection connection, SqliteTransac
                (SELECT group_concat(text, char(10))
                 FROM (SELECT p.text FROM paragraphs p WHERE p.section_id = s.id ORDER BY p.ordinal)) AS body,
                (SELECT group_concat(label, char(10))
-                FROM (SELECT a.author AS label WHERE s.ordinal = 0
-                      UNION ALL SELECT a.source WHERE s.ordinal = 0
-                      UNION ALL SELECT t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id)) AS labels
+                FROM (SELECT 1 AS n, 0 AS k, a.author AS label WHERE s.ordinal = 0
+                      UNION ALL SELECT 2, 0, a.source WHERE s.ordinal = 0
+                      UNION ALL SELECT 3, t.id, t.name FROM section_tags st JOIN tags t ON t.id = st.tag_id WHERE st.section_id = s.id
+                      ORDER BY 1, 2)) AS labels
         FROM sections s JOIN articles a ON a.id = s.article_id
         WHERE s.id > @after AND {0}
         ORDER BY s.id

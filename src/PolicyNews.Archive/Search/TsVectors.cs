@@ -92,18 +92,31 @@ public static class TsVectors
     /// </summary>
     static IEnumerable<string> Lexemes(IEnumerable<string> tokens) => tokens.Select(Lexeme).Where(l => l.Length > 0);
 
-    /// <summary>As unicode61 with remove_diacritics 2: lower case, combining marks dropped (Han and ASCII pass as they are).</summary>
+    /// <summary>
+    /// As unicode61 with remove_diacritics 2 and tokenchars '_': lower case, combining marks dropped,
+    /// and nothing kept but its token characters — letters, numbers, private use, '_' (and '+', below). So the
+    /// break token "¦" (a symbol), which unicode61 reads as a separator, is no lexeme here either
+    /// (docs/search.md). Han and ASCII letters, digits and '_' pass as they are.
+    /// </summary>
     public static string Lexeme(string token)
     {
-        if (token.All(c => c < 0x80 || char.IsSurrogate(c) || c >= 0x2E80 && c < 0xA000))
+        if (token.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '+' || char.IsSurrogate(c) || c >= 0x3400 && c < 0xA000))
             return token.ToLowerInvariant();
         var decomposed = token.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            if (IsTokenCharacter(c))
                 kept.Append(c);
         return kept.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    // '+' joins the two words of a word-pair lexeme (PostgresSearchIndex.WordPair), which queries pass back through here;
+    // no token of SearchTokens holds one.
+    static bool IsTokenCharacter(char c) => c is '_' or '+' || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+        or UnicodeCategory.PrivateUse;
 
     /// <summary>Quoted for a tsvector or tsquery literal: backslashes and single quotes escaped.</summary>
     static string Quote(string lexeme) => "'" + lexeme.Replace("\\", "\\\\").Replace("'", "''") + "'";

@@ -53,6 +53,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "jishuchuang", "kejichuangxin",
         // Han characters checked in the runs column (migration 009): four or more, excluded ones of any length.
         "人才 -州", "科技 -民", "\"人才培養\" -深度 -deepseek", "科技創新 -杭州",
+        // Punctuation inside a term: the break token is no lexeme on either provider (FTS5 reads it as a separator).
+        "創。新", "創★新", "科，技 人才", "\"人 才\"",
     ];
 
     // Nothing to search, and phrases of two words that share sections but never stand side by side.
@@ -75,14 +77,11 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         Assert.Equal(sqlite.TotalHits, pg.TotalHits);
         // Under the exact limit the order is the ranking rules, the same on both (then date, article, section);
         // SearchStore groups its page by article in the order of each article's first hit, so PostgreSQL's is grouped too.
-        // Closeness (two terms or more) is FTS5's NEAR on SQLite and its emulation on PostgreSQL, which still
-        // disagree on one section of "deepseek 杭州" (not understood yet): for those queries, the same sections.
+        // Closeness (two terms or more) is FTS5's NEAR on SQLite and its emulation on PostgreSQL: the same since
+        // the break token is no lexeme on PostgreSQL either (migration 010; "deepseek 杭州" disagreed before).
         var articleOf = sqlite.Articles.SelectMany(a => a.Hits.Select(h => (h.Section.StableId, a.Article.Slug))).ToDictionary();
         var pgOrder = StableIds(pg.SectionIds).GroupBy(id => articleOf[id]).SelectMany(g => g).ToList();
-        if (sqlite.Query.Included.Count == 1)
-            Assert.Equal(sqlite.Hits.Select(h => h.Section.StableId), pgOrder);
-        else
-            Assert.Equal(Sorted(sqlite.Hits.Select(h => h.Section.StableId)), Sorted(pgOrder));
+        Assert.Equal(sqlite.Hits.Select(h => h.Section.StableId), pgOrder);
     }
 
     /// <summary>
@@ -98,7 +97,7 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
             SELECT (SELECT COUNT(*) FROM search_sections
                     WHERE triples <> search_triples(pairs) OR label_triples <> search_triples(label_pairs)
                        OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)
-                       OR runs <> search_runs(words, labels)),
+                       OR runs <> search_runs(pairs, label_pairs)),
                    (SELECT COUNT(*) FROM search_headings
                     WHERE triples <> search_triples(pairs)
                        OR pinyin_triples <> search_pinyin_triples(pinyin_pairs) OR pinyin_word_pairs <> search_word_pairs(pinyin_words)),
