@@ -18,8 +18,8 @@ public readonly record struct SearchToken(string Text, int Start, int End)
 /// forming words. Punctuation next to a Han character, and every line break, becomes the break
 /// token "¦", so no pair spans it: 杭州 is not found in "杭。州" nor across two paragraphs. Queries
 /// never produce it except between two words the reader separated by such punctuation. FTS5's
-/// unicode61 reads "¦" (a symbol) as a separator, so in the one-token-per-character columns it
-/// leaves no token and no position; PostgreSQL keeps it as a lexeme (docs/search.md, "Known limits").
+/// unicode61 reads "¦" (a symbol) as a separator, so it leaves no token and no position there, and
+/// PostgreSQL writes no lexeme for it either (TsVectors.Lexeme; docs/search.md, "PostgreSQL").
 ///
 /// The pinyin form has one token per Han character — the toneless spelling of its usual
 /// (first) Unihan reading — and a break wherever anything else stands. Only the usual reading: the
