@@ -1,7 +1,6 @@
 using System.Data.Common;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
-using PolicyNews.Archive.Store.PostgreSQL;
 
 namespace PolicyNews.Importer;
 
@@ -17,23 +16,19 @@ public sealed class ReindexCommand(TextWriter output, TextWriter error)
     /// <param name="location">The SQLite file, or the PostgreSQL connection string.</param>
     public int Run(string location, ArchiveProvider provider = ArchiveProvider.Sqlite)
     {
-        // Messages name the file, or host:port/database (never a connection string's password).
-        var name = provider == ArchiveProvider.PostgreSQL ? PostgresArchive.Describe(location) : location;
-        if (provider == ArchiveProvider.Sqlite && !File.Exists(location))
+        var (existing, problem) = ExistingArchive.Open(location, provider);
+        if (existing is null)
         {
-            error.WriteLine($"error: {name}: no such archive database (import some articles first)");
+            error.WriteLine(problem);
             return ImportCommand.Failure;
         }
+        existing.Dispose();   // looked at before migrating, so that a database without an archive is not made one
+        var name = ExistingArchive.Name(location, provider);
         try
         {
-            // Looked at before migrating, so that a database without an archive is not made one.
-            using (var existing = Open(location, provider, migrate: false))
-                if (existing.ProbeSchemaVersion() == 0)
-                {
-                    error.WriteLine($"error: {name}: no archive in this database (import some articles first)");
-                    return ImportCommand.Failure;
-                }
-            using var archive = Open(location, provider, migrate: true);
+            using var archive = provider == ArchiveProvider.PostgreSQL
+                ? ArchiveDatabase.OpenPostgres(location)
+                : ArchiveDatabase.Open(location, SearchSqlFunctions.Register);
             var (sections, took) = SearchIndexRebuild.Run(archive);
             output.WriteLine($"search index rebuilt: {sections:N0} sections in {took.TotalSeconds:0.0} s; {name}");
             return ImportCommand.Success;
@@ -45,9 +40,4 @@ public sealed class ReindexCommand(TextWriter output, TextWriter error)
             return ImportCommand.Failure;
         }
     }
-
-    // SQLite migrates at open in any case (its file was checked to exist above).
-    static ArchiveDatabase Open(string location, ArchiveProvider provider, bool migrate) => provider == ArchiveProvider.PostgreSQL
-        ? ArchiveDatabase.OpenPostgres(location, migrate: migrate)
-        : ArchiveDatabase.Open(location, SearchSqlFunctions.Register);
 }

@@ -16,31 +16,22 @@ public sealed class SuggestTagsCommand(TextWriter output, TextWriter error)
     /// <param name="location">The SQLite file, or the PostgreSQL connection string.</param>
     public int Run(string location, KeywordMethod method, int top, int minCount, ArchiveProvider provider = ArchiveProvider.Sqlite)
     {
-        // Messages name the file, or host:port/database (never a connection string's password).
-        var name = provider == ArchiveProvider.PostgreSQL ? PostgresArchive.Describe(location) : location;
-        if (provider == ArchiveProvider.Sqlite && !File.Exists(location))
+        var (opened, problem) = ExistingArchive.Open(location, provider);
+        if (opened is null)
         {
-            error.WriteLine($"error: {name}: no such archive database (import some articles first)");
+            error.WriteLine(problem);
             return ImportCommand.Failure;
         }
-
         IReadOnlyList<TagDefinition> tags;
         IReadOnlyList<SectionText> sections;
         try
         {
-            using var archive = provider == ArchiveProvider.PostgreSQL
-                ? ArchiveDatabase.OpenPostgres(location, migrate: false)
-                : ArchiveDatabase.Open(location, SearchSqlFunctions.Register);
-            if (archive.ProbeSchemaVersion() == 0)
-            {
-                error.WriteLine($"error: {name}: no archive in this database (import some articles first)");
-                return ImportCommand.Failure;
-            }
+            using var archive = opened;
             (tags, sections) = TaggingReader.Read(archive);
         }
         catch (StoreException ex)
         {
-            error.WriteLine($"error: {name}: {ex.Message}");
+            error.WriteLine($"error: {ExistingArchive.Name(location, provider)}: {ex.Message}");
             return ImportCommand.Failure;
         }
 
