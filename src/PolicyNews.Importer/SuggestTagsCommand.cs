@@ -1,7 +1,6 @@
 using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
 using PolicyNews.Archive.Store;
-using PolicyNews.Archive.Store.PostgreSQL;
 
 namespace PolicyNews.Importer;
 
