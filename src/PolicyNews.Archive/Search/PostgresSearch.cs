@@ -455,7 +455,7 @@ public sealed class PostgresSearch
                 // Two words are one lexeme of their own form, three syllables one of theirs (migration 008):
                 // as phrases each read every candidate's row (xiangshixian: 16,621 rows and no hit).
                 foreach (var cut in SearchTokens.WordCuts(syllables))
-                    alternatives.Add(cut is [var word, var next] ? ("pinyin_word_pairs", [PostgresSearchIndex.WordPair(word, next)!], SearchQuery.MatchTier.WordReading)
+                    alternatives.Add(cut is [var word, var next] ? ("pinyin_word_pairs", [PostgresSearchIndex.WordPair(word, next)], SearchQuery.MatchTier.WordReading)
                         : ("pinyin_words", cut, SearchQuery.MatchTier.WordReading));
                 if (syllables.Count == 1)
                     alternatives.Add(("pinyin", syllables, SearchQuery.MatchTier.Other));

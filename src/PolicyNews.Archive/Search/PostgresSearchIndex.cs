@@ -124,9 +124,12 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         return last >= 0 && first >= 0 && pair[(last + 1)..] == next[..first] ? pair + next[first..] : null;
     }
 
-    /// <summary>Two neighbouring words of the word-reading form (xiang, shi_xian) as one lexeme (xiang+shi_xian); else null.</summary>
-    internal static string? WordPair(string word, string next) =>
-        word != SearchTokens.Break && next != SearchTokens.Break ? word + WordPairJoiner + next : null;
+    /// <summary>
+    /// Two neighbouring words of the word-reading form (xiang, shi_xian) as one lexeme (xiang+shi_xian).
+    /// The break token is no lexeme, so it never reaches here: words meeting across punctuation pair up,
+    /// as FTS5's phrase of them matches there.
+    /// </summary>
+    internal static string WordPair(string word, string next) => word + WordPairJoiner + next;
 
     /// <summary>Joins the two words of a lexeme of pinyin_word_pairs.</summary>
     const string WordPairJoiner = "+";
