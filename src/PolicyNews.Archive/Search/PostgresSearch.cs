@@ -291,7 +291,8 @@ public sealed class PostgresSearch
 
         /// <summary>
         /// <paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>);
-        /// <paramref name="Lexeme"/>: the parameter holding the one lexeme a text alternative is (its sections are counted, migration 006), else null.
+        /// <paramref name="Lexeme"/>: the parameter holding the one lexeme a text alternative is (its sections are counted, migration 006),
+        /// or a pinyin one of a counted form (migration 011), else null.
         /// </summary>
         /// <paramref name="Runs"/>: the parameter holding <c>%phrase%</c> when the alternative is Han characters checked in the runs column (migration 009), else null.
         sealed record Alternative(string Column, string Parameter, string Candidates, bool IsPhrase, SearchQuery.MatchTier Tier, string? Lexeme = null,
@@ -347,7 +348,7 @@ public sealed class PostgresSearch
         /// <summary>
         /// SQL for how many sections (Sections) and how many headings (Headings) surely match when
         /// nothing but the one included term narrows the search: the most sections (headings) any of
-        /// its counted lexemes is in (migration 006), each of them a hit. Null with more terms or an
+        /// its counted lexemes is in (migrations 006 and 011), each of them a hit. Null with more terms or an
         /// exclusion, or when no alternative is a counted lexeme.
         /// </summary>
         public string? SurelyMatching()
@@ -468,7 +469,9 @@ public sealed class PostgresSearch
                         alternatives.Add(("pinyin_readings", pairs, SearchQuery.MatchTier.Other));
                 }
             }
-            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), Parameter(TsVectors.AllOf(a.Tokens)), a.Tokens.Count() > 1, a.Tier)));
+            result.AddRange(alternatives.Select(a => new Alternative(a.Column, Parameter(TsVectors.Phrase(a.Tokens)), Parameter(TsVectors.AllOf(a.Tokens)), a.Tokens.Count() > 1, a.Tier,
+                // One syllable, two or three in the usual reading: one lexeme of a counted form (migration 011).
+                Lexeme: CountedPinyin.Contains(a.Column) && a.Tokens.Count() == 1 ? Parameter(TsVectors.Lexeme(a.Tokens.Single())) : null)));
             return result;
         }
 
@@ -494,6 +497,9 @@ public sealed class PostgresSearch
                 return $"x.{column} @@ CAST(@{Parameter(string.Join(" | ", alternatives))} AS tsquery)";
             })) + ")";
         }
+
+        /// <summary>The pinyin forms of search_sections whose lexemes' sections are counted (migration 011).</summary>
+        static readonly string[] CountedPinyin = ["pinyin", "pinyin_pairs", "pinyin_triples"];
 
         static List<SearchToken> Tokens(IEnumerable<string> texts) => texts.Select(t => new SearchToken(t, 0, 0)).ToList();
     }

@@ -100,6 +100,7 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
         RewriteFunding(connection, commit: true);
         AssertCountsAreTheRows();
         Assert.Equal(1, Sections("pairs", "量子"));
+        Assert.Equal(1, Sections("pinyin_pairs", "liang_zi"));
 
         // Nothing rewrites index rows in place today; an UPDATE is counted all the same.
         connection.Execute("UPDATE search_sections SET labels = CAST('''測驗'':1' AS tsvector) WHERE section_id = (SELECT MIN(section_id) FROM search_sections)");

@@ -179,6 +179,10 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     [InlineData("六小龍", SearchSort.Newest)]
     [InlineData("deepseek", SearchSort.Relevance)]  // a Latin word, also a label (a tag's name)
     [InlineData("deepseek", SearchSort.Newest)]
+    [InlineData("xin", SearchSort.Relevance)]       // pinyin, one syllable: the pinyin form (migration 011)
+    [InlineData("chuangxin", SearchSort.Relevance)] // two syllables: the pinyin pairs form
+    [InlineData("chuangxin", SearchSort.Newest)]
+    [InlineData("liuxiaolong", SearchSort.Relevance)] // three: the pinyin triples form
     public void AtTheLimitOneLexemeIsCountedExactlyAndBelowItNot(string query, SearchSort sort)
     {
         var hits = seeds.Sqlite.Search.Search(new SearchRequest(query, CountAll: true)).TotalHits;
