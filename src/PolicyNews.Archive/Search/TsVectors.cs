@@ -69,6 +69,14 @@ public static class TsVectors
     /// </summary>
     public static string AllOf(IEnumerable<string> tokens) => Query(tokens, " & ", "");
 
+    /// <summary>
+    /// <paramref name="query"/> (a tsquery literal) in a row that holds none of <paramref name="tokens"/>'
+    /// lexemes (<c>&amp; !</c>): GIN answers the negation from the index too, so an excluded word no
+    /// longer costs a row read per candidate that holds it.
+    /// </summary>
+    public static string Without(string query, IEnumerable<string> tokens) =>
+        string.Concat(Lexemes(tokens).Distinct().Select(l => $" & !{Quote(l)}")) is { Length: > 0 } not ? $"({query}){not}" : query;
+
     /// <summary>The same phrase, every lexeme restricted to one weight (A: the heading, D: the body).</summary>
     public static string Phrase(IEnumerable<string> tokens, string weight) => Query(tokens, " <-> ", ":" + weight);
 

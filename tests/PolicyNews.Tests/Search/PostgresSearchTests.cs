@@ -53,6 +53,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "jishuchuang", "kejichuangxin",
         // Han characters checked in the runs column (migration 009): four or more, excluded ones of any length.
         "人才 -州", "科技 -民", "\"人才培養\" -深度 -deepseek", "科技創新 -杭州",
+        // An excluded term of one lexeme also narrows the included terms' lookups in its form, a phrase does not.
+        "六小龙 -杭州市", "chuangxin -hangzhou", "创新 -\"人才培養\"", "杭州 -杭州市",
         // Punctuation inside a term: the break token is no lexeme on either provider (FTS5 reads it as a separator).
         "創。新", "創★新", "科，技 人才", "\"人 才\"",
     ];
@@ -152,11 +154,13 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     [InlineData("創新", Lessons, 1)]
     [InlineData("成功", Lessons, 1)]   // the one heading with 成功 is another article's
     [InlineData("成功 -為什么", null, 1)]   // … and holds 為什么
+    [InlineData("chuangxin -hangzhou", null, 1)]   // narrowed lookups (an excluded lexeme of the same form), tier by tier
     // Han characters alone: the newest hits are found by walking the newest sections' runs, or, when
     // that window holds too few, from the candidates (here every page's window is too small).
     [InlineData("人才培養", null, 1, 1)]
     [InlineData("創新 -人才", null, 1, 1)]
     [InlineData("成功 -為什么", null, 1, 1)]
+    [InlineData("六小龙 -杭州市", null, 1, 1)]
     public void PastTheExactLimitBothPageThroughTheSameHits(string query, string? article, int limit,
         int walkedPerHit = PostgresSearch.DefaultWalkedPerHit)
     {
