@@ -138,7 +138,9 @@ public sealed class PostgresSearch
                 // The hits are found once, counted, and (up to the limit) ranked from the same rows: a
                 // phrase or an exclusion reads each hit's tsvector from TOAST, and a count followed by
                 // a ranked query that found the hits again read them twice. Each hit's rank is the
-                // rules as one number, as on SQLite (SearchStore.Statements.RelevancePage).
+                // rules as one number, as on SQLite (SearchStore.Statements.RelevancePage). Each hit's article is
+                // looked up by its key (OFFSET 0 keeps the lookup from becoming a join): joined, the planner read
+                // all 100,014 sections in key order to merge them with 1,753 hits (10 ms of 化現 的重要's 55).
                 var rows = overLimit ? [new CountedHit(exactUpTo + 1, null, null)] : session.Query<CountedHit>($"""
                     WITH hits AS MATERIALIZED (SELECT x.section_id {matching} LIMIT @Take),
                          counted AS (SELECT COUNT(*) AS total FROM hits)
@@ -147,10 +149,10 @@ public sealed class PostgresSearch
                         SELECT x.section_id AS Id, CAST({match.Score("x")} AS double precision) AS Rank
                         FROM hits
                         JOIN search_sections x ON x.section_id = hits.section_id
-                        JOIN sections s ON s.id = x.section_id
-                        JOIN articles a ON a.id = s.article_id
+                        CROSS JOIN LATERAL (SELECT a.published, a.id, s.ordinal FROM sections s JOIN articles a ON a.id = s.article_id
+                                            WHERE s.id = hits.section_id OFFSET 0) sa
                         WHERE c.total <= @RankedUpTo
-                        ORDER BY Rank DESC, a.published DESC NULLS LAST, a.id DESC, s.ordinal
+                        ORDER BY Rank DESC, sa.published DESC NULLS LAST, sa.id DESC, sa.ordinal
                         LIMIT @PageTake OFFSET @Skip) p ON TRUE
                     """, parameters).AsList();
                 total = (int)rows[0].Total;
