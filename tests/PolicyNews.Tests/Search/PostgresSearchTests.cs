@@ -55,6 +55,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "人才 -州", "科技 -民", "\"人才培養\" -深度 -deepseek", "科技創新 -杭州",
         // An excluded term of one lexeme also narrows the included terms' lookups in its form, a phrase does not.
         "六小龙 -杭州市", "chuangxin -hangzhou", "创新 -\"人才培養\"", "杭州 -杭州市",
+        // Excluded characters, lone or in a phrase across punctuation, and a Latin word, against Han terms in the pairs and triples forms.
+        "人才培養 -杭", "科技 -的。人", "杭州 -ai",
         // Punctuation inside a term: the break token is no lexeme on either provider (FTS5 reads it as a separator).
         "創。新", "創★新", "科，技 人才", "\"人 才\"",
     ];
@@ -161,6 +163,7 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     [InlineData("創新 -人才", null, 1, 1)]
     [InlineData("成功 -為什么", null, 1, 1)]
     [InlineData("六小龙 -杭州市", null, 1, 1)]
+    [InlineData("人才 -州", null, 1, 1)]
     public void PastTheExactLimitBothPageThroughTheSameHits(string query, string? article, int limit,
         int walkedPerHit = PostgresSearch.DefaultWalkedPerHit)
     {
