@@ -88,6 +88,8 @@ foreach (var q in classes.SelectMany(c => c.Queries.Take(3)))   // warm-up
 Console.WriteLine($"## Search on SQLite and PostgreSQL: {sections:N0} sections");
 Console.WriteLine();
 Console.WriteLine($"- PostgreSQL {pgc.PostgreSqlVersion}, SQLite {lite.ExecuteScalar<string>("SELECT sqlite_version()")}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+// The server's buffers and the kernel's huge pages change PostgreSQL's tail (docs/search.md, "Huge pages").
+Console.WriteLine($"- PostgreSQL shared_buffers {pgc.ExecuteScalar<string>("SHOW shared_buffers")}, huge_pages {pgc.ExecuteScalar<string>("SHOW huge_pages")}; {HugePages()}");
 Console.WriteLine($"- PostgreSQL database {sizes.Total / 1e6:0.0} MB, of which search_sections with its GIN indexes {sizes.Index / 1e6:0.0} MB");
 Console.WriteLine($"- sections with a lexeme at PostgreSQL's 256-position limit (words form): {lexemeLimit:N0}");
 Console.WriteLine($"- {perClass} queries per class, {reps} runs each; the whole search, as the portal runs it: SearchStore.Search (a page of 20 with snippets) on either archive; " +
@@ -177,5 +179,10 @@ static double P(List<double> values, int percentile)
     var sorted = values.Order().ToList();
     return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
+
+static string HugePages() => File.Exists("/proc/meminfo")
+    ? "kernel " + string.Join(", ", File.ReadLines("/proc/meminfo").Where(l => l.StartsWith("HugePages_Total") || l.StartsWith("HugePages_Free"))
+        .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))))
+    : "kernel huge pages unknown";
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
