@@ -314,9 +314,9 @@ public sealed class PostgresSearch
 
         Match(SearchQuery query)
         {
-            included = query.Included.Select(Term).ToList();
+            // The excluded terms first: each included alternative is narrowed by their lexemes.
             excluded = query.Terms.Where(t => t.IsExcluded).Select(Term).ToList();
-            included = included.Select(t => t.Select(Narrowed).ToList()).ToList();
+            included = query.Included.Select(t => Term(t).Select(Narrowed).ToList()).ToList();
             TierCount = query.TierCount;
             if (query.Included.Count > 1)
                 near = NearTerms(query.Included);

@@ -75,7 +75,7 @@ public static class TsVectors
     /// longer costs a row read per candidate that holds it.
     /// </summary>
     public static string Without(string query, IEnumerable<string> tokens) =>
-        string.Concat(Lexemes(tokens).Distinct().Select(l => $" & !{Quote(l)}")) is { Length: > 0 } not ? $"({query}){not}" : query;
+        string.Concat(Lexemes(tokens).Distinct().Select(l => $" & !{Quote(l)}")) is { Length: > 0 } negations ? $"({query}){negations}" : query;
 
     /// <summary>The same phrase, every lexeme restricted to one weight (A: the heading, D: the body).</summary>
     public static string Phrase(IEnumerable<string> tokens, string weight) => Query(tokens, " <-> ", ":" + weight);
