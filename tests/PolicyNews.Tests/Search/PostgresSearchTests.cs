@@ -57,6 +57,9 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         "六小龙 -杭州市", "chuangxin -hangzhou", "创新 -\"人才培養\"", "杭州 -杭州市",
         // Excluded characters, lone or in a phrase across punctuation, and a Latin word, against Han terms in the pairs and triples forms.
         "人才培養 -杭", "科技 -的。人", "杭州 -ai",
+        // A phrase looked up by its characters in the words form, without the excluded ones, when they are rarer than its pairs:
+        // with two excluded, a Latin word excluded, a tag's name (a label, still looked up by its pairs), two phrases.
+        "人才培養 -杭 -州", "人才培養 -deepseek", "創新人才 -杭", "人才培養 科技創新 -杭",
         // Punctuation inside a term: the break token is no lexeme on either provider (FTS5 reads it as a separator).
         "創。新", "創★新", "科，技 人才", "\"人 才\"",
     ];
@@ -164,6 +167,7 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     [InlineData("成功 -為什么", null, 1, 1)]
     [InlineData("六小龙 -杭州市", null, 1, 1)]
     [InlineData("人才 -州", null, 1, 1)]
+    [InlineData("人才培養 -杭", null, 1, 1)]   // … the candidates by their characters, without the excluded one
     public void PastTheExactLimitBothPageThroughTheSameHits(string query, string? article, int limit,
         int walkedPerHit = PostgresSearch.DefaultWalkedPerHit)
     {
