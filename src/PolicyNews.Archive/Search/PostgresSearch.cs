@@ -310,8 +310,8 @@ public sealed class PostgresSearch
         readonly List<List<Alternative>> included;
         readonly List<List<Alternative>> excluded;
         readonly string? near;
-        // Every included term as one lexeme of one form, in one condition (InOneForm), or null.
-        readonly string? inOneForm;
+        // Every included term as one lexeme, one tsquery per form (InOneQueryPerForm), or null.
+        readonly string? inOneQueryPerForm;
 
         /// <summary>
         /// <paramref name="Candidates"/>: the parameter with the same lexemes in any order and place (<see cref="TsVectors.AllOf"/>);
@@ -355,8 +355,8 @@ public sealed class PostgresSearch
             if (byCharacters.Phrases.Count > 0 || counted.Count > 0)
             {
                 var sections = countSections(byCharacters.Lexemes.Concat(counted.Select(a => (a.Column, TsVectors.Lexeme(a.Tokens[0])))).ToHashSet());
-                included = WithoutAbsent(ByCharacters(byCharacters.Phrases, byCharacters.ExcludedWords, sections), sections);
-                inOneForm = InOneForm();
+                included = ByCharacters(byCharacters.Phrases, byCharacters.ExcludedWords, sections);
+                inOneQueryPerForm = InOneQueryPerForm(WithoutAbsent(included, sections));
             }
             TierCount = query.TierCount;
             if (query.Included.Count > 1)
@@ -372,7 +372,7 @@ public sealed class PostgresSearch
         public int TierCount { get; }
 
         /// <summary>Sections holding every included term and no excluded one.</summary>
-        public string Sections => (inOneForm ?? All("x", included, SearchQuery.MatchTier.Other, narrowed: true))
+        public string Sections => (inOneQueryPerForm ?? All("x", included, SearchQuery.MatchTier.Other, narrowed: true))
             + (excluded.Count == 0 ? "" : $" AND NOT ({string.Join(" OR ", excluded.Select(Present))})");
 
         /// <summary>
@@ -398,7 +398,7 @@ public sealed class PostgresSearch
         /// <paramref name="tier"/> and above (<see cref="InTier"/>; every alternative for the last), in
         /// any order and place: all hits of that tier and a few more, answered by the GIN indexes without reading rows.
         /// </summary>
-        public string Candidates(int tier) => tier == TierCount - 1 && inOneForm is { } all ? all
+        public string Candidates(int tier) => tier == TierCount - 1 && inOneQueryPerForm is { } all ? all
             : All("x", included, tier == TierCount - 1 ? SearchQuery.MatchTier.Other : (SearchQuery.MatchTier)tier, anyOrder: true, narrowed: true);
 
         /// <summary>
@@ -544,27 +544,41 @@ public sealed class PostgresSearch
         }
 
         /// <summary>
-        /// <paramref name="terms"/> without the alternatives of one lexeme that no section holds in their form (a tag's name in the labels
-        /// forms, mostly), unless that leaves a term none: such an alternative matches nothing, and without it the terms may all be one
-        /// lexeme of one form (<see cref="InOneForm"/>). The counts are of the same snapshot as the search.
+        /// <paramref name="terms"/> without the alternatives of one lexeme that no section holds in their form (the labels forms, mostly),
+        /// unless that leaves a term none: such an alternative matches nothing, and without it the terms may be one query per form
+        /// (<see cref="InOneQueryPerForm"/>). The counts are of the same snapshot as the search. Only for that: left out otherwise, the
+        /// planner looked one term up and tested the other's forms row by row (<c>的大 投入</c>: 29–33 ms with <c>的大</c>'s empty labels
+        /// lookup, 53–65 without it).
         /// </summary>
         static List<List<Alternative>> WithoutAbsent(List<List<Alternative>> terms, LexemeSections sections) => terms.Select(t =>
             t.Where(a => a.Lexeme is null || sections[a.Column, TsVectors.Lexeme(a.Tokens[0])] > 0).ToList() is { Count: > 0 } present ? present : t).ToList();
 
         /// <summary>
-        /// With two included terms or more, each one lexeme of the same form: the condition that a section holds them all, as one
-        /// tsquery (<c>x.triples @@ '其母公 &amp; 技领域'</c>), with the excluded lexemes of that form left out as <see cref="Narrowed"/> does.
-        /// GIN then walks the rarer lexeme's sections and skips through the other's; as two conditions it built a bitmap of each
-        /// whole and intersected them (counting 1,786 hits of <c>其母公 技領域</c>: 17–22 ms, as one tsquery 2.6–3.5 ms). Else null.
+        /// With two included terms or more, each of whose alternatives is one lexeme: the condition that a section holds them all as
+        /// one tsquery per form (<c>x.triples @@ '其母公 &amp; 技领域'</c>), for each way of taking one alternative per term, with the
+        /// excluded lexemes of that form left out as <see cref="Narrowed"/> does. GIN then walks the rarer lexeme's sections and skips
+        /// through the other's, where as two conditions it built a bitmap of each whole and intersected them (counting 1,786 hits of
+        /// <c>其母公 技領域</c>: 17–22 ms, as one tsquery 2.6–3.5 ms); and the planner no longer looks one term up and tests the other's
+        /// forms row by row, read from TOAST (<c>的大 投入</c>, whose 投入 is also a label: 46–52 ms, as two ways 19–37 ms). Null with
+        /// more than <see cref="MostWays"/> ways.
         /// </summary>
-        string? InOneForm()
+        string? InOneQueryPerForm(List<List<Alternative>> terms)
         {
-            if (included.Count < 2 || included.Any(t => t.Count != 1 || t[0].Lexeme is null) || included.Select(t => t[0].Column).Distinct().Count() != 1)
+            if (terms.Count < 2 || terms.Any(t => t.Any(a => a.Lexeme is null)))
                 return null;
-            var column = included[0][0].Column;
-            var without = excluded.SelectMany(t => t).Where(e => e.Column == column && e.Tokens.Count == 1).Select(e => e.Tokens[0]);
-            return $"x.{column} @@ CAST(@{Parameter(TsVectors.Without(TsVectors.AllOf(included.Select(t => t[0].Tokens[0])), without))} AS tsquery)";
+            var ways = terms.Aggregate(new List<List<Alternative>> { new() }, (taken, term) => taken.SelectMany(w => term.Select(a => (List<Alternative>)[.. w, a])).ToList());
+            if (ways.Count > MostWays)
+                return null;
+            string Holds(IGrouping<string, Alternative> form)
+            {
+                var without = excluded.SelectMany(t => t).Where(e => e.Column == form.Key && e.Tokens.Count == 1).Select(e => e.Tokens[0]);
+                return $"x.{form.Key} @@ CAST(@{Parameter(TsVectors.Without(TsVectors.AllOf(form.Select(a => a.Tokens[0])), without))} AS tsquery)";
+            }
+            return "(" + string.Join(" OR ", ways.Select(w => "(" + string.Join(" AND ", w.GroupBy(a => a.Column).Select(Holds)) + ")")) + ")";
         }
+
+        /// <summary>Each way is a lookup of its own: two terms with a label each are four.</summary>
+        const int MostWays = 4;
 
         string Parameter(string value)
         {

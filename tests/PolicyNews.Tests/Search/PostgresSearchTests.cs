@@ -172,6 +172,7 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
     [InlineData("六小龙 -杭州市", null, 1, 1)]
     [InlineData("人才 -州", null, 1, 1)]
     [InlineData("人才培養 -杭", null, 1, 1)]   // … the candidates by their characters, without the excluded one
+    [InlineData("兩會 代表", null, 1, 1)]       // … one query per form, two ways (兩會 is also a label)
     public void PastTheExactLimitBothPageThroughTheSameHits(string query, string? article, int limit,
         int walkedPerHit = PostgresSearch.DefaultWalkedPerHit)
     {
