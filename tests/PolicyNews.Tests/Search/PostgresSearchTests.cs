@@ -70,9 +70,10 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
 
     // Nothing to search, and phrases of two words that share sections but never stand side by side.
     // 代表中國 stands in the seeds only across a comma (代表，中國); 在接受訪 and 想法和資 are nowhere, though one
-    // section holds each of their pairs (a phrase is more than its pairs in any order); every 創新 holds 新.
+    // section holds each of their pairs (a phrase is more than its pairs in any order), as does 潮流競 beside 公司
+    // (a triple looked up by its pairs beside a pair); every 創新 holds 新.
     static readonly string[] FindingNothing =
-        ["，", "-创新", "\"deepseek 杭州\"", "\"杭州 deepseek\"", "代表中國", "在接受訪", "想法和資", "創新 -新"];
+        ["，", "-创新", "\"deepseek 杭州\"", "\"杭州 deepseek\"", "代表中國", "在接受訪", "想法和資", "創新 -新", "潮流競 公司"];
 
     public static TheoryData<string> Queries => new(QueryTexts.Concat(FindingNothing));
 
