@@ -564,7 +564,8 @@ public sealed class PostgresSearch
         /// </summary>
         string? InOneQueryPerForm(List<List<Alternative>> terms)
         {
-            if (terms.Count < 2 || terms.Any(t => t.Any(a => a.Lexeme is null)))
+            // A term folded to nothing (a lone combining mark) is an empty tsquery, which matches nothing: not one to join.
+            if (terms.Count < 2 || terms.Any(t => t.Any(a => a.Lexeme is null || TsVectors.Lexeme(a.Tokens[0]).Length == 0)))
                 return null;
             var ways = terms.Aggregate(new List<List<Alternative>> { new() }, (taken, term) => taken.SelectMany(w => term.Select(a => (List<Alternative>)[.. w, a])).ToList());
             if (ways.Count > MostWays)
