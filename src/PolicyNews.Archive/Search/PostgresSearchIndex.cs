@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Dapper;
 using Npgsql;
@@ -21,7 +22,7 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     // (its paragraphs in order, one line each) and the labels (a lead's author and source, every
     // section's tag names).
     const string SectionTexts = """
-        SELECT s.id,
+        SELECT s.id, a.published, s.article_id AS ArticleId, s.ordinal,
                CASE WHEN s.ordinal = 0 THEN a.title || COALESCE(E'\n' || s.heading, '') ELSE s.heading END AS heading,
                (SELECT string_agg(p.text, E'\n' ORDER BY p.ordinal) FROM paragraphs p WHERE p.section_id = s.id) AS body,
                (SELECT string_agg(l.label, E'\n' ORDER BY l.n, l.k)
@@ -70,13 +71,13 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         foreach (var batch in sections.Chunk(LiteralsPerBatch))
         {
             var rows = batch.AsParallel().AsOrdered().Select(Literals).ToList();
-            Copy($"search_sections (section_id, {Forms}, labels, label_pairs, label_triples, runs)", rows.Select(r => (r.Id, r.Section)));
+            Copy($"search_sections (section_id, {Forms}, labels, label_pairs, label_triples, runs, published, article_id, ordinal)", rows.Select(r => (r.Id, r.Section)));
             Copy($"search_headings (section_id, {Forms})", rows.Where(r => r.Heading is not null).Select(r => (r.Id, r.Heading!)));
         }
     }
 
     /// <summary>A section's row of search_sections and, if it has a heading, of search_headings, as tsvector literals.</summary>
-    static (long Id, List<string> Section, List<string>? Heading) Literals(SectionText section)
+    static (long Id, List<string?> Section, List<string?>? Heading) Literals(SectionText section)
     {
         // ForIndex keeps the last three texts' forms per thread: each text's are made once.
         var (heading, body, labels) = (SearchTokens.ForIndex(section.Heading), SearchTokens.ForIndex(section.Body), SearchTokens.ForIndex(section.Labels));
@@ -86,10 +87,12 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
         row.Add(TsVectors.Vector(null, labels?.WordPairs));
         row.Add(TsVectors.Neighbours(null, labels?.WordPairs, Triple));
         row.Add(Runs(heading?.WordPairs, body?.WordPairs, labels?.WordPairs));
+        // The section's place in the archive's order (migration 012), for the ranked page.
+        row.AddRange([section.Published, section.ArticleId.ToString(CultureInfo.InvariantCulture), section.Ordinal.ToString(CultureInfo.InvariantCulture)]);
         return (section.Id, row, heading is null ? null : Vectors(heading, null));
     }
 
-    static List<string> Vectors(SearchTokens.IndexForms? heading, SearchTokens.IndexForms? body) =>
+    static List<string?> Vectors(SearchTokens.IndexForms? heading, SearchTokens.IndexForms? body) =>
     [
         TsVectors.Vector(heading?.Words, body?.Words),
         TsVectors.Vector(heading?.WordPairs, body?.WordPairs),
@@ -188,16 +191,17 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
 
     static int LastRuneLength(string token) => char.IsLowSurrogate(token[^1]) ? 2 : 1;
 
-    void Copy(string tableAndColumns, IEnumerable<(long Id, List<string> Vectors)> rows)
+    void Copy(string tableAndColumns, IEnumerable<(long Id, List<string?> Values)> rows)
     {
         using var copy = connection.BeginTextImport($"COPY {tableAndColumns} FROM STDIN");
-        foreach (var (id, vectors) in rows)
+        foreach (var (id, values) in rows)
         {
             copy.Write(id);
-            foreach (var vector in vectors)
+            foreach (var value in values)
             {
                 copy.Write('\t');
-                copy.Write(vector.Replace("\\", "\\\\"));   // COPY's text format escapes backslashes; tokens hold no tab or newline
+                // COPY's text format escapes backslashes and writes NULL as \N; tokens and dates hold no tab or newline.
+                copy.Write(value is null ? "\\N" : value.Replace("\\", "\\\\"));
             }
             copy.Write('\n');
         }
@@ -206,6 +210,9 @@ public sealed class PostgresSearchIndex(NpgsqlConnection connection, NpgsqlTrans
     sealed class SectionText
     {
         public long Id { get; set; }
+        public string? Published { get; set; }
+        public long ArticleId { get; set; }
+        public int Ordinal { get; set; }
         public string? Heading { get; set; }
         public string? Body { get; set; }
         public string? Labels { get; set; }

@@ -1,6 +1,10 @@
 using Dapper;
 using Npgsql;
+using PolicyNews.Archive.Import;
 using PolicyNews.Archive.Search;
+using PolicyNews.Archive.Store;
+using PolicyNews.Archive.Store.PostgreSQL;
+using PolicyNews.Tests.Import;
 using PolicyNews.Tests.Store.PostgreSQL;
 
 namespace PolicyNews.Tests.Search;
@@ -118,6 +122,45 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
             tx.Commit();
         }
         AssertCountsAreTheRows();
+    }
+
+    /// <summary>
+    /// Each index row's place in the archive's order (migration 012: the article's date and id, the section's ordinal), which
+    /// the ranked page sorts by, stays its section's and article's through every import: new articles, a date changed in the
+    /// metadata alone, a changed file rewritten. The older essay's hit then comes first, as on SQLite.
+    /// </summary>
+    [PostgresFact]
+    public void SortKeysFollowTheArticles()
+    {
+        var database = postgres.Cluster.CreateDatabase();
+        ImportResult Import(IReadOnlyDictionary<string, ArticleMetadata> metadata, params string[] files) =>
+            new ArchiveImporter(new FakePipeline()).Import(new ImportRequest(database, files, metadata, SmallArchive.Tags) { Provider = ArchiveProvider.PostgreSQL });
+        using var connection = new NpgsqlConnection(database);
+        void AssertKeysAreTheArticles() => Assert.Empty(connection.Query<long>("""
+            SELECT x.section_id FROM search_sections x JOIN sections s ON s.id = x.section_id JOIN articles a ON a.id = s.article_id
+            WHERE x.published IS DISTINCT FROM a.published OR x.article_id <> s.article_id OR x.ordinal <> s.ordinal
+            """));
+        string[] Ranked(string query)
+        {
+            using var pg = PostgresArchive.Open(database);
+            return connection.Query<string>("SELECT a.slug FROM sections s JOIN articles a ON a.id = s.article_id WHERE s.id = ANY(@ids) ORDER BY array_position(@ids, s.id)",
+                new { ids = new PostgresSearch(pg).Find(new SearchRequest(query)).SectionIds.ToArray() }).ToArray();
+        }
+
+        var (story, essay) = (archive.Write("story.txt", SmallArchive.Story), archive.Write("essay.txt", "舊文\n\n開源的好處。\n"));
+        Assert.True(Import(SmallArchive.Metadata, story, essay).Succeeded);
+        AssertKeysAreTheArticles();
+        Assert.Equal(["deepseek-story", "older-essay"], Ranked("開源").Distinct());
+
+        var newer = new Dictionary<string, ArticleMetadata>(SmallArchive.Metadata) { ["essay.txt"] = SmallArchive.Metadata["essay.txt"] with { Published = "2025-06" } };
+        Assert.Equal(FileStatus.MetadataUpdated, Import(newer, story, essay).Files.Single(f => f.FileName == "essay.txt").Status);
+        AssertKeysAreTheArticles();
+        Assert.Equal(["older-essay", "deepseek-story"], Ranked("開源").Distinct());
+
+        archive.Write("story.txt", SmallArchive.Story.Replace("下一步", "建議"));
+        Assert.True(Import(newer, story, essay).Succeeded);
+        AssertKeysAreTheArticles();
+        Assert.Equal(4L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM search_sections"));
     }
 
     /// <summary>The story's paragraph on funding rewritten (幻方量化 → 量子計算) and its article re-indexed, in one transaction committed or rolled back.</summary>
