@@ -281,12 +281,13 @@ public sealed class PostgresSearch
     /// </summary>
     static LexemeSections CountSections(ReadSession session, IReadOnlyCollection<(string Form, string Lexeme)> lexemes)
     {
-        var rows = session.Query<(string Form, string Lexeme, int Sections)>("""
-            SELECT form, lexeme, sections FROM search_lexeme_sections
+        // The total comes with each row: with no row every count is 0, and no choice reads the total then.
+        var rows = session.Query<(string Form, string Lexeme, int Sections, double Total)>("""
+            SELECT form, lexeme, sections, (SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = CAST('search_sections' AS regclass))
+            FROM search_lexeme_sections
             WHERE (form, lexeme) IN (SELECT * FROM unnest(CAST(@Forms AS text[]), CAST(@Lexemes AS text[])))
             """, new { Forms = lexemes.Select(l => l.Form).ToArray(), Lexemes = lexemes.Select(l => l.Lexeme).ToArray() });
-        var total = session.QuerySingleOrDefault<double>("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = CAST('search_sections' AS regclass)");
-        return new(rows.ToDictionary(r => (r.Form, r.Lexeme), r => r.Sections), total);
+        return new(rows.ToDictionary(r => (r.Form, r.Lexeme), r => r.Sections), rows.Count == 0 ? 0 : rows[0].Total);
     }
 
     /// <summary>Sections holding each (form, lexeme) counted, and the sections in all (0: unknown).</summary>
@@ -348,8 +349,10 @@ public sealed class PostgresSearch
             // The excluded terms first: each included alternative is narrowed by their lexemes.
             excluded = query.Terms.Where(t => t.IsExcluded).Select(Term).ToList();
             included = query.Included.Select(t => Term(t).Select(Narrowed).ToList()).ToList();
-            // Then the lexeme counts, where they change the lookups: one round trip for both.
-            var (byCharacters, counted) = (ByCharactersAsks(), included.Count > 1 ? included.SelectMany(t => t).Where(a => a.Lexeme is not null).ToList() : []);
+            // Then the lexeme counts, where they can change the lookups: one round trip for both. Terms are only joined
+            // (InOneQueryPerForm) when every alternative is one lexeme, so other queries are not counted for it.
+            var joinable = included.Count > 1 && included.All(t => t.All(a => a.Lexeme is not null));
+            var (byCharacters, counted) = (ByCharactersAsks(), joinable ? included.SelectMany(t => t).ToList() : []);
             if (byCharacters.Phrases.Count > 0 || counted.Count > 0)
             {
                 var sections = countSections(byCharacters.Lexemes.Concat(counted.Select(a => (a.Column, TsVectors.Lexeme(a.Tokens[0])))).ToHashSet());
@@ -470,8 +473,6 @@ public sealed class PostgresSearch
         static string Any(string alias, List<Alternative> alternatives, SearchQuery.MatchTier upTo, bool anyOrder = false, bool narrowed = false)
         {
             var chosen = alternatives.Where(a => a.Tier <= upTo).ToList();
-            if (chosen.Count == 0)
-                return "FALSE";   // no alternative of this tier (or none left in the headings: WithoutAbsent)
             var inRuns = alias == "x" && !anyOrder && chosen.Count > 0 && chosen.All(a => a.Runs is not null && a.IsPhrase);
             string Query(Alternative a) => (narrowed ? a.WithoutExcluded : null) is var (phrase, candidates)
                 ? anyOrder || inRuns ? candidates : phrase
@@ -491,7 +492,7 @@ public sealed class PostgresSearch
         /// </summary>
         Alternative Narrowed(Alternative alternative)
         {
-            var lexemes = excluded.SelectMany(t => t).Where(e => e.Column == alternative.Column && e.Tokens.Count == 1).Select(e => e.Tokens[0]).ToList();
+            var lexemes = ExcludedLexemes(alternative.Column);
             return lexemes.Count == 0 ? alternative : alternative with
             {
                 WithoutExcluded = (Parameter(TsVectors.Without(TsVectors.Phrase(alternative.Tokens), lexemes)),
@@ -499,20 +500,14 @@ public sealed class PostgresSearch
             };
         }
 
-        /// <summary>
-        /// <paramref name="terms"/> with each phrase of Han characters in the pairs form looked up by its characters in the words
-        /// form instead, without the excluded terms' lexemes of that form, where the lexeme counts say that leaves fewer candidates.
-        /// An excluded character is a lexeme of the words form only, so it cannot narrow the pairs (<see cref="Narrowed"/>), and every
-        /// candidate holding it was read to find it in the runs: counting 2,001 hits of <c>"路徑依賴" -家</c> read 8,158 rows through
-        /// the pairs (43–49 ms) and took 14–18 ms through <c>路 &amp; 径 &amp; 依 &amp; 赖 &amp; !家</c>. But a phrase's characters are
-        /// in more sections than its pairs (<c>"智能技術" -方</c>: 33 ms by the pairs, 100 by the characters), so the counts choose:
-        /// the rarest character's sections, of which as many hold no excluded lexeme as in the whole archive, against the rarest
-        /// pair's. Never both: side by side the planner read one form's tsvector per candidate of the other, from TOAST.
-        /// </summary>
+        /// <summary>The tokens of the excluded terms that are one lexeme of <paramref name="form"/>: a section holding one is no hit.</summary>
+        List<string> ExcludedLexemes(string form) =>
+            excluded.SelectMany(t => t).Where(e => e.Column == form && e.Tokens.Count == 1).Select(e => e.Tokens[0]).ToList();
+
         /// <summary>The phrases <see cref="ByCharacters"/> may look up by their characters, the excluded words it would leave out, and the lexemes it counts.</summary>
         (List<Alternative> Phrases, List<string> ExcludedWords, List<(string Form, string Lexeme)> Lexemes) ByCharactersAsks()
         {
-            var excludedWords = excluded.SelectMany(t => t).Where(e => e.Column == "words" && e.Tokens.Count == 1).Select(e => e.Tokens[0]).ToList();
+            var excludedWords = ExcludedLexemes("words");
             var phrases = excludedWords.Count == 0 ? []
                 : included.SelectMany(t => t).Where(a => a.Column == "pairs" && a.IsPhrase && a.Characters.Count > 0).ToList();
             return (phrases, excludedWords, phrases.Count == 0 ? []
@@ -568,11 +563,8 @@ public sealed class PostgresSearch
             var ways = terms.Aggregate(new List<List<Alternative>> { new() }, (taken, term) => taken.SelectMany(w => term.Select(a => (List<Alternative>)[.. w, a])).ToList());
             if (ways.Count > MostWays)
                 return null;
-            string Holds(string form, IEnumerable<string> tokens)
-            {
-                var without = excluded.SelectMany(t => t).Where(e => e.Column == form && e.Tokens.Count == 1).Select(e => e.Tokens[0]);
-                return $"x.{form} @@ CAST(@{Parameter(TsVectors.Without(TsVectors.AllOf(tokens), without))} AS tsquery)";
-            }
+            string Holds(string form, IEnumerable<string> tokens) =>
+                $"x.{form} @@ CAST(@{Parameter(TsVectors.Without(TsVectors.AllOf(tokens), ExcludedLexemes(form)))} AS tsquery)";
             // A triple of Han characters beside a pair is looked up by its two pairs in the pairs' tsquery and checked as a phrase in
             // the runs: GIN builds a bitmap per form, and the triple's alone was the larger part of the count (化現 的重要: 21–22 ms,
             // as pairs and runs 12–14). The runs also hold the labels; a section whose labels alone hold the triple is a hit by

@@ -127,7 +127,7 @@ public sealed class PostgresSearchIndexTests(PostgresFixture postgres) : IDispos
     /// <summary>
     /// Each index row's place in the archive's order (migration 012: the article's date and id, the section's ordinal), which
     /// the ranked page sorts by, stays its section's and article's through every import: new articles, a date changed in the
-    /// metadata alone, a changed file rewritten. The older essay's hit then comes first, as on SQLite.
+    /// metadata alone, a changed file rewritten. Once the essay's date is the newer, its hit comes first.
     /// </summary>
     [PostgresFact]
     public void SortKeysFollowTheArticles()

@@ -58,7 +58,8 @@ public sealed class PostgresSearchTests(PostgresFixture postgres, SeedArchiveOnP
         // Excluded characters, lone or in a phrase across punctuation, and a Latin word, against Han terms in the pairs and triples forms.
         "人才培養 -杭", "科技 -的。人", "杭州 -ai",
         // A phrase looked up by its characters in the words form, without the excluded ones, when they are rarer than its pairs:
-        // with two excluded, a Latin word excluded, a tag's name (a label, still looked up by its pairs), two phrases.
+        // with two excluded; a Latin word excluded (a lexeme of the pairs: it narrows them instead); a tag's name (a label, still
+        // looked up by its pairs); two phrases.
         "人才培養 -杭 -州", "人才培養 -deepseek", "創新人才 -杭", "人才培養 科技創新 -杭",
         // Terms each one lexeme of one form, in one tsquery once the labels forms, which hold none of them, are left out:
         // two pairs, two triples, with an excluded lexeme of that form; a pair and a triple (two forms); a tag's name beside a
